@@ -1,0 +1,164 @@
+/**
+ * `frontline ingest`: read snapshots, overlay them on the boundaries, and
+ * write the normalized data folder. Everything is built in a temporary folder
+ * that replaces the old one only when all of it is written; an unchanged
+ * snapshot (same file, boundaries and engine) is copied, not recomputed, so
+ * running ingest again on the same input changes nothing.
+ */
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { DATASET_FORMAT, ENGINE_VERSION, packOverlays, type Manifest, type SnapshotEntry, type Stats } from '../../lib/geo/dataset';
+import { InputError } from '../../lib/geo/errors';
+import { lineOfContact } from '../../lib/geo/frontline';
+import { areasByRegion, Overlayer, SLIVER_WIDTH_KM } from '../../lib/geo/overlay';
+import { repair, toMultiPolygon, type Paths } from '../../lib/geo/polygons';
+import { REGION_IDS, type Region } from '../../lib/geo/regions';
+import { dateFromName, parseSnapshot } from '../../lib/geo/snapshot';
+import { loadBoundaries } from '../boundaries';
+import { Progress, parseJson, sha256, UsageError, writeFileAtomic, type Io } from '../io';
+import { collectSources } from '../sources';
+import { dataDir, datasetExists, featureCollection, loadDataset, regionsFile, type Dataset } from '../store';
+
+export interface IngestOptions {
+  source?: string;
+  boundaries?: string;
+  data?: string;
+  replace?: boolean;
+}
+
+function layerFeature(layer: string, geometry: Geometry, extra: Record<string, unknown> = {}): Feature {
+  return { type: 'Feature', properties: { layer, ...extra }, geometry };
+}
+
+export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
+  if (!opts.source) throw new UsageError('ingest needs --source DIR|FILE|URL');
+  const out = dataDir(opts.data);
+  const boundaries = loadBoundaries(opts.boundaries);
+  const sources = await collectSources(opts.source);
+
+  let previous: Dataset | undefined;
+  if (datasetExists(out)) {
+    try {
+      previous = loadDataset(out);
+    } catch {
+      previous = undefined; // an unreadable old data set is rebuilt, not reused
+    }
+  }
+  const reusable = previous && previous.manifest.engine === ENGINE_VERSION && previous.manifest.boundaries.sha256 === boundaries.sha256 ? previous : undefined;
+  if (previous && !reusable && !opts.replace && previous.manifest.snapshots.length > 0) {
+    io.err(`note: boundaries or engine changed; rebuilding ${out} from this source only\n`);
+  }
+
+  const tmp = `${out}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(join(tmp, 'snapshots'), { recursive: true });
+  try {
+    const entries = new Map<string, SnapshotEntry>();
+    const overlays: Record<string, [number, number, number][]> = {};
+    // Keep what the old data set had (unless --replace): adding one day from a URL must not drop the history.
+    if (reusable && !opts.replace) {
+      for (const e of reusable.manifest.snapshots) {
+        entries.set(e.id, e);
+        overlays[e.id] = reusable.stats.overlays[e.id];
+        copyFileSync(join(out, e.file), join(tmp, e.file));
+      }
+    }
+    const overlayer = new Overlayer(boundaries.regions);
+    // Date order: consecutive days share most of their geometry, which the overlay cache exploits.
+    const dated = sources.map((s) => ({ s, d: dateFromName(s.name) }));
+    for (const { s, d } of dated) if (!d) throw new InputError(s.name, 'cannot tell the snapshot date from the file name (expected deepstatemap_data_YYYYMMDD.geojson, <unix-seconds>.geojson or a YYYY-MM-DD in the name)');
+    dated.sort((a, b) => a.d!.date.localeCompare(b.d!.date) || a.s.name.localeCompare(b.s.name));
+    const seenIn = new Map<string, string>();
+    const progress = new Progress(io, 'ingest', dated.length);
+    let computed = 0;
+    let newestOrdlo: { id: string; paths: Paths } | undefined;
+    for (const [i, { s, d }] of dated.entries()) {
+      const id = d!.kind === 'daily' ? d!.date : `${d!.date}-${d!.kind}`;
+      if (seenIn.has(id)) throw new InputError(s.name, `is the same snapshot (${id}) as ${seenIn.get(id)}`);
+      seenIn.set(id, s.name);
+      const text = await s.read();
+      const hash = sha256(text);
+      const old = reusable?.manifest.snapshots.find((e) => e.id === id);
+      const file = `snapshots/${id}.geojson`;
+      if (old && old.source_sha256 === hash) {
+        entries.set(id, { ...old, source: s.name });
+        overlays[id] = reusable!.stats.overlays[id];
+        if (!existsSync(join(tmp, file))) copyFileSync(join(out, old.file), join(tmp, file));
+        progress.tick(i + 1, id);
+        continue;
+      }
+      const snap = parseSnapshot(parseJson(text, s.name), s.name, d!.date);
+      const regionOverlays = overlayer.overlay(snap);
+      const geometry = overlayer.geometry(snap);
+      // The map's layers. Occupied and contested are stored as the source drew
+      // them (repaired): clipping them to the coast would copy the boundary
+      // file's coastline into every snapshot (1 MB a day). Figures never use
+      // them unclipped: the engine clips per region.
+      const slivers = repair(REGION_IDS.flatMap((rid) => geometry.get(rid)!.slivers));
+      const features: Feature[] = [
+        layerFeature('occupied', toMultiPolygon(snap.occupied)),
+        layerFeature('contested', toMultiPolygon(snap.contested)),
+        layerFeature('sliver', toMultiPolygon(slivers)),
+        layerFeature('frontline', lineOfContact(boundaries.regions, geometry)),
+      ].map((f) => ({ ...f, properties: { ...f.properties, date: snap.date, source: 'DeepStateMap' } }));
+      writeFileAtomic(join(tmp, file), featureCollection(features));
+      entries.set(id, { id, date: snap.date, kind: snap.kind, source: s.name, source_sha256: hash, file, layers: snap.layers });
+      overlays[id] = packOverlays(regionOverlays);
+      if (snap.ordlo.length && (!newestOrdlo || id > newestOrdlo.id)) newestOrdlo = { id, paths: snap.ordlo };
+      computed++;
+      progress.tick(i + 1, id);
+    }
+
+    const snapshots = [...entries.values()].sort((a, b) => a.id.localeCompare(b.id));
+    // ORDLO: the newest raw file that has the layer (DeepState refined it after April 2022).
+    let ordlo: Manifest['ordlo'] = null;
+    const newestWithOrdlo = [...snapshots].reverse().find((e) => (e.layers.ordlo ?? 0) > 0);
+    if (newestWithOrdlo) {
+      let paths = newestOrdlo?.id === newestWithOrdlo.id ? newestOrdlo.paths : undefined;
+      if (!paths) {
+        const src = sources.find((s) => s.name === newestWithOrdlo.source);
+        paths = src ? parseSnapshot(parseJson(await src.read(), src.name), src.name, newestWithOrdlo.date).ordlo : undefined;
+      }
+      if (paths) {
+        const km2 = areasByRegion(boundaries.regions, paths);
+        for (const k of Object.keys(km2)) km2[k] = Math.round(km2[k] * 1e4) / 1e4;
+        writeFileAtomic(join(tmp, 'ordlo.geojson'), featureCollection([layerFeature('ordlo', toMultiPolygon(paths), { snapshot: newestWithOrdlo.id, source: 'DeepStateMap' })]));
+        ordlo = { snapshot: newestWithOrdlo.id, file: 'ordlo.geojson', km2 };
+      } else if (previous?.manifest.ordlo && reusable) {
+        copyFileSync(join(out, previous.manifest.ordlo.file), join(tmp, 'ordlo.geojson'));
+        ordlo = previous.manifest.ordlo;
+      }
+    }
+
+    const manifest: Manifest = {
+      format: DATASET_FORMAT,
+      engine: ENGINE_VERSION,
+      attribution: 'DeepStateMap',
+      boundaries: { name: boundaries.name, sha256: boundaries.sha256 },
+      sliver_width_km: SLIVER_WIDTH_KM,
+      ordlo,
+      snapshots,
+    };
+    const stats: Stats = {
+      engine: ENGINE_VERSION,
+      boundaries_sha256: boundaries.sha256,
+      regions: [...REGION_IDS],
+      area_km2: boundaries.regions.map((r) => Math.round(r.area_km2 * 1e4) / 1e4),
+      overlays: Object.fromEntries(snapshots.map((e) => [e.id, overlays[e.id]])),
+    };
+    writeFileAtomic(join(tmp, 'regions.geojson'), regionsFile(boundaries.regions));
+    writeFileAtomic(join(tmp, 'stats.json'), JSON.stringify(stats) + '\n');
+    writeFileAtomic(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
+
+    // Swap the folders: the old data set stays whole until the new one is complete.
+    const old = `${out}.old-${process.pid}`;
+    if (existsSync(out)) renameSync(out, old);
+    renameSync(tmp, out);
+    rmSync(old, { recursive: true, force: true });
+    io.err(`ingested ${snapshots.length} snapshots into ${out} (${computed} computed, ${snapshots.length - computed} unchanged), boundaries ${boundaries.name}\n`);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}

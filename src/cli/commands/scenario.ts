@@ -1,0 +1,37 @@
+/** `frontline scenario`: a scenario's geometry on a date, as GeoJSON. */
+import { snapshotOn } from '../../lib/geo/dataset';
+import { Overlayer } from '../../lib/geo/overlay';
+import { scenarioFeatures, scenarioPieces } from '../../lib/geo/scenarioGeometry';
+import { checkFormat } from '../format';
+import { UsageError, type Io } from '../io';
+import { dataDir, loadDataset, loadOrdlo, loadRegions, loadSnapshotLayers } from '../store';
+import { checkKind, chooseScenarios } from './areas';
+import { ATTRIBUTION } from '../../lib/geo/dataset';
+
+export interface ScenarioOptions {
+  date?: string;
+  scenario?: string;
+  'scenario-file'?: string;
+  format?: string;
+  raw?: boolean;
+  kind?: string;
+  data?: string;
+}
+
+export async function scenario(opts: ScenarioOptions, io: Io): Promise<void> {
+  checkFormat(opts.format, ['geojson'], 'geojson');
+  if (!opts.date) throw new UsageError('scenario needs --date YYYY-MM-DD');
+  const [def] = chooseScenarios(opts, false);
+  const ds = loadDataset(dataDir(opts.data));
+  const entry = snapshotOn(ds.manifest, opts.date, checkKind(opts.kind));
+  const regions = loadRegions(ds);
+  const layers = loadSnapshotLayers(ds, entry);
+  const overlayer = new Overlayer(regions);
+  const geometry = overlayer.geometry({ occupied: layers.occupied ?? [], contested: layers.contested ?? [] });
+  const fc = scenarioFeatures(scenarioPieces(def, regions, geometry, loadOrdlo(ds), Boolean(opts.raw)));
+  const out = {
+    ...fc,
+    properties: { date: entry.date, scenario: def.id, snapshot: entry.id, source: 'DeepStateMap', attribution: ATTRIBUTION, boundaries: ds.manifest.boundaries },
+  };
+  io.out(JSON.stringify(out) + '\n');
+}

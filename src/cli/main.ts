@@ -1,0 +1,122 @@
+/**
+ * `frontline <command>`: every command is declared here once (name, options,
+ * help) and implemented in its own module under commands/. `run` takes the
+ * arguments and an Io, so tests run commands in memory.
+ */
+import { parseArgs } from 'node:util';
+import { InputError } from '../lib/geo/errors';
+import { areas } from './commands/areas';
+import { ingest } from './commands/ingest';
+import { regions } from './commands/regions';
+import { scenario } from './commands/scenario';
+import { UsageError, type Io } from './io';
+
+type OptionSpec = { type: 'string' | 'boolean'; help: string };
+
+interface Command {
+  summary: string;
+  usage: string;
+  options: Record<string, OptionSpec>;
+  run(values: Record<string, string | boolean | undefined>, io: Io): Promise<void>;
+}
+
+const DATA: OptionSpec = { type: 'string', help: 'data folder (default: public/data, or $FRONTLINE_DATA)' };
+const DATE_OPTS: Record<string, OptionSpec> = {
+  date: { type: 'string', help: 'snapshot date, YYYY-MM-DD' },
+  scenario: { type: 'string', help: 'scenario id (default status-quo)' },
+  'scenario-file': { type: 'string', help: 'a scenario definition file instead of an id' },
+  raw: { type: 'boolean', help: 'plain overlay: keep border and coast slivers as they are' },
+  kind: { type: 'string', help: 'which snapshots: any (daily preferred), daily or raw' },
+  data: DATA,
+};
+
+export const COMMANDS: Record<string, Command> = {
+  ingest: {
+    summary: 'read DeepStateMap snapshots and write the normalized data folder',
+    usage: 'frontline ingest --source DIR|FILE|URL [--boundaries FILE] [--data DIR] [--replace]',
+    options: {
+      source: { type: 'string', help: 'a folder (searched recursively), a .geojson file, or an http(s) URL' },
+      boundaries: { type: 'string', help: 'region boundaries GeoJSON (default: built-in Natural Earth set)' },
+      replace: { type: 'boolean', help: 'drop snapshots already in the data folder that this source does not have' },
+      data: DATA,
+    },
+    run: (v, io) => ingest(v, io),
+  },
+  areas: {
+    summary: 'area held by each side, per region and group, for a date or a range',
+    usage: 'frontline areas --date YYYY-MM-DD [--scenario ID|all] [--format json|csv] [--raw]\n       frontline areas --from D --to D [--scenario ID|all] [--format json|csv]',
+    options: {
+      ...DATE_OPTS,
+      scenario: { type: 'string', help: 'scenario id, or all (default status-quo)' },
+      from: { type: 'string', help: 'first date of a range' },
+      to: { type: 'string', help: 'last date of a range' },
+      format: { type: 'string', help: 'json (default) or csv' },
+    },
+    run: (v, io) => areas(v, io),
+  },
+  regions: {
+    summary: 'the region boundaries in use, with property id',
+    usage: 'frontline regions [--format geojson|json|csv] [--boundaries FILE]',
+    options: {
+      format: { type: 'string', help: 'geojson (default), json or csv' },
+      boundaries: { type: 'string', help: 'show this boundaries file instead of the data set\'s' },
+      data: DATA,
+    },
+    run: (v, io) => regions(v, io),
+  },
+  scenario: {
+    summary: "a scenario's geometry on a date (control: ukraine|russia|buffer|contested)",
+    usage: 'frontline scenario --date YYYY-MM-DD --scenario ID [--format geojson] [--raw]',
+    options: { ...DATE_OPTS, format: { type: 'string', help: 'geojson (the only format)' } },
+    run: (v, io) => scenario(v, io),
+  },
+};
+
+function help(name?: string): string {
+  if (name && COMMANDS[name]) {
+    const c = COMMANDS[name];
+    const opts = Object.entries(c.options).map(([k, o]) => `  --${k.padEnd(15)} ${o.help}`);
+    return `${c.summary}\n\nusage: ${c.usage}\n\noptions:\n${opts.join('\n')}\n  --help            this help\n`;
+  }
+  const list = Object.entries(COMMANDS).map(([k, c]) => `  ${k.padEnd(10)} ${c.summary}`);
+  return `frontline: peace-plan scenarios for Russia's war on Ukraine, in km²\n\nusage: frontline <command> [options]\n\ncommands:\n${list.join('\n')}\n\n'frontline <command> --help' for a command's options. Data: DeepStateMap.\n`;
+}
+
+/** Run the CLI; returns the exit code (0 ok, 1 failure, 2 usage error). */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(help(rest[0]));
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`frontline: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})\n`);
+    return 2;
+  }
+  try {
+    const { values } = parseArgs({
+      args: rest,
+      options: { ...Object.fromEntries(Object.entries(command.options).map(([k, o]) => [k, { type: o.type }])), help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (values.help) {
+      io.out(help(name));
+      return 0;
+    }
+    await command.run(values as Record<string, string | boolean | undefined>, io);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`frontline ${name}: ${(e as Error).message}\nusage: ${command.usage}\n`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.err(`frontline ${name}: ${e.message}\n`);
+      return e.what.startsWith('--') ? 2 : 1;
+    }
+    io.err(`frontline ${name}: ${(e as Error).stack ?? e}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,7 @@
+/** A scenario definition from a file (--scenario-file). */
+import { validateScenario, type ScenarioDefinition } from '../lib/geo/scenarios';
+import { readJsonFile } from './io';
+
+export function loadScenarioFile(path: string): ScenarioDefinition {
+  return validateScenario(readJsonFile(path), path);
+}

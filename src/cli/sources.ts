@@ -1,0 +1,60 @@
+/** Where snapshots come from: a folder (searched recursively), a file, or an http(s) URL. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { InputError } from '../lib/geo/errors';
+
+export interface SourceFile {
+  /** Name shown in the data set and in messages: relative path or URL. */
+  name: string;
+  read(): Promise<string>;
+}
+
+const GEOJSON = /\.(geo)?json$/i;
+
+function walk(dir: string, out: string[]): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, out);
+    else if (GEOJSON.test(entry.name)) out.push(path);
+  }
+}
+
+export async function collectSources(source: string): Promise<SourceFile[]> {
+  if (/^https?:\/\//i.test(source)) {
+    let url: URL;
+    try {
+      url = new URL(source);
+    } catch {
+      throw new InputError('--source', `"${source}" is not a valid URL`);
+    }
+    return [{ name: url.href, read: () => download(url) }];
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) throw new InputError('--source', `only http and https URLs are supported, not "${source}"`);
+  let stat;
+  try {
+    stat = statSync(source);
+  } catch {
+    throw new InputError('--source', `${source}: no such file or folder`);
+  }
+  if (stat.isFile()) return [{ name: basename(source), read: async () => readFileSync(source, 'utf8') }];
+  const files: string[] = [];
+  walk(source, files);
+  if (files.length === 0) throw new InputError('--source', `${source}: no .geojson or .json files in this folder`);
+  return files.sort().map((path) => ({ name: relative(source, path), read: async () => readFileSync(path, 'utf8') }));
+}
+
+async function download(url: URL): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(url, { redirect: 'follow' });
+  } catch (e) {
+    throw new InputError(url.href, `download failed: ${(e as Error).message}`);
+  }
+  if (!res.ok) throw new InputError(url.href, `download failed: HTTP ${res.status} ${res.statusText}`);
+  return res.text();
+}
+
+/** The public archive of daily snapshots, for users with internet. */
+export function dailyArchiveUrl(date: string): string {
+  return `https://raw.githubusercontent.com/cyterat/deepstate-map-data/main/data/deepstatemap_data_${date.replaceAll('-', '')}.geojson`;
+}

@@ -1,0 +1,117 @@
+/**
+ * Area figures for a scenario on a date: per region and per group, what each
+ * side holds, and what changes against the status quo of the same date.
+ */
+import type { RegionOverlay } from './overlay';
+import { GROUPS, REGIONS } from './regions';
+import { applyRule, ruleFor, type Control, type ScenarioDefinition } from './scenarios';
+
+export interface Figures {
+  area_km2: number;
+  ukraine_km2: number;
+  russia_km2: number;
+  buffer_km2: number;
+  contested_km2: number;
+  ukraine_pct: number;
+  russia_pct: number;
+  buffer_pct: number;
+  contested_pct: number;
+  /** Held by Ukraine in the status quo, not under the scenario. */
+  ceded_km2: number;
+  /** Not held by Ukraine in the status quo, held under the scenario. */
+  returned_km2: number;
+  /** returned − ceded: Ukraine's gain (negative: loss). */
+  net_km2: number;
+}
+
+export interface AreaRow extends Figures {
+  id: string;
+  name: string;
+  /** 'region' or 'group' */
+  kind: 'region' | 'group';
+}
+
+/** Column order of every table and CSV. */
+export const FIGURE_KEYS = [
+  'area_km2',
+  'ukraine_km2',
+  'russia_km2',
+  'buffer_km2',
+  'contested_km2',
+  'ukraine_pct',
+  'russia_pct',
+  'buffer_pct',
+  'contested_pct',
+  'ceded_km2',
+  'returned_km2',
+  'net_km2',
+] as const satisfies readonly (keyof Figures)[];
+
+export interface AreaInputs {
+  overlays: readonly RegionOverlay[];
+  /** km² per region id held before 2022 (ORDLO layer); Crimea is ruled whole. */
+  ordlo: Readonly<Record<string, number>>;
+  raw: boolean;
+}
+
+function pct(part: number, whole: number): number {
+  return whole > 0 ? (100 * part) / whole : 0;
+}
+
+function figures(area: number, sc: Control, ceded: number, returned: number): Figures {
+  return {
+    area_km2: area,
+    ukraine_km2: sc.ukraine,
+    russia_km2: sc.russia,
+    buffer_km2: sc.buffer,
+    contested_km2: sc.contested,
+    ukraine_pct: pct(sc.ukraine, area),
+    russia_pct: pct(sc.russia, area),
+    buffer_pct: pct(sc.buffer, area),
+    contested_pct: pct(sc.contested, area),
+    ceded_km2: ceded,
+    returned_km2: returned,
+    net_km2: returned - ceded,
+  };
+}
+
+/**
+ * Rows for the 27 regions followed by the groups (donbas, crimea, ukraine).
+ * Group rows are sums of their members, so the parts add up by construction;
+ * ceded and returned are summed per region (a group can both cede and regain).
+ *
+ * @example computeAreas(scenarioById('us-28-point'), { overlays, ordlo: {}, raw: false })
+ */
+export function computeAreas(scenario: ScenarioDefinition, inputs: AreaInputs, lang: 'en' | 'uk' = 'en'): AreaRow[] {
+  const byId = new Map(inputs.overlays.map((o) => [o.id, o]));
+  const perRegion = new Map<string, { area: number; sc: Control; sq: Control }>();
+  for (const meta of REGIONS) {
+    const o = byId.get(meta.id);
+    if (!o) throw new Error(`no overlay for region ${meta.id}`);
+    const ordlo = inputs.ordlo[meta.id] ?? 0;
+    perRegion.set(meta.id, {
+      area: o.area_km2,
+      sc: applyRule(ruleFor(scenario, meta.id), o, ordlo, inputs.raw),
+      sq: applyRule('line', o, ordlo, inputs.raw),
+    });
+  }
+  const row = (id: string, name: string, kind: AreaRow['kind'], members: string[]): AreaRow => {
+    const sum: Control = { ukraine: 0, russia: 0, buffer: 0, contested: 0 };
+    let area = 0;
+    let ceded = 0;
+    let returned = 0;
+    for (const m of members) {
+      const r = perRegion.get(m)!;
+      area += r.area;
+      for (const k of ['ukraine', 'russia', 'buffer', 'contested'] as const) sum[k] += r.sc[k];
+      const delta = r.sc.ukraine - r.sq.ukraine;
+      if (delta > 0) returned += delta;
+      else ceded -= delta;
+    }
+    return { id, name, kind, ...figures(area, sum, ceded, returned) };
+  };
+  return [
+    ...REGIONS.map((m) => row(m.id, lang === 'uk' ? m.name_uk : m.name_en, 'region', [m.id])),
+    ...GROUPS.map((g) => row(g.id, lang === 'uk' ? g.name_uk : g.name_en, 'group', g.members)),
+  ];
+}

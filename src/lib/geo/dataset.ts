@@ -1,0 +1,122 @@
+/**
+ * The normalized data set that `frontline ingest` writes and the CLI and the
+ * app read: a manifest of snapshots, the per-region overlay of each (so area
+ * figures need no clipping), and GeoJSON files for the map.
+ */
+import type { LayerClass } from './classify';
+import { InputError } from './errors';
+import type { RegionOverlay } from './overlay';
+import { REGION_IDS } from './regions';
+import type { SnapshotKind } from './snapshot';
+
+export const DATASET_FORMAT = 1;
+/** Bump when the overlay's results change, so ingest recomputes everything. */
+export const ENGINE_VERSION = 1;
+
+export interface SnapshotEntry {
+  /** `YYYY-MM-DD` for daily files, `YYYY-MM-DD-raw` for raw layer files. */
+  id: string;
+  date: string;
+  kind: SnapshotKind;
+  /** Where it came from: a path relative to the source given to ingest, or a URL. */
+  source: string;
+  source_sha256: string;
+  /** GeoJSON of the snapshot, relative to the data folder. */
+  file: string;
+  layers: Partial<Record<LayerClass, number>>;
+}
+
+export interface Manifest {
+  format: number;
+  engine: number;
+  attribution: string;
+  boundaries: { name: string; sha256: string };
+  sliver_width_km: number;
+  /** Held before 2022, taken from the newest raw file that has the ORDLO layer. */
+  ordlo: { snapshot: string; file: string; km2: Record<string, number> } | null;
+  snapshots: SnapshotEntry[];
+}
+
+/** Per snapshot id, per region (in `regions` order): [occupied, contested, sliver] km². */
+export interface Stats {
+  engine: number;
+  boundaries_sha256: string;
+  regions: string[];
+  area_km2: number[];
+  overlays: Record<string, [number, number, number][]>;
+}
+
+export const ATTRIBUTION = 'DeepStateMap (deepstatemap.live), via the public archives cyterat/deepstate-map-data and DanielRose2310/deepstatemaps-history';
+
+export function overlaysFor(stats: Stats, id: string): RegionOverlay[] {
+  const rows = stats.overlays[id];
+  if (!rows) throw new InputError('data', `no figures for snapshot ${id}: run ingest again`);
+  return stats.regions.map((rid, i) => ({
+    id: rid,
+    area_km2: stats.area_km2[i],
+    occupied_km2: rows[i][0],
+    contested_km2: rows[i][1],
+    sliver_km2: rows[i][2],
+  }));
+}
+
+export function packOverlays(overlays: readonly RegionOverlay[]): [number, number, number][] {
+  const r = (x: number): number => Math.round(x * 1e4) / 1e4;
+  return REGION_IDS.map((id) => {
+    const o = overlays.find((x) => x.id === id)!;
+    return [r(o.occupied_km2), r(o.contested_km2), r(o.sliver_km2)];
+  });
+}
+
+export type KindChoice = 'any' | 'daily' | 'raw';
+
+function ofKind(m: Manifest, kind: KindChoice): SnapshotEntry[] {
+  return m.snapshots.filter((s) => kind === 'any' || s.kind === kind);
+}
+
+/** One snapshot per date: daily files win over raw ones on the same day (a continuous series). */
+export function seriesOf(m: Manifest, kind: KindChoice): SnapshotEntry[] {
+  const byDate = new Map<string, SnapshotEntry>();
+  for (const s of ofKind(m, kind)) {
+    const have = byDate.get(s.date);
+    if (!have || (have.kind !== 'daily' && s.kind === 'daily')) byDate.set(s.date, s);
+  }
+  return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function checkDate(value: string, what: string): string {
+  if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value)
+    throw new InputError(what, `"${value}" is not a date (expected YYYY-MM-DD)`);
+  return value;
+}
+
+/** The snapshot of a date, or an error that names the nearest dates. */
+export function snapshotOn(m: Manifest, date: string, kind: KindChoice = 'any'): SnapshotEntry {
+  checkDate(date, '--date');
+  const series = seriesOf(m, kind);
+  const hit = series.find((s) => s.date === date);
+  if (hit) return hit;
+  if (series.length === 0) throw new InputError('--date', `no ${kind === 'any' ? '' : kind + ' '}snapshots ingested`);
+  const t = Date.parse(date);
+  const before = [...series].reverse().find((s) => Date.parse(s.date) < t);
+  const after = series.find((s) => Date.parse(s.date) > t);
+  const near = [before, after].filter(Boolean).map((s) => s!.date);
+  throw new InputError('--date', `no snapshot on ${date}; nearest: ${near.join(' and ')}`);
+}
+
+/** The nearest snapshot to a date (for the page's default date). */
+export function nearestSnapshot(m: Manifest, date: string, kind: KindChoice = 'any'): SnapshotEntry | undefined {
+  const t = Date.parse(date);
+  let best: SnapshotEntry | undefined;
+  for (const s of seriesOf(m, kind)) if (!best || Math.abs(Date.parse(s.date) - t) < Math.abs(Date.parse(best.date) - t)) best = s;
+  return best;
+}
+
+export function snapshotsBetween(m: Manifest, from: string, to: string, kind: KindChoice = 'any'): SnapshotEntry[] {
+  checkDate(from, '--from');
+  checkDate(to, '--to');
+  if (from > to) throw new InputError('--from', `${from} is after --to ${to}`);
+  return seriesOf(m, kind).filter((s) => s.date >= from && s.date <= to);
+}

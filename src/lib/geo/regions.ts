@@ -1,0 +1,124 @@
+/**
+ * Ukraine's 27 first-level units, their groups, and the matching of a
+ * boundary file's features to ISO 3166-2:UA ids.
+ */
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import regionTable from '../../../data/regions.json';
+import { InputError } from './errors';
+import { areaKm2, bboxOf, pathsFromGeometry, repair, SCALE, selfCrossingRing, type Bbox, type Paths } from './polygons';
+
+export interface RegionMeta {
+  id: string;
+  ne: string;
+  name_en: string;
+  name_uk: string;
+  aliases: string[];
+}
+
+export interface GroupMeta {
+  id: string;
+  name_en: string;
+  name_uk: string;
+  members: string[];
+}
+
+export const REGIONS: readonly RegionMeta[] = regionTable.regions;
+export const REGION_IDS: readonly string[] = REGIONS.map((r) => r.id);
+export const GROUPS: readonly GroupMeta[] = regionTable.groups.map((g) => ({
+  ...g,
+  members: g.members === 'all' ? [...REGION_IDS] : (g.members as string[]),
+}));
+
+const metaById = new Map(REGIONS.map((r) => [r.id, r]));
+export function regionMeta(id: string): RegionMeta | undefined {
+  return metaById.get(id);
+}
+
+/** Lower case, apostrophes and the generic words oblast/city removed. */
+export function normaliseName(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/['’ʼ`]/g, '')
+    .replace(/\b(oblast|city|region|obl\.?)\b/g, '')
+    .replace(/(^|\s)(область|місто|м\.)(?=\s|$)/g, ' ')
+    .replace(/[\s\-_.]+/g, ' ')
+    .trim();
+}
+
+const byName = new Map<string, string>();
+for (const r of REGIONS) {
+  for (const n of [r.id, r.ne, `UA-${r.ne}`, r.name_en, r.name_uk, ...r.aliases]) byName.set(normaliseName(n), r.id);
+}
+
+/** The id for a name or code, or undefined. */
+export function matchRegion(name: string): string | undefined {
+  return byName.get(normaliseName(name));
+}
+
+/** Region boundaries ready for the engine. */
+export interface Region extends RegionMeta {
+  paths: Paths;
+  bbox: Bbox;
+  area_km2: number;
+  /** "x,y" of every vertex: tells edges on the region's boundary from edges made by a clip. */
+  vertices: Set<string>;
+}
+
+const NAME_KEYS = ['id', 'iso_3166_2', 'ISO_3166_2', 'region_code', 'name', 'NAME', 'name_en', 'name_uk', 'ADMIN_1', 'shapeName', 'NAME_1'];
+
+function featureName(f: Feature): string | undefined {
+  const props = f.properties ?? {};
+  for (const k of NAME_KEYS) {
+    const v = props[k];
+    if (typeof v === 'string' && matchRegion(v)) return v;
+  }
+  for (const v of Object.values(props)) if (typeof v === 'string' && matchRegion(v)) return v;
+  return undefined;
+}
+
+/**
+ * Build the 27 regions from a FeatureCollection whose features carry an id
+ * or a name (English, Ukrainian, ISO or Natural Earth code) of each unit.
+ * Several features of one unit are merged. Fails on an unknown name or a
+ * missing unit: a silently missing oblast would make every total wrong.
+ */
+export function regionsFromGeoJSON(fc: unknown, file: string): Region[] {
+  const collection = fc as FeatureCollection;
+  if (!collection || collection.type !== 'FeatureCollection' || !Array.isArray(collection.features))
+    throw new InputError(file, 'not a GeoJSON FeatureCollection of regions');
+  const geometries = new Map<string, Geometry[]>();
+  for (const [i, f] of collection.features.entries()) {
+    const name = featureName(f);
+    if (!name) {
+      const shown = JSON.stringify(f.properties ?? {}).slice(0, 120);
+      throw new InputError(file, `feature ${i} has no name that matches one of Ukraine's 27 regions (properties ${shown})`);
+    }
+    const id = matchRegion(name)!;
+    if (!f.geometry || (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon'))
+      throw new InputError(file, `feature ${i} (${name}) has no Polygon or MultiPolygon geometry`);
+    if (selfCrossingRing(pathsFromGeometry(f.geometry)) >= 0) throw new InputError(file, `feature ${i} (${name}) has a ring that crosses itself`);
+    geometries.set(id, [...(geometries.get(id) ?? []), f.geometry]);
+  }
+  const missing = REGION_IDS.filter((id) => !geometries.has(id));
+  if (missing.length) throw new InputError(file, `no boundary for ${missing.map((id) => `${id} ${metaById.get(id)!.name_en}`).join(', ')}`);
+  return REGIONS.map((meta) => {
+    const paths = repair(geometries.get(meta.id)!.flatMap((g) => pathsFromGeometry(g)));
+    checkLonLat(paths, file, meta.name_en);
+    const vertices = new Set<string>();
+    for (const path of paths) for (const p of path) vertices.add(`${p.x},${p.y}`);
+    return { ...meta, paths, bbox: bboxOf(paths), area_km2: areaKm2(paths), vertices };
+  });
+}
+
+/** Ukraine lies within 22–41°E, 44–53°N: anything else is swapped or projected coordinates. */
+export function checkLonLat(paths: Paths, file: string, what: string): void {
+  const b = bboxOf(paths);
+  const S = SCALE;
+  if (b.minX < -180 * S || b.maxX > 180 * S || b.minY < -90 * S || b.maxY > 90 * S)
+    throw new InputError(file, `${what}: coordinates out of range for longitude/latitude (is it in a projected CRS?)`);
+  if (b.minX > 41 * S || b.maxX < 22 * S || b.minY > 53 * S || b.maxY < 44 * S) {
+    const swapped = b.minX >= 44 * S && b.maxX <= 53 * S && b.minY >= 22 * S && b.maxY <= 41 * S;
+    throw new InputError(file, `${what}: lies outside Ukraine${swapped ? ' (latitude and longitude look swapped)' : ''}`);
+  }
+}

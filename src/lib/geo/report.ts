@@ -1,0 +1,51 @@
+/**
+ * An area report: the figures for one snapshot and one scenario, with what
+ * they rest on (source, date, boundaries, method). The CLI prints it, the
+ * page shows it, exports carry it.
+ */
+import { computeAreas, type AreaRow } from './areas';
+import { ATTRIBUTION, overlaysFor, type Manifest, type SnapshotEntry, type Stats } from './dataset';
+import { InputError } from './errors';
+import type { ScenarioDefinition } from './scenarios';
+
+export interface AreaReport {
+  date: string;
+  scenario: string;
+  source: { name: string; attribution: string; file: string; kind: string; snapshot: string };
+  boundaries: { name: string; sha256: string };
+  method: { area: string; clipping: string; slivers: string; raw: boolean };
+  rows: AreaRow[];
+}
+
+export function methodOf(manifest: Manifest, raw: boolean): AreaReport['method'] {
+  return {
+    area: 'WGS84 ellipsoid: equal-area (authalic) projection of each vertex, exact for straight edges in that projection',
+    clipping: 'Clipper2 boolean operations on integer coordinates (1e-7 degree)',
+    slivers: raw
+      ? 'plain overlay (--raw): slivers left as they are'
+      : `Ukrainian-held pieces cut by occupied land, or islands within 5 km of it, with a mean width under ${manifest.sliver_width_km} km count as held by Russia`,
+    raw,
+  };
+}
+
+export function areaReport(
+  manifest: Manifest,
+  stats: Stats,
+  snapshot: SnapshotEntry,
+  scenario: ScenarioDefinition,
+  raw: boolean,
+  lang: 'en' | 'uk' = 'en',
+): AreaReport {
+  const needsOrdlo = Object.values(scenario.rules.regions).includes('pre-2022') || scenario.rules.default === 'pre-2022';
+  if (needsOrdlo && !manifest.ordlo)
+    throw new InputError('--scenario', `${scenario.id} needs DeepState's ORDLO layer, which only the raw layer files have: ingest a folder that includes them (e.g. ../shared/data/deepstate)`);
+  const rows = computeAreas(scenario, { overlays: overlaysFor(stats, snapshot.id), ordlo: manifest.ordlo?.km2 ?? {}, raw }, lang);
+  return {
+    date: snapshot.date,
+    scenario: scenario.id,
+    source: { name: 'DeepStateMap', attribution: ATTRIBUTION, file: snapshot.source, kind: snapshot.kind, snapshot: snapshot.id },
+    boundaries: manifest.boundaries,
+    method: methodOf(manifest, raw),
+    rows,
+  };
+}

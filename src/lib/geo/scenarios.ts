@@ -1,0 +1,97 @@
+/**
+ * Scenarios are data: a declarative definition (data/scenarios/*.json) that
+ * says, per region, what happens to it. This module validates definitions
+ * and turns one region's overlay into the area each side holds.
+ */
+import { InputError } from './errors';
+import type { RegionOverlay } from './overlay';
+import { REGION_IDS } from './regions';
+
+/**
+ * What a scenario does to a region:
+ * - `line`: as on the line of contact of the date (grey zone stays contested);
+ * - `ukraine`: all of it to Ukraine; `russia`: all of it to Russia;
+ * - `buffer`: Russia keeps what it holds, the rest becomes a demilitarised buffer;
+ * - `pre-2022`: Russia holds what it held before 24 Feb 2022 (ORDLO layer).
+ */
+export type Rule = 'line' | 'ukraine' | 'russia' | 'buffer' | 'pre-2022';
+export const RULES: readonly Rule[] = ['line', 'ukraine', 'russia', 'buffer', 'pre-2022'];
+
+export interface ScenarioDefinition {
+  id: string;
+  order?: number;
+  title: string;
+  date: string | null;
+  summary: string;
+  clause: string;
+  clause_is_quote: boolean;
+  source: { name: string; url: string | null };
+  rules: { default: Rule; regions: Record<string, Rule> };
+}
+
+/** Control of one region under a scenario, km². */
+export interface Control {
+  ukraine: number;
+  russia: number;
+  buffer: number;
+  contested: number;
+}
+
+const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** Check a parsed scenario file; `what` names it in errors. */
+export function validateScenario(json: unknown, what: string): ScenarioDefinition {
+  const s = json as Partial<ScenarioDefinition> | null;
+  const fail = (msg: string): never => {
+    throw new InputError(what, msg);
+  };
+  if (!s || typeof s !== 'object' || Array.isArray(s)) return fail('not a scenario definition (expected a JSON object)');
+  if (typeof s.id !== 'string' || !ID.test(s.id)) fail('"id" must be lower-case letters, digits and hyphens');
+  if (typeof s.title !== 'string' || !s.title) fail('"title" is missing');
+  if (!s.rules || typeof s.rules !== 'object') return fail('"rules" is missing');
+  const rules = s.rules;
+  if (!RULES.includes(rules.default)) fail(`"rules.default" must be one of ${RULES.join(', ')}`);
+  for (const [id, rule] of Object.entries(rules.regions ?? {})) {
+    if (!REGION_IDS.includes(id)) fail(`"rules.regions" names unknown region "${id}" (expected an ISO 3166-2:UA id such as UA-14)`);
+    if (!RULES.includes(rule)) fail(`rule "${rule}" for ${id} must be one of ${RULES.join(', ')}`);
+  }
+  return {
+    id: s.id!,
+    order: s.order,
+    title: s.title!,
+    date: typeof s.date === 'string' ? s.date : null,
+    summary: s.summary ?? '',
+    clause: s.clause ?? '',
+    clause_is_quote: s.clause_is_quote === true,
+    source: { name: s.source?.name ?? '', url: s.source?.url ?? null },
+    rules: { default: rules.default, regions: { ...(rules.regions ?? {}) } },
+  };
+}
+
+export function ruleFor(scenario: ScenarioDefinition, regionId: string): Rule {
+  return scenario.rules.regions[regionId] ?? scenario.rules.default;
+}
+
+/**
+ * Control of a region under a rule. `raw` leaves slivers as the plain overlay
+ * has them; `ordloKm2` is the region's pre-2022 area held by Russia.
+ */
+export function applyRule(rule: Rule, o: RegionOverlay, ordloKm2: number, raw: boolean): Control {
+  const russia = Math.min(o.area_km2, o.occupied_km2 + (raw ? 0 : o.sliver_km2));
+  const contested = Math.min(o.contested_km2, o.area_km2 - russia);
+  const ukraine = Math.max(0, o.area_km2 - russia - contested);
+  switch (rule) {
+    case 'line':
+      return { ukraine, russia, buffer: 0, contested };
+    case 'ukraine':
+      return { ukraine: o.area_km2, russia: 0, buffer: 0, contested: 0 };
+    case 'russia':
+      return { ukraine: 0, russia: o.area_km2, buffer: 0, contested: 0 };
+    case 'buffer':
+      return { ukraine: 0, russia, buffer: o.area_km2 - russia, contested: 0 };
+    case 'pre-2022': {
+      const held = Math.min(ordloKm2, o.area_km2);
+      return { ukraine: o.area_km2 - held, russia: held, buffer: 0, contested: 0 };
+    }
+  }
+}
