@@ -9,7 +9,7 @@ import { HIRES } from './helpers/paths';
 function geodesicArea(ring: number[][]): number {
   const poly = new PolygonArea.PolygonArea(Geodesic.WGS84, false);
   for (const [lon, lat] of ring.slice(0, -1)) poly.AddPoint(lat, lon);
-  return Math.abs(poly.Compute(false, true).area);
+  return Math.abs(poly.Compute(false, true).area ?? Number.NaN);
 }
 
 describe('ellipsoidal area', () => {

@@ -11,7 +11,7 @@ import type { SnapshotKind } from './snapshot';
 
 export const DATASET_FORMAT = 1;
 /** Bump when the overlay's results change, so ingest recomputes everything. */
-export const ENGINE_VERSION = 1;
+export const ENGINE_VERSION = 4;
 
 export interface SnapshotEntry {
   /** `YYYY-MM-DD` for daily files, `YYYY-MM-DD-raw` for raw layer files. */

@@ -4,22 +4,49 @@
  * whose borders and coasts do not line up.
  *
  * Slivers. DeepState draws its own coast and international border; the region
- * boundaries draw theirs. Where DeepState's line runs inside the boundary
- * file's, a plain overlay leaves a strip "held by Ukraine" along the Crimean
- * coast or the Russian border of Luhansk. We call a connected piece of
- * Ukrainian-held land a sliver when (a) it was cut by the occupied or
- * contested area (it has a vertex that is not one of the region's own) or,
- * for an island the data set did not draw, lies within `NEAR_KM` of held
- * land (Tuzla Island in the Kerch Strait, which the daily files leave out, is one; Snake Island, 35 km off Ukrainian-held coast, is not), and (b) its mean
- * width, 2 × area ÷ perimeter, is under `SLIVER_WIDTH_KM`. Slivers count as
- * held by Russia; `raw` figures leave them as they are.
+ * boundaries draw theirs, and may count water (the Syvash lagoon) as land.
+ * Where DeepState's line runs inside the boundary file's, a plain overlay
+ * leaves land "held by Ukraine" along the Crimean coast or the Russian border
+ * of Luhansk. A connected piece of Ukrainian-held land touches held land when
+ * it was cut by occupied or contested land (it has a vertex that is not one of
+ * its region's own) or, for an island the snapshot did not draw, lies within
+ * `NEAR_KM` of held land (Tuzla Island in the Kerch Strait does; Snake Island,
+ * 35 km off Ukrainian-held coast, does not). Such a piece is a sliver when
+ *   (a) its mean width, 2 × area ÷ perimeter, is under `SLIVER_WIDTH_KM`; or
+ *   (b) it is cut off against the coast or the border: pieces that share an
+ *       inland border edge are joined across regions, and a group under
+ *       `ENCLAVE_MAX_KM2` that does not reach the main body of Ukrainian-held
+ *       land (the largest group) but runs along the coast or the international
+ *       border lies between the line and the edge of the map: a coastline,
+ *       border or lagoon mismatch (Syvash, the Molochnyi estuary), or coast
+ *       that only occupied land reaches (the Kinburn peninsula in Kherson
+ *       oblast). A pocket enclosed by occupied land on all sides stays
+ *       Ukrainian.
+ * Slivers count as held by Russia; `raw` figures leave them as they are.
  */
-import { areaKm2, bboxesOverlap, bboxOf, clipToBbox, components, difference, intersect, SCALE, union, type Bbox, type Path64, type Paths, type PolygonPaths } from './polygons';
-import type { Region } from './regions';
+import {
+  areaKm2,
+  bboxesOverlap,
+  bboxOf,
+  clipToBbox,
+  components,
+  difference,
+  intersect,
+  SCALE,
+  union,
+  type Bbox,
+  type Path64,
+  type Paths,
+} from './polygons';
+import { edgeKey, type Region } from './regions';
 import type { Snapshot } from './snapshot';
 
 /** Pieces of Ukrainian-held land narrower than this on average are slivers. */
 export const SLIVER_WIDTH_KM = 1;
+/** Distance within which an island the snapshot left out counts as lying against held land. */
+export const NEAR_KM = 5;
+/** A group of Ukrainian-held pieces cut off from the main body is a sliver up to this size. */
+export const ENCLAVE_MAX_KM2 = 2000;
 
 export interface RegionOverlay {
   id: string;
@@ -38,6 +65,26 @@ export interface RegionGeometry {
   ukraine: Paths;
 }
 
+interface Piece {
+  paths: Paths;
+  area: number;
+  touchesHeld: boolean;
+  /** Runs along the coast or the international border (a vertex of its region shared with no other). */
+  touchesOuter: boolean;
+  thin: boolean;
+  /** Ids of the inland border edges it runs along: how pieces join across regions. */
+  inlandEdges: number[];
+}
+
+/** What one region contributes, cached by the geometry near it. */
+interface RegionPart {
+  occupied: Paths;
+  contested: Paths;
+  occupied_km2: number;
+  contested_km2: number;
+  pieces: Piece[];
+}
+
 const DEG_KM = 111.32;
 
 function perimeterKm(path: Path64): number {
@@ -53,20 +100,32 @@ function perimeterKm(path: Path64): number {
   return km;
 }
 
-/** Distance within which an untouched island counts as lying against held land. */
-const NEAR_KM = 5;
-
-function isSliver(piece: PolygonPaths, region: Region, held: Paths): boolean {
-  const cut = piece.outer.some((p) => !region.vertices.has(`${p.x},${p.y}`));
-  if (!cut) {
-    const b = bboxOf([piece.outer]);
-    const pad = (NEAR_KM / DEG_KM) * SCALE * 1.6; // 1.6: degrees of longitude are shorter at 50°N
-    const near = clipToBbox(held, { minX: b.minX - pad, minY: b.minY - pad, maxX: b.maxX + pad, maxY: b.maxY + pad });
-    if (near.length === 0) return false;
+function inlandEdges(path: Path64, region: Region, out: number[]): void {
+  for (let i = 0; i < path.length; i++) {
+    const a = `${path[i].x},${path[i].y}`;
+    const b = `${path[(i + 1) % path.length].x},${path[(i + 1) % path.length].y}`;
+    const id = region.shared.has(a) && region.shared.has(b) ? region.inlandEdges.get(edgeKey(a, b)) : undefined;
+    if (id !== undefined) out.push(id);
   }
-  const paths = [piece.outer, ...piece.holes];
+}
+
+function makePiece(outer: Path64, holes: Path64[], region: Region, held: Paths): Piece {
+  const paths = [outer, ...holes];
+  const area = areaKm2(paths);
+  let touchesHeld = outer.some((p) => !region.vertices.has(`${p.x},${p.y}`));
+  if (!touchesHeld && held.length) {
+    const b = bboxOf([outer]);
+    const pad = (NEAR_KM / DEG_KM) * SCALE * 1.6; // 1.6: degrees of longitude are shorter at 50°N
+    touchesHeld = clipToBbox(held, { minX: b.minX - pad, minY: b.minY - pad, maxX: b.maxX + pad, maxY: b.maxY + pad }).length > 0;
+  }
   const perimeter = paths.reduce((s, p) => s + perimeterKm(p), 0);
-  return perimeter > 0 && (2 * areaKm2(paths)) / perimeter < SLIVER_WIDTH_KM;
+  const edges: number[] = [];
+  for (const p of paths) inlandEdges(p, region, edges);
+  const touchesOuter = outer.some((p) => {
+    const key = `${p.x},${p.y}`;
+    return region.vertices.has(key) && !region.shared.has(key);
+  });
+  return { paths, area, touchesHeld, touchesOuter, thin: perimeter > 0 && (2 * area) / perimeter < SLIVER_WIDTH_KM, inlandEdges: edges };
 }
 
 /** FNV-1a over coordinates: a cache key for the geometry near a region. */
@@ -81,9 +140,19 @@ function hashPaths(h: number, paths: Paths): number {
   return h >>> 0;
 }
 
-interface Cached {
-  overlay: RegionOverlay;
-  geometry: RegionGeometry;
+/** Union-find: pieces that run along the same inland edge are one group. */
+function groups(pieces: readonly Piece[], edgeCount: number): number[] {
+  const parent = Array.from({ length: pieces.length }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const owner = new Int32Array(edgeCount).fill(-1);
+  pieces.forEach((p, i) => {
+    for (const e of p.inlandEdges) {
+      const o = owner[e];
+      if (o < 0) owner[e] = i;
+      else parent[find(i)] = find(o);
+    }
+  });
+  return parent.map((_, i) => find(i));
 }
 
 /**
@@ -93,53 +162,95 @@ interface Cached {
  * only the regions where the line moved.
  */
 export class Overlayer {
-  private cache = new Map<string, Map<number, Cached>>();
-  constructor(readonly regions: readonly Region[]) {}
+  private cache = new Map<string, Map<number, RegionPart>>();
+  private readonly edgeCount: number;
+  constructor(readonly regions: readonly Region[]) {
+    let max = -1;
+    for (const r of regions) for (const id of r.inlandEdges.values()) if (id > max) max = id;
+    this.edgeCount = max + 1;
+  }
 
-  private compute(region: Region, occupied: Paths, contested: Paths): Cached {
+  private compute(region: Region, occupied: Paths, contested: Paths): RegionPart {
     const occ = intersect(occupied, region.paths);
     const con = intersect(contested, region.paths);
     const held = union(occ, con);
     const rest = held.length ? difference(region.paths, held) : region.paths;
-    const pieces = held.length ? components(rest) : [];
-    const slivers: Paths = [];
-    const ukraine: Paths = held.length ? [] : region.paths;
-    for (const piece of pieces) (isSliver(piece, region, held) ? slivers : ukraine).push(piece.outer, ...piece.holes);
     return {
-      overlay: { id: region.id, area_km2: region.area_km2, occupied_km2: areaKm2(occ), contested_km2: areaKm2(con), sliver_km2: areaKm2(slivers) },
-      geometry: { occupied: occ, contested: con, slivers, ukraine },
+      occupied: occ,
+      contested: con,
+      occupied_km2: areaKm2(occ),
+      contested_km2: areaKm2(con),
+      pieces: components(rest).map((c) => makePiece(c.outer, c.holes, region, held)),
     };
   }
 
-  private regionResult(region: Region, occupied: Paths, contested: Paths, occBox: Bbox, conBox: Bbox): Cached {
+  private part(region: Region, snapshot: Pick<Snapshot, 'occupied' | 'contested'>, occBox: Bbox, conBox: Bbox): RegionPart {
     const touches = bboxesOverlap(region.bbox, occBox) || bboxesOverlap(region.bbox, conBox);
-    const localOcc = touches ? clipToBbox(occupied, region.bbox) : [];
-    const localCon = touches ? clipToBbox(contested, region.bbox) : [];
+    const localOcc = touches ? clipToBbox(snapshot.occupied, region.bbox) : [];
+    const localCon = touches ? clipToBbox(snapshot.contested, region.bbox) : [];
     const key = hashPaths(hashPaths(2166136261, localOcc) ^ 0x9e3779b9, localCon);
     let perRegion = this.cache.get(region.id);
     if (!perRegion) this.cache.set(region.id, (perRegion = new Map()));
-    const hit = perRegion.get(key);
-    if (hit) return hit;
-    const result = localOcc.length || localCon.length ? this.compute(region, localOcc, localCon) : this.compute(region, [], []);
-    if (perRegion.size > 64) perRegion.delete(perRegion.keys().next().value!);
-    perRegion.set(key, result);
-    return result;
+    let hit = perRegion.get(key);
+    if (!hit) {
+      hit = this.compute(region, localOcc, localCon);
+      if (perRegion.size > 64) perRegion.delete(perRegion.keys().next().value!);
+      perRegion.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** Per region: its part, and which of its pieces are slivers. */
+  private resolve(snapshot: Pick<Snapshot, 'occupied' | 'contested'>): { region: Region; part: RegionPart; sliver: boolean[] }[] {
+    const occBox = bboxOf(snapshot.occupied);
+    const conBox = bboxOf(snapshot.contested);
+    const parts = this.regions.map((region) => ({ region, part: this.part(region, snapshot, occBox, conBox) }));
+    const pieces = parts.flatMap(({ part }) => part.pieces);
+    const group = groups(pieces, this.edgeCount);
+    const size = new Map<number, { area: number; touchesHeld: boolean; touchesOuter: boolean }>();
+    pieces.forEach((p, i) => {
+      const g = size.get(group[i]) ?? { area: 0, touchesHeld: false, touchesOuter: false };
+      size.set(group[i], { area: g.area + p.area, touchesHeld: g.touchesHeld || p.touchesHeld, touchesOuter: g.touchesOuter || p.touchesOuter });
+    });
+    let main = -1;
+    for (const [g, s] of size) if (main < 0 || s.area > size.get(main)!.area) main = g;
+    let i = 0;
+    return parts.map(({ region, part }) => ({
+      region,
+      part,
+      sliver: part.pieces.map((p) => {
+        const g = group[i++];
+        const s = size.get(g)!;
+        return p.touchesHeld && (p.thin || (g !== main && s.touchesOuter && s.area < ENCLAVE_MAX_KM2));
+      }),
+    }));
   }
 
   /** Area figures per region for a snapshot. */
   overlay(snapshot: Pick<Snapshot, 'occupied' | 'contested'>): RegionOverlay[] {
-    const occBox = bboxOf(snapshot.occupied);
-    const conBox = bboxOf(snapshot.contested);
-    return this.regions.map((region) => this.regionResult(region, snapshot.occupied, snapshot.contested, occBox, conBox).overlay);
+    return this.resolve(snapshot).map(({ region, part, sliver }) => ({
+      id: region.id,
+      area_km2: region.area_km2,
+      occupied_km2: part.occupied_km2,
+      contested_km2: part.contested_km2,
+      sliver_km2: part.pieces.reduce((s, p, k) => s + (sliver[k] ? p.area : 0), 0),
+    }));
   }
 
   /** Geometry per region (same cache as `overlay`). */
   geometry(snapshot: Pick<Snapshot, 'occupied' | 'contested'>): Map<string, RegionGeometry> {
-    const occBox = bboxOf(snapshot.occupied);
-    const conBox = bboxOf(snapshot.contested);
-    return new Map(this.regions.map((r) => [r.id, this.regionResult(r, snapshot.occupied, snapshot.contested, occBox, conBox).geometry]));
+    return new Map(
+      this.resolve(snapshot).map(({ region, part, sliver }) => [
+        region.id,
+        {
+          occupied: part.occupied,
+          contested: part.contested,
+          slivers: part.pieces.filter((_, k) => sliver[k]).flatMap((p) => p.paths),
+          ukraine: part.pieces.filter((_, k) => !sliver[k]).flatMap((p) => p.paths),
+        },
+      ]),
+    );
   }
-
 }
 
 /** Area in km² per region id of a pre-2022 layer (ORDLO). */

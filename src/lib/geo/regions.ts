@@ -2,6 +2,7 @@
  * Ukraine's 27 first-level units, their groups, and the matching of a
  * boundary file's features to ISO 3166-2:UA ids.
  */
+import type { Point64 } from 'clipper2-ts';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import regionTable from '../../../data/regions.json';
 import { InputError } from './errors';
@@ -61,8 +62,20 @@ export interface Region extends RegionMeta {
   paths: Paths;
   bbox: Bbox;
   area_km2: number;
-  /** "x,y" of every vertex: tells edges on the region's boundary from edges made by a clip. */
-  vertices: Set<string>;
+  /**
+   * "x,y" of every vertex to its two neighbours along the boundary: tells
+   * edges on the region's boundary from edges a clip made.
+   */
+  vertices: Map<string, Point64[]>;
+  /** "x,y" of the vertices this region shares with another: its inland borders. */
+  shared: Set<string>;
+  /** "a|b" (sorted vertex keys) of each inland border edge to an id shared by both regions. */
+  inlandEdges: Map<string, number>;
+}
+
+/** The key of an undirected edge between two vertex keys. */
+export function edgeKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
 const NAME_KEYS = ['id', 'iso_3166_2', 'ISO_3166_2', 'region_code', 'name', 'NAME', 'name_en', 'name_uk', 'ADMIN_1', 'shapeName', 'NAME_1'];
@@ -102,13 +115,34 @@ export function regionsFromGeoJSON(fc: unknown, file: string): Region[] {
   }
   const missing = REGION_IDS.filter((id) => !geometries.has(id));
   if (missing.length) throw new InputError(file, `no boundary for ${missing.map((id) => `${id} ${metaById.get(id)!.name_en}`).join(', ')}`);
-  return REGIONS.map((meta) => {
+  const built = REGIONS.map((meta) => {
     const paths = repair(geometries.get(meta.id)!.flatMap((g) => pathsFromGeometry(g)));
     checkLonLat(paths, file, meta.name_en);
-    const vertices = new Set<string>();
-    for (const path of paths) for (const p of path) vertices.add(`${p.x},${p.y}`);
-    return { ...meta, paths, bbox: bboxOf(paths), area_km2: areaKm2(paths), vertices };
+    const vertices = new Map<string, Point64[]>();
+    for (const path of paths)
+      for (const [i, p] of path.entries()) {
+        const key = `${p.x},${p.y}`;
+        const around = [path[(i + path.length - 1) % path.length], path[(i + 1) % path.length]];
+        vertices.set(key, [...(vertices.get(key) ?? []), ...around]);
+      }
+    return { ...meta, paths, bbox: bboxOf(paths), area_km2: areaKm2(paths), vertices, shared: new Set<string>(), inlandEdges: new Map<string, number>() };
   });
+  const owners = new Map<string, number>();
+  for (const r of built) for (const key of r.vertices.keys()) owners.set(key, (owners.get(key) ?? 0) + 1);
+  for (const r of built) for (const key of r.vertices.keys()) if (owners.get(key)! > 1) r.shared.add(key);
+  const edgeIds = new Map<string, number>();
+  for (const r of built)
+    for (const path of r.paths)
+      for (let i = 0; i < path.length; i++) {
+        const a = `${path[i].x},${path[i].y}`;
+        const b = `${path[(i + 1) % path.length].x},${path[(i + 1) % path.length].y}`;
+        if (!r.shared.has(a) || !r.shared.has(b)) continue;
+        const key = edgeKey(a, b);
+        let id = edgeIds.get(key);
+        if (id === undefined) edgeIds.set(key, (id = edgeIds.size));
+        r.inlandEdges.set(key, id);
+      }
+  return built;
 }
 
 /** Ukraine lies within 22–41°E, 44–53°N: anything else is swapped or projected coordinates. */

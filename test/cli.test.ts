@@ -1,0 +1,208 @@
+/** The CLI end to end: commands run in memory on real data, plus one real process. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { csvParseRows } from 'd3-dsv';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CSV_HEADER } from '../src/cli/format';
+import { COMMANDS } from '../src/cli/main';
+import { SCENARIOS } from '../src/lib/geo/scenarioCatalog';
+import { cli } from './helpers/cli';
+import { DAILY, RAW, ROOT, TEST_DATA } from './helpers/paths';
+
+const D = ['--data', TEST_DATA];
+
+describe('help and usage', () => {
+  it.each(Object.keys(COMMANDS))('%s --help prints usage and exits 0', async (name) => {
+    const r = await cli(name, '--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`usage: frontline ${name}`);
+  });
+
+  it('an unknown command or option is a usage error (2)', async () => {
+    expect((await cli('frobnicate')).code).toBe(2);
+    const r = await cli('areas', '--dte', '2025-11-20');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--dte/);
+  });
+});
+
+describe('areas', () => {
+  it('prints a JSON report with source, boundaries and method', async () => {
+    const r = await cli('areas', '--date', '2025-11-20', '--scenario', 'us-28-point', ...D);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report).toMatchObject({ date: '2025-11-20', scenario: 'us-28-point', source: { name: 'DeepStateMap' }, boundaries: { name: 'ukraine-oblasts-2020.geojson' } });
+    expect(report.method.raw).toBe(false);
+    expect(report.rows).toHaveLength(30);
+  });
+
+  it('prints CSV with the documented header, one row per date × scenario × id', async () => {
+    const r = await cli('areas', '--date', '2025-11-20', '--scenario', 'all', '--format', 'csv', ...D);
+    expect(r.code).toBe(0);
+    const rows = csvParseRows(r.out.trim());
+    expect(rows[0]).toEqual([...CSV_HEADER]);
+    expect(rows).toHaveLength(1 + SCENARIOS.length * 30);
+    const donbas = rows.find((x) => x[1] === 'status-quo' && x[2] === 'donbas')!;
+    expect(Number(donbas[9])).toBeGreaterThan(11); // ukraine_pct
+  });
+
+  it('gives one report per snapshot for a range', async () => {
+    const r = await cli('areas', '--from', '2025-11-01', '--to', '2025-11-30', ...D);
+    expect(r.code).toBe(0);
+    const reports = JSON.parse(r.out);
+    expect(reports.map((x: { date: string }) => x.date)).toEqual(
+      readdirSync(DAILY)
+        .filter((f) => f >= 'deepstatemap_data_20251101' && f <= 'deepstatemap_data_20251130.geojson')
+        .map((f) => `${f.slice(18, 22)}-${f.slice(22, 24)}-${f.slice(24, 26)}`),
+    );
+  });
+
+  it('names the nearest dates when there is no snapshot that day', async () => {
+    const r = await cli('areas', '--date', '2025-11-26', ...D);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/no snapshot on 2025-11-26; nearest: 2025-11-25 and 2025-11-27/);
+    expect(r.out).toBe('');
+  });
+
+  it.each([
+    [['--date', '2025-13-01'], /not a date/],
+    [['--date', '2025-11-20', '--scenario', 'peace-now'], /unknown scenario "peace-now" \(known: status-quo/],
+    [['--date', '2025-11-20', '--format', 'xlsx'], /--format must be one of json, csv/],
+    [['--from', '2025-11-20'], /both --from and --to/],
+    [[], /needs --date/],
+  ])('rejects %j as a usage error', async (args, message) => {
+    const r = await cli('areas', ...args, ...D);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.out).toBe('');
+  });
+
+  it('says how to ingest when there is no data', async () => {
+    const r = await cli('areas', '--date', '2025-11-20', '--data', join(tmpdir(), 'no-such-frontline-data'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/run `npx frontline ingest --source/);
+  });
+
+  it.each(SCENARIOS.map((s) => s.id))('--scenario-file data/scenarios/%s.json gives the same figures as the id', async (id) => {
+    const byId = await cli('areas', '--date', '2025-11-20', '--scenario', id, ...D);
+    const byFile = await cli('areas', '--date', '2025-11-20', '--scenario-file', join(ROOT, 'data', 'scenarios', `${id}.json`), ...D);
+    expect(byFile.code).toBe(0);
+    expect(JSON.parse(byFile.out).rows).toEqual(JSON.parse(byId.out).rows);
+  });
+});
+
+describe('regions and scenario geometry', () => {
+  it('regions --format geojson lists the 27 units with id', async () => {
+    const r = await cli('regions', '--format', 'geojson', ...D);
+    const fc = JSON.parse(r.out);
+    expect(fc.features).toHaveLength(27);
+    expect(fc.features.map((f: { properties: { id: string } }) => f.properties.id)).toContain('UA-14');
+  });
+
+  it('scenario geometry measures what areas reports (us-28-point, 2025-11-20)', async () => {
+    const g = await cli('scenario', '--date', '2025-11-20', '--scenario', 'us-28-point', '--format', 'geojson', ...D);
+    expect(g.code).toBe(0);
+    const fc = JSON.parse(g.out);
+    const a = JSON.parse((await cli('areas', '--date', '2025-11-20', '--scenario', 'us-28-point', ...D)).out);
+    const controls = new Set(fc.features.map((f: { properties: { control: string } }) => f.properties.control));
+    expect([...controls].sort()).toEqual(['buffer', 'russia', 'ukraine']);
+    for (const id of ['UA-14', 'UA-63', 'UA-23']) {
+      const row = a.rows.find((r: { id: string }) => r.id === id);
+      for (const control of ['ukraine', 'russia', 'buffer']) {
+        const km2 = fc.features
+          .filter((f: { properties: { region: string; control: string } }) => f.properties.region === id && f.properties.control === control)
+          .reduce((s: number, f: { properties: { area_km2: number } }) => s + f.properties.area_km2, 0);
+        expect(Math.abs(km2 - row[`${control}_km2`]), `${id} ${control}`).toBeLessThan(Math.max(0.01, 1e-4 * row.area_km2));
+      }
+    }
+    expect(fc.properties).toMatchObject({ date: '2025-11-20', scenario: 'us-28-point', source: 'DeepStateMap' });
+  });
+});
+
+describe('ingest', () => {
+  let src: string;
+  beforeAll(() => {
+    src = mkdtempSync(join(tmpdir(), 'frontline-src-'));
+    copyFileSync(join(DAILY, 'deepstatemap_data_20251120.geojson'), join(src, 'deepstatemap_data_20251120.geojson'));
+    copyFileSync(join(RAW, '1754077960.geojson'), join(src, '1754077960.geojson'));
+  });
+
+  const snapshotFiles = (dir: string): Record<string, string> =>
+    Object.fromEntries(
+      ['manifest.json', 'stats.json', 'regions.geojson', 'ordlo.geojson', ...readdirSync(join(dir, 'snapshots')).map((f) => `snapshots/${f}`)].map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+    );
+
+  it('with the built-in boundaries; running it again changes nothing', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'frontline-data-'));
+    const first = await cli('ingest', '--source', src, '--data', data);
+    expect(first.code, first.err).toBe(0);
+    const before = snapshotFiles(data);
+    const second = await cli('ingest', '--source', src, '--data', data);
+    expect(second.err).toMatch(/0 computed, 2 unchanged/);
+    expect(snapshotFiles(data)).toEqual(before);
+    const m = JSON.parse(before['manifest.json']);
+    expect(m.boundaries.name).toBe('ukraine-ne10m.geojson');
+    expect(m.snapshots.map((s: { id: string }) => s.id)).toEqual(['2025-08-01-raw', '2025-11-20']);
+    expect(m.ordlo.snapshot).toBe('2025-08-01-raw');
+    const a = JSON.parse((await cli('areas', '--date', '2025-11-20', '--data', data)).out);
+    expect(a.rows.find((r: { id: string }) => r.id === 'crimea').russia_pct).toBeGreaterThan(99.9);
+  });
+
+  describe('bad input: one line naming the file, exit 1, the data folder untouched', () => {
+    const square = (x: number, y: number) => [[x, y], [x + 0.2, y], [x + 0.2, y + 0.2], [x, y + 0.2], [x, y]];
+    const fc = (coords: number[][][]) => JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: coords } }] });
+    const cases: [string, string, RegExp][] = [
+      ['truncated', readFileSync(join(DAILY, 'deepstatemap_data_20251120.geojson'), 'utf8').slice(0, 5000), /not valid JSON \(the file looks truncated\)/],
+      ['not-json', 'hello, world', /not valid JSON/],
+      ['empty', '', /is empty/],
+      ['no-polygons', JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [37, 48] } }] }), /no Polygon or MultiPolygon/],
+      ['swapped', fc([square(48, 37)]), /latitude and longitude look swapped/],
+      ['out-of-range', fc([square(370, 480)]), /out of range/],
+      ['self-crossing', fc([[[37, 48], [37.2, 48.2], [37.2, 48], [37, 48.2], [37, 48]]]), /crosses itself/],
+    ];
+    it.each(cases)('%s', async (label, text, message) => {
+      const data = mkdtempSync(join(tmpdir(), 'frontline-data-'));
+      expect((await cli('ingest', '--source', src, '--data', data)).code).toBe(0);
+      const before = snapshotFiles(data);
+      const bad = mkdtempSync(join(tmpdir(), 'frontline-bad-'));
+      const file = join(bad, `${label}-2025-11-21.geojson`);
+      writeFileSync(file, text);
+      const r = await cli('ingest', '--source', file, '--data', data);
+      expect(r.code).toBe(1);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).toContain(`${label}-2025-11-21.geojson: `);
+      expect(r.err).toMatch(message);
+      expect(snapshotFiles(data)).toEqual(before);
+      expect(readdirSync(join(data, '..')).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    });
+
+    it('a missing source', async () => {
+      const r = await cli('ingest', '--source', join(tmpdir(), 'nope.geojson'), '--data', join(tmpdir(), 'frontline-unused'));
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/nope\.geojson: no such file or folder/);
+    });
+
+    it('boundaries with a name that matches no region', async () => {
+      const b = join(mkdtempSync(join(tmpdir(), 'frontline-b-')), 'boundaries.geojson');
+      writeFileSync(b, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { ADMIN_1: 'Атлантида' }, geometry: { type: 'Polygon', coordinates: [square(30, 48)] } }] }));
+      const r = await cli('ingest', '--source', src, '--boundaries', b, '--data', join(tmpdir(), 'frontline-unused'));
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/boundaries\.geojson: feature 0 has no name that matches one of Ukraine's 27 regions/);
+    });
+  });
+});
+
+describe('the installed command', () => {
+  it('writes data to stdout, errors to stderr, and exits with the documented codes', () => {
+    const bin = join(ROOT, 'bin', 'frontline.mjs');
+    const ok = execFileSync(process.execPath, [bin, 'areas', '--date', '2025-11-20', '--format', 'csv', ...D], { encoding: 'utf8' });
+    expect(ok.split('\n')[0]).toBe(CSV_HEADER.join(','));
+    const bad = spawnSync(process.execPath, [bin, 'areas', '--date', 'yesterday', ...D], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/"yesterday" is not a date/);
+    mkdirSync(join(ROOT, 'test', 'artifacts'), { recursive: true });
+  });
+});
