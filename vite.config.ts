@@ -1,8 +1,13 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { dataFolder, glyphs } from './src/build/vitePlugins';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
-  plugins: [svelte()],
+  base: './',
+  plugins: [svelte(), glyphs(root), dataFolder()],
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],

@@ -1,5 +1,11 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { mount } from 'svelte';
 import App from './App.svelte';
+
+// MapLibre 6 loads its worker from a URL; serve it from our own origin.
+maplibregl.setWorkerUrl(workerUrl);
 
 const target = document.getElementById('app');
 if (!target) throw new Error('no #app element');

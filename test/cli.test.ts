@@ -196,7 +196,7 @@ describe('ingest', () => {
 
 describe('the installed command', () => {
   it('writes data to stdout, errors to stderr, and exits with the documented codes', () => {
-    const bin = join(ROOT, 'bin', 'frontline.mjs');
+    const bin = join(ROOT, 'src', 'cli', 'bin.mjs');
     const ok = execFileSync(process.execPath, [bin, 'areas', '--date', '2025-11-20', '--format', 'csv', ...D], { encoding: 'utf8' });
     expect(ok.split('\n')[0]).toBe(CSV_HEADER.join(','));
     const bad = spawnSync(process.execPath, [bin, 'areas', '--date', 'yesterday', ...D], { encoding: 'utf8' });

@@ -47,7 +47,7 @@ export function loadSnapshotLayers(ds: Dataset, entry: SnapshotEntry): Record<st
   const layers: Record<string, Paths> = {};
   for (const f of fc.features as Feature[]) {
     const layer = String(f.properties?.layer ?? '');
-    if (f.geometry.type === 'MultiPolygon' || f.geometry.type === 'Polygon') layers[layer] = pathsFromGeometry(f.geometry);
+    if (layer !== 'piece' && (f.geometry.type === 'MultiPolygon' || f.geometry.type === 'Polygon')) layers[layer] = pathsFromGeometry(f.geometry);
   }
   return layers;
 }
@@ -55,7 +55,7 @@ export function loadSnapshotLayers(ds: Dataset, entry: SnapshotEntry): Record<st
 export function loadOrdlo(ds: Dataset): Paths {
   if (!ds.manifest.ordlo) return [];
   const fc = readJsonFile(join(ds.dir, ds.manifest.ordlo.file)) as FeatureCollection;
-  return fc.features.flatMap((f) => pathsFromGeometry(f.geometry));
+  return fc.features.filter((f) => f.properties?.layer === 'ordlo').flatMap((f) => pathsFromGeometry(f.geometry));
 }
 
 export function featureCollection(features: Feature[]): string {

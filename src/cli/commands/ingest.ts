@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { DATASET_FORMAT, ENGINE_VERSION, packOverlays, type Manifest, type SnapshotEntry, type Stats } from '../../lib/geo/dataset';
 import { InputError } from '../../lib/geo/errors';
+import { displayPieces, displayRegions, ordloPieces } from '../../lib/geo/display';
 import { lineOfContact } from '../../lib/geo/frontline';
 import { areasByRegion, Overlayer, SLIVER_WIDTH_KM } from '../../lib/geo/overlay';
-import { repair, toMultiPolygon, type Paths } from '../../lib/geo/polygons';
+import { toMultiPolygon, type Paths } from '../../lib/geo/polygons';
 import { REGION_IDS, type Region } from '../../lib/geo/regions';
 import { dateFromName, parseSnapshot } from '../../lib/geo/snapshot';
 import { loadBoundaries } from '../boundaries';
@@ -91,16 +92,16 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
       const snap = parseSnapshot(parseJson(text, s.name), s.name, d!.date);
       const regionOverlays = overlayer.overlay(snap);
       const geometry = overlayer.geometry(snap);
-      // The map's layers. Occupied and contested are stored as the source drew
-      // them (repaired): clipping them to the coast would copy the boundary
-      // file's coastline into every snapshot (1 MB a day). Figures never use
-      // them unclipped: the engine clips per region.
-      const slivers = repair(REGION_IDS.flatMap((rid) => geometry.get(rid)!.slivers));
+      // Occupied and contested as the source drew them (repaired), for the
+      // CLI's scenario geometry; the line of contact; and the map's pieces per
+      // region. Clipping occupied land to the coast here would copy the
+      // boundary file's coastline into every snapshot (1 MB a day); figures
+      // never use it unclipped: the engine clips per region.
       const features: Feature[] = [
         layerFeature('occupied', toMultiPolygon(snap.occupied)),
         layerFeature('contested', toMultiPolygon(snap.contested)),
-        layerFeature('sliver', toMultiPolygon(slivers)),
         layerFeature('frontline', lineOfContact(boundaries.regions, geometry)),
+        ...displayPieces(boundaries.regions, geometry),
       ].map((f) => ({ ...f, properties: { ...f.properties, date: snap.date, source: 'DeepStateMap' } }));
       writeFileAtomic(join(tmp, file), featureCollection(features));
       entries.set(id, { id, date: snap.date, kind: snap.kind, source: s.name, source_sha256: hash, file, layers: snap.layers });
@@ -123,7 +124,11 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
       if (paths) {
         const km2 = areasByRegion(boundaries.regions, paths);
         for (const k of Object.keys(km2)) km2[k] = Math.round(km2[k] * 1e4) / 1e4;
-        writeFileAtomic(join(tmp, 'ordlo.geojson'), featureCollection([layerFeature('ordlo', toMultiPolygon(paths), { snapshot: newestWithOrdlo.id, source: 'DeepStateMap' })]));
+        const props = { snapshot: newestWithOrdlo.id, source: 'DeepStateMap' };
+        writeFileAtomic(
+          join(tmp, 'ordlo.geojson'),
+          featureCollection([layerFeature('ordlo', toMultiPolygon(paths), props), ...ordloPieces(boundaries.regions, paths).map((f) => ({ ...f, properties: { ...f.properties, ...props } }))]),
+        );
         ordlo = { snapshot: newestWithOrdlo.id, file: 'ordlo.geojson', km2 };
       } else if (previous?.manifest.ordlo && reusable) {
         copyFileSync(join(out, previous.manifest.ordlo.file), join(tmp, 'ordlo.geojson'));
@@ -148,6 +153,7 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
       overlays: Object.fromEntries(snapshots.map((e) => [e.id, overlays[e.id]])),
     };
     writeFileAtomic(join(tmp, 'regions.geojson'), regionsFile(boundaries.regions));
+    writeFileAtomic(join(tmp, 'regions-display.geojson'), featureCollection(displayRegions(boundaries.regions)));
     writeFileAtomic(join(tmp, 'stats.json'), JSON.stringify(stats) + '\n');
     writeFileAtomic(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
 

@@ -9,9 +9,9 @@ import type { RegionOverlay } from './overlay';
 import { REGION_IDS } from './regions';
 import type { SnapshotKind } from './snapshot';
 
-export const DATASET_FORMAT = 1;
+export const DATASET_FORMAT = 2;
 /** Bump when the overlay's results change, so ingest recomputes everything. */
-export const ENGINE_VERSION = 4;
+export const ENGINE_VERSION = 6;
 
 export interface SnapshotEntry {
   /** `YYYY-MM-DD` for daily files, `YYYY-MM-DD-raw` for raw layer files. */

@@ -11,9 +11,17 @@
  * - history_overlay_s: the engine's overlay of every daily snapshot from
  *   scratch (what ingest computes once; `areas` then reads its results)
  * - overlay_ms_per_snapshot, turf_intersect_ms_per_snapshot and their ratio
+ * - js_gzip_kb: JavaScript the page loads on the main thread at first load
+ *   (gzip -9); worker_gzip_kb: MapLibre's worker
+ * - first_idle_ms: navigation to the map's first idle with figures shown,
+ *   headless Chromium, software WebGL (median of 5 loads)
+ * - switch_ms: scenario click to the map idle on the new scenario and the
+ *   numbers updated (median of 12 switches)
+ *
+ * `--only browser` or `--only engine` runs half.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { featureCollection, intersect } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
@@ -21,12 +29,65 @@ import { run } from '../src/cli/main';
 import { loadBoundaries } from '../src/cli/boundaries';
 import { Overlayer } from '../src/lib/geo/overlay';
 import { parseSnapshot } from '../src/lib/geo/snapshot';
-import { ROOT, DAILY, DEEPSTATE, HIRES, TEST_DATA } from '../test/helpers/paths';
+import { SCENARIOS } from '../src/lib/geo/scenarioCatalog';
+import { gzipSync } from 'node:zlib';
+import { buildApp, launch, startPreview, waitForIdle } from './helpers/browser';
+import { ROOT, DAILY, DEEPSTATE, HIRES, TEST_DATA } from './helpers/paths';
 
 const json = process.argv.includes('--json');
 const log = (s: string): void => void process.stderr.write(s + '\n');
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x: number, d = 3): number => Math.round(x * 10 ** d) / 10 ** d;
+
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+
+function gzipKb(file: string): number {
+  return gzipSync(readFileSync(file), { level: 9 }).length / 1024;
+}
+
+async function browserFigures(data: string, figures: Record<string, number | string>): Promise<void> {
+  buildApp();
+  const dist = join(ROOT, 'dist');
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const scripts = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  figures.js_gzip_kb = round(scripts.reduce((s, f) => s + gzipKb(join(dist, f)), 0), 1);
+  const worker = readdirSync(join(dist, 'assets')).find((f) => f.startsWith('maplibre-gl-worker'));
+  if (worker) figures.worker_gzip_kb = round(gzipKb(join(dist, 'assets', worker)), 1);
+  const preview = await startPreview(data);
+  const browser = await launch();
+  try {
+    const loads: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await browser.newPage();
+      const t = performance.now();
+      await page.goto(preview.url);
+      await waitForIdle(page, 'status-quo');
+      loads.push(performance.now() - t);
+      await page.close();
+    }
+    figures.first_idle_ms = Math.round(median(loads));
+    const page = await browser.newPage();
+    await page.goto(preview.url);
+    await waitForIdle(page, 'status-quo');
+    const switches: number[] = [];
+    const order = ['us-28-point', 'status-quo', 'russia-demand', 'europe-counter', 'borders-1991', 'pre-2022'];
+    const titles = new Map(SCENARIOS.map((s) => [s.id, s.title]));
+    for (let i = 0; i < 12; i++) {
+      const id = order[i % order.length];
+      const before = await page.getByTestId('headline').textContent();
+      const t = performance.now();
+      await page.getByLabel(titles.get(id)!).check();
+      await waitForIdle(page, id);
+      await page.waitForFunction((b) => document.querySelector('[data-testid=headline]')?.textContent !== b, before);
+      switches.push(performance.now() - t);
+    }
+    figures.switch_ms = Math.round(median(switches));
+    log(`first idle ${figures.first_idle_ms} ms, switch ${figures.switch_ms} ms (medians)`);
+  } finally {
+    await browser.close();
+    await preview.stop();
+  }
+}
 
 async function main(): Promise<void> {
   const data = process.env.FRONTLINE_DATA ?? TEST_DATA;
@@ -41,7 +102,9 @@ async function main(): Promise<void> {
   const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8'));
   figures.boundaries = manifest.boundaries.name;
 
-  const bin = join(ROOT, 'bin', 'frontline.mjs');
+  if (only !== 'engine') await browserFigures(data, figures);
+  if (only === 'browser') return print(figures);
+  const bin = join(ROOT, 'src', 'cli', 'bin.mjs');
   const args = [bin, 'areas', '--from', '2024-07-08', '--to', '2026-08-22', '--scenario', 'status-quo', '--kind', 'daily', '--format', 'csv', '--data', data];
   const times: number[] = [];
   let rows = 0;
@@ -83,6 +146,10 @@ async function main(): Promise<void> {
   figures.overlay_cold_ms_per_snapshot = Math.round(performance.now() - t);
   figures.speedup_vs_turf_cold = round(Number(figures.turf_intersect_ms_per_snapshot) / Number(figures.overlay_cold_ms_per_snapshot), 1);
 
+  print(figures);
+}
+
+function print(figures: Record<string, number | string>): void {
   if (json) process.stdout.write(JSON.stringify(figures) + '\n');
   else for (const [k, v] of Object.entries(figures)) process.stdout.write(`${k.padEnd(32)} ${v}\n`);
 }

@@ -1,0 +1,104 @@
+/**
+ * The page's state: the data set, the chosen scenario and date, and what
+ * follows from them. Every figure is the engine's (`areaReport`,
+ * `computeAreas`), the same functions the CLI calls.
+ */
+import { computeAreas, type AreaRow } from '../geo/areas';
+import { nearestSnapshot, seriesOf, type SnapshotEntry } from '../geo/dataset';
+import type { RegionOverlay } from '../geo/overlay';
+import { regionsFromGeoJSON } from '../geo/regions';
+import { areaReport, type AreaReport } from '../geo/report';
+import { SCENARIOS, STATUS_QUO, scenarioById } from '../geo/scenarioCatalog';
+import type { ScenarioDefinition } from '../geo/scenarios';
+import { frontlineOf, scenarioDisplay } from '../map/scenarioLayers';
+import { loadBuiltinBoundaries, loadDataset, loadSnapshot, type Dataset, type FC } from './data';
+
+/** The plan's date: the page opens on the snapshot nearest to it. */
+export const DEFAULT_DATE = '2025-11-20';
+
+/** Scenarios that mean something without a snapshot (whole regions only). */
+export const NO_SNAPSHOT_SCENARIOS = ['borders-1991', 'russia-demand'];
+
+export type Status = 'loading' | 'ready' | 'nodata' | 'error';
+
+export class AppState {
+  status = $state<Status>('loading');
+  message = $state('');
+  dataset = $state.raw<Dataset | null>(null);
+  regions = $state.raw<FC | null>(null);
+  /** Region areas of the built-in boundaries, for the page without data. */
+  private builtin = $state.raw<RegionOverlay[] | null>(null);
+  scenarioId = $state(STATUS_QUO);
+  date = $state<string | null>(null);
+  snapshot = $state.raw<FC | null>(null);
+  /** Counts date changes, so a slow fetch cannot overwrite a newer choice. */
+  private loadSeq = 0;
+
+  readonly scenarios: readonly ScenarioDefinition[] = SCENARIOS;
+  scenario = $derived(scenarioById(this.scenarioId));
+  series = $derived<SnapshotEntry[]>(this.dataset ? seriesOf(this.dataset.manifest, 'any') : []);
+  entry = $derived(this.series.find((s) => s.date === this.date) ?? null);
+
+  /** Whether a scenario can be shown with what is loaded. */
+  available(id: string): boolean {
+    if (this.status === 'nodata') return NO_SNAPSHOT_SCENARIOS.includes(id);
+    if (id === 'pre-2022') return Boolean(this.dataset?.manifest.ordlo);
+    return true;
+  }
+
+  report = $derived.by<AreaReport | null>(() => {
+    const ds = this.dataset;
+    if (!ds || !this.entry || !this.available(this.scenarioId)) return null;
+    return areaReport(ds.manifest, ds.stats, this.entry, this.scenario, false);
+  });
+
+  rows = $derived.by<AreaRow[] | null>(() => {
+    if (this.report) return this.report.rows;
+    if (this.status === 'nodata' && this.builtin && this.available(this.scenarioId))
+      return computeAreas(this.scenario, { overlays: this.builtin, ordlo: {}, raw: false });
+    return null;
+  });
+
+  display = $derived(this.regions ? scenarioDisplay(this.scenario, this.regions, this.snapshot, this.dataset?.ordlo ?? null) : null);
+  frontline = $derived(frontlineOf(this.snapshot));
+
+  async load(): Promise<void> {
+    try {
+      const ds = await loadDataset();
+      if (ds) {
+        this.dataset = ds;
+        this.regions = ds.regions;
+        this.status = 'ready';
+        const start = this.date ?? nearestSnapshot(ds.manifest, DEFAULT_DATE)?.date ?? null;
+        if (start) await this.selectDate(start);
+        return;
+      }
+      const boundaries = await loadBuiltinBoundaries();
+      const regions = regionsFromGeoJSON(boundaries, 'built-in boundaries');
+      this.builtin = regions.map((r) => ({ id: r.id, area_km2: r.area_km2, occupied_km2: 0, contested_km2: 0, sliver_km2: 0 }));
+      this.regions = boundaries as FC;
+      this.status = 'nodata';
+      if (!this.available(this.scenarioId)) this.scenarioId = NO_SNAPSHOT_SCENARIOS[0];
+    } catch (e) {
+      this.status = 'error';
+      this.message = (e as Error).message;
+    }
+  }
+
+  selectScenario(id: string): void {
+    if (this.scenarios.some((s) => s.id === id) && this.available(id)) this.scenarioId = id;
+  }
+
+  /** Show the snapshot of a date (the nearest one if that day has none). */
+  async selectDate(date: string): Promise<void> {
+    const ds = this.dataset;
+    if (!ds) return;
+    const entry = this.series.find((s) => s.date === date) ?? nearestSnapshot(ds.manifest, date);
+    if (!entry) return;
+    const seq = ++this.loadSeq;
+    const fc = await loadSnapshot(entry);
+    if (seq !== this.loadSeq) return;
+    this.snapshot = fc;
+    this.date = entry.date;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Loading the ingested data set in the page. Everything comes from the page's
+ * own origin (`<base>data/...`), so the page works offline and no request
+ * leaves it.
+ */
+import type { FeatureCollection, Geometry } from 'geojson';
+import builtinBoundariesUrl from '../../../data/boundaries/ukraine-ne10m.geojson?url';
+import neighboursUrl from '../../../data/boundaries/neighbours-ne10m.geojson?url';
+import { DATASET_FORMAT, type Manifest, type SnapshotEntry, type Stats } from '../geo/dataset';
+
+export type FC = FeatureCollection<Geometry, Record<string, unknown> | null>;
+
+export const DATA_BASE = `${import.meta.env.BASE_URL}data/`;
+
+export class DataMissing extends Error {
+  override name = 'DataMissing';
+}
+
+async function getJson<T>(url: string, missingOk = false): Promise<T | null> {
+  const res = await fetch(url);
+  if (res.status === 404 && missingOk) return null;
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  const type = res.headers.get('content-type') ?? '';
+  // A dev server answers a missing file with index.html: that is "missing", not "broken".
+  if (missingOk && type.includes('text/html')) return null;
+  return (await res.json()) as T;
+}
+
+export interface Dataset {
+  manifest: Manifest;
+  stats: Stats;
+  regions: FC;
+  ordlo: FC | null;
+}
+
+/** The ingested data set, or null when there is none. */
+export async function loadDataset(): Promise<Dataset | null> {
+  const manifest = await getJson<Manifest>(`${DATA_BASE}manifest.json`, true);
+  if (!manifest) return null;
+  if (manifest.format !== DATASET_FORMAT) throw new DataMissing(`the data folder has format ${manifest.format}, this page reads ${DATASET_FORMAT}: run ingest again`);
+  const [stats, regions, ordlo] = await Promise.all([
+    getJson<Stats>(`${DATA_BASE}stats.json`),
+    getJson<FC>(`${DATA_BASE}regions-display.geojson`),
+    manifest.ordlo ? getJson<FC>(`${DATA_BASE}${manifest.ordlo.file}`) : Promise.resolve(null),
+  ]);
+  return { manifest, stats: stats!, regions: regions!, ordlo };
+}
+
+const snapshots = new Map<string, Promise<FC>>();
+
+/** A snapshot's map geometry, fetched once. */
+export function loadSnapshot(entry: SnapshotEntry): Promise<FC> {
+  let p = snapshots.get(entry.id);
+  if (!p) {
+    p = getJson<FC>(`${DATA_BASE}${entry.file}`).then((fc) => fc!);
+    p.catch(() => snapshots.delete(entry.id));
+    snapshots.set(entry.id, p);
+  }
+  return p;
+}
+
+export async function loadBuiltinBoundaries(): Promise<unknown> {
+  return getJson<unknown>(builtinBoundariesUrl);
+}
+
+export async function loadNeighbours(): Promise<FC> {
+  return (await getJson<FC>(neighboursUrl))!;
+}

@@ -1,0 +1,24 @@
+/** The one-sentence summary of a scenario's figures, shown above the table. */
+import type { AreaRow } from '../geo/areas';
+import type { ScenarioDefinition } from '../geo/scenarios';
+import { fmtDate, fmtKm2, fmtPct } from './format';
+
+export function headline(scenario: ScenarioDefinition, rows: readonly AreaRow[], date: string | null): string {
+  const by = new Map(rows.map((r) => [r.id, r]));
+  const donbas = by.get('donbas')!;
+  const ukraine = by.get('ukraine')!;
+  if (scenario.id === 'status-quo') {
+    return `On ${date ? fmtDate(date) : 'the chosen date'}, Kyiv held ${fmtPct(donbas.ukraine_pct)} of Donbas (${fmtKm2(donbas.ukraine_km2)}) and Russia ${fmtPct(ukraine.russia_pct)} of Ukraine (${fmtKm2(ukraine.russia_km2)}).`;
+  }
+  const parts = [`Under the ${scenario.title}, Kyiv would hold ${fmtPct(donbas.ukraine_pct)} of Donbas`];
+  const buffers = rows.filter((r) => r.kind === 'region' && r.buffer_km2 > 0.5);
+  if (ukraine.ceded_km2 > 0.5) {
+    const ofWhich = buffers.length
+      ? ` (of which ${buffers.map((r) => `${fmtKm2(r.buffer_km2)} of ${r.name}`).join(', ')} as a demilitarised buffer zone)`
+      : '';
+    parts.push(`Ukraine would give up ${fmtKm2(ukraine.ceded_km2)} it holds${date ? ` on ${fmtDate(date)}` : ''}${ofWhich}`);
+  }
+  if (ukraine.returned_km2 > 0.5) parts.push(`Russia would return ${fmtKm2(ukraine.returned_km2)}`);
+  parts.push(`Russia would hold ${fmtPct(ukraine.russia_pct)} of Ukraine`);
+  return parts.join('; ') + '.';
+}

@@ -1,0 +1,140 @@
+/**
+ * Real Chromium for end-to-end tests and the bench: Debian's chromium driven
+ * by playwright-core, against `vite preview` of the built app. The data folder
+ * is served from $FRONTLINE_DATA (see src/build/vitePlugins.ts).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { ROOT } from './paths';
+
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Build the app once per process (dist/ is reused when the caller says so). */
+export function buildApp(): void {
+  if (process.env.FRONTLINE_SKIP_BUILD && existsSync(join(ROOT, 'dist', 'index.html'))) return;
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr}`);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+export interface Preview {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** `vite preview` of dist/ on a free port, serving /data/ from `dataDir`. */
+export async function startPreview(dataDir: string): Promise<Preview> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...process.env, FRONTLINE_DATA: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error('vite preview did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Chromium with a fresh profile folder (playwright takes it as the persistent context's folder). */
+export async function launch(): Promise<BrowserContext> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM)`);
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'frontline-chromium-')), { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 800 } });
+}
+
+/** What a page did that a test must know: console errors and requests to other origins. */
+export interface PageLog {
+  errors: string[];
+  foreign: string[];
+}
+
+export function watch(page: Page, origin: string): PageLog {
+  const log: PageLog = { errors: [], foreign: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') log.errors.push(m.text());
+  });
+  page.on('pageerror', (e) => log.errors.push(String(e)));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) log.foreign.push(u);
+  });
+  return log;
+}
+
+/** Wait until the map has drawn the given scenario and date. */
+export async function waitForIdle(page: Page, scenario: string, date = '2025-11-20', timeout = 60_000): Promise<void> {
+  await page.waitForFunction((want) => document.body.dataset.mapIdle === want, `${scenario}|${date}`, { timeout });
+}
+
+/** Screen position of a longitude/latitude on the page's map. */
+export async function project(page: Page, lon: number, lat: number): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ([lo, la]) => {
+      const map = (window as unknown as { frontline: { map: { project(c: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement } } }).frontline.map;
+      const p = map.project([lo, la]);
+      const r = map.getCanvas().getBoundingClientRect();
+      return { x: p.x + r.left, y: p.y + r.top };
+    },
+    [lon, lat] as [number, number],
+  );
+}
+
+export function decodePng(buf: Buffer): PNG {
+  return PNG.sync.read(buf);
+}
+
+/** Mean RGB in a (2r+1)² square around a point of a decoded screenshot. */
+export function colourAt(png: PNG, x: number, y: number, r = 2): [number, number, number] {
+  const sum = [0, 0, 0];
+  let n = 0;
+  for (let dy = -r; dy <= r; dy++)
+    for (let dx = -r; dx <= r; dx++) {
+      const i = ((Math.round(y) + dy) * png.width + (Math.round(x) + dx)) * 4;
+      for (let c = 0; c < 3; c++) sum[c] += png.data[i + c];
+      n++;
+    }
+  return sum.map((s) => s / n) as [number, number, number];
+}
