@@ -4,3 +4,8 @@ declare module '*.geojson?url' {
   const url: string;
   export default url;
 }
+
+interface ImportMetaEnv {
+  /** An external basemap style URL (https) for deployments with internet. */
+  readonly VITE_BASEMAP_STYLE?: string;
+}

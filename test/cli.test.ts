@@ -1,8 +1,10 @@
 /** The CLI end to end: commands run in memory on real data, plus one real process. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { csvParseRows } from 'd3-dsv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CSV_HEADER } from '../src/cli/format';
@@ -121,6 +123,26 @@ describe('regions and scenario geometry', () => {
   });
 });
 
+/** A throwaway HTTP server on 127.0.0.1 serving the daily reference files. */
+async function withServer(fn: (base: string) => Promise<void>): Promise<void> {
+  const server = createServer((req, res) => {
+    const file = join(DAILY, basename(req.url ?? ''));
+    if (!existsSync(file)) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    res.setHeader('content-type', 'application/geo+json');
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    await fn(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
 describe('ingest', () => {
   let src: string;
   beforeAll(() => {
@@ -133,6 +155,18 @@ describe('ingest', () => {
     Object.fromEntries(
       ['manifest.json', 'stats.json', 'regions.geojson', 'ordlo.geojson', ...readdirSync(join(dir, 'snapshots')).map((f) => `snapshots/${f}`)].map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
     );
+
+  it('from an http URL (a local server standing in for the public archive), added to what is there', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'frontline-data-'));
+    expect((await cli('ingest', '--source', join(src, '1754077960.geojson'), '--data', data)).code).toBe(0);
+    await withServer(async (base) => {
+      const r = await cli('ingest', '--source', `${base}/deepstatemap_data_20251120.geojson`, '--data', data);
+      expect(r.code, r.err).toBe(0);
+    });
+    const m = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8'));
+    expect(m.snapshots.map((s: { id: string; source: string }) => s.id)).toEqual(['2025-08-01-raw', '2025-11-20']);
+    expect(m.snapshots[1].source).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/deepstatemap_data_20251120\.geojson$/);
+  });
 
   it('with the built-in boundaries; running it again changes nothing', async () => {
     const data = mkdtempSync(join(tmpdir(), 'frontline-data-'));
@@ -176,6 +210,14 @@ describe('ingest', () => {
       expect(r.err).toMatch(message);
       expect(snapshotFiles(data)).toEqual(before);
       expect(readdirSync(join(data, '..')).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    });
+
+    it('a URL that answers 404', async () => {
+      await withServer(async (base) => {
+        const r = await cli('ingest', '--source', `${base}/deepstatemap_data_20990101.geojson`, '--data', join(tmpdir(), 'frontline-unused'));
+        expect(r.code).toBe(1);
+        expect(r.err).toMatch(/deepstatemap_data_20990101\.geojson: download failed: HTTP 404/);
+      });
     });
 
     it('a missing source', async () => {

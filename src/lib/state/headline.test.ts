@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { computeAreas } from '../geo/areas';
+import { REGIONS } from '../geo/regions';
+import { scenarioById } from '../geo/scenarioCatalog';
+import { fmtKm2, fmtPct } from './format';
+import { headline } from './headline';
+
+// Every region 1,000 km²; Russia holds 600 of Donetsk, all of Luhansk and 100 of Kharkiv.
+const held: Record<string, number> = { 'UA-14': 600, 'UA-09': 1000, 'UA-63': 100 };
+const overlays = REGIONS.map((r) => ({ id: r.id, area_km2: 1000, occupied_km2: held[r.id] ?? 0, contested_km2: 0, sliver_km2: 0 }));
+const rows = (id: string) => computeAreas(scenarioById(id), { overlays, ordlo: {}, raw: false });
+
+describe('headline', () => {
+  it('status quo: Kyiv holds 400 of 2,000 km² of Donbas', () => {
+    expect(headline(scenarioById('status-quo'), rows('status-quo'), '2025-11-20')).toBe(
+      `On 20 November 2025, Kyiv held ${fmtPct(20)} of Donbas (${fmtKm2(400)}) and Russia ${fmtPct((100 * 1700) / 27000)} of Ukraine (${fmtKm2(1700)}).`,
+    );
+  });
+
+  it('US draft: the buffer is Kyiv\'s 400 km² of Donetsk; Kharkiv\'s 100 km² are returned', () => {
+    const text = headline(scenarioById('us-28-point'), rows('us-28-point'), '2025-11-20');
+    expect(text).toContain(`Kyiv would hold ${fmtPct(0)} of Donbas`);
+    expect(text).toContain(`${fmtKm2(400)} of Donetsk Oblast as a demilitarised buffer zone`);
+    expect(text).toContain(`Russia would return ${fmtKm2(100)}`);
+  });
+});
