@@ -9,3 +9,8 @@ interface ImportMetaEnv {
   /** An external basemap style URL (https) for deployments with internet. */
   readonly VITE_BASEMAP_STYLE?: string;
 }
+
+declare module 'polylabel' {
+  /** The pole of inaccessibility of a polygon (rings of [x, y]). */
+  export default function polylabel(polygon: number[][][], precision?: number): number[] & { distance: number };
+}

@@ -12,6 +12,8 @@ import type { Region } from './regions';
 
 /** 3e-4° (about 30 m): invisible at the zooms the map allows, a tenth of the vertices. */
 export const DISPLAY_TOLERANCE = 3000;
+/** Whole regions are drawn coarser (1e-3°, about 100 m): they load first and most. */
+export const REGION_TOLERANCE = 10000;
 
 export type PieceKind = 'russia' | 'contested' | 'ukraine' | 'ordlo';
 
@@ -22,8 +24,8 @@ export interface PieceProps {
 }
 
 /** Simplified, with coordinates to 1e-5° (about 1 m): a third of the bytes. */
-function simplified(paths: Paths): MultiPolygon {
-  const mp = toMultiPolygon(Clipper.simplifyPaths(paths, DISPLAY_TOLERANCE, true));
+function simplified(paths: Paths, tolerance = DISPLAY_TOLERANCE): MultiPolygon {
+  const mp = toMultiPolygon(Clipper.simplifyPaths(paths, tolerance, true));
   return { type: 'MultiPolygon', coordinates: mp.coordinates.map((poly) => poly.map((ring) => ring.map(([x, y]) => [Math.round(x * 1e5) / 1e5, Math.round(y * 1e5) / 1e5]))) };
 }
 
@@ -66,6 +68,6 @@ export function displayRegions(regions: readonly Region[]): Feature<MultiPolygon
   return regions.map((r) => ({
     type: 'Feature',
     properties: { id: r.id, name_en: r.name_en, name_uk: r.name_uk, area_km2: Math.round(r.area_km2 * 100) / 100 },
-    geometry: simplified(r.paths),
+    geometry: simplified(r.paths, REGION_TOLERANCE),
   }));
 }

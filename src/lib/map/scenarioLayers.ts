@@ -1,10 +1,10 @@
 /**
- * What the map draws for a scenario: each region's stored pieces (see
- * lib/geo/display.ts) tagged with a display class. No clipping here, so a
- * scenario switch is a re-tagging of a few dozen features. A region is drawn
- * as a base (the whole region in one class) with its pieces on top: a
- * snapshot stores, per region, either the Russian-held pieces or the
- * Ukrainian-held ones, whichever is smaller.
+ * What the map draws for a scenario. A region is drawn as a base (the whole
+ * region in one class) with its pieces on top: a snapshot stores, per region,
+ * either the Russian-held pieces or the Ukrainian-held ones, whichever is
+ * smaller (see lib/geo/display.ts). A scenario only decides each feature's
+ * class, which the map applies as feature state: switching scenarios changes
+ * no data and re-tiles nothing.
  */
 import type { Feature, FeatureCollection, Geometry, MultiPolygon } from 'geojson';
 import type { PieceKind } from '../geo/display';
@@ -21,35 +21,37 @@ import { ruleFor, type Rule, type ScenarioDefinition } from '../geo/scenarios';
 export type DisplayClass = 'russia' | 'ceded' | 'buffer' | 'returned' | 'contested';
 export type DrawClass = DisplayClass | 'ukraine';
 export const DISPLAY_CLASSES: readonly DisplayClass[] = ['russia', 'ceded', 'buffer', 'returned', 'contested'];
-/** Drawing order of pieces on top of the bases; `ordlo` pieces go last as russia. */
-export const DRAW_ORDER: readonly DrawClass[] = ['ukraine', 'returned', 'ceded', 'buffer', 'contested', 'russia'];
+export const DRAW_CLASSES: readonly DrawClass[] = [...DISPLAY_CLASSES, 'ukraine'];
 
-export interface DisplayProps {
+export interface PieceFeatureProps {
+  /** Index in the collection: the feature id the map's state is keyed by. */
+  fid: number;
   region: string;
-  cls: DrawClass;
+  kind: PieceKind;
 }
 
-export interface ScenarioDisplay {
-  base: FeatureCollection<MultiPolygon, DisplayProps>;
-  pieces: FeatureCollection<MultiPolygon, DisplayProps>;
-  /** Classes that appear, for the legend. */
-  classes: DisplayClass[];
-}
+export type PieceCollection = FeatureCollection<MultiPolygon, PieceFeatureProps>;
 
 type AnyFC = FeatureCollection<Geometry, Record<string, unknown> | null>;
 
-function piecesByRegion(fc: AnyFC | null): Map<string, Map<PieceKind, Feature[]>> {
-  const out = new Map<string, Map<PieceKind, Feature[]>>();
-  for (const f of fc?.features ?? []) {
+/** The pieces of a snapshot and the pre-2022 layer, numbered for feature state. */
+export function collectPieces(snapshot: AnyFC | null, ordlo: AnyFC | null): PieceCollection {
+  const features: Feature<MultiPolygon, PieceFeatureProps>[] = [];
+  for (const f of [...(snapshot?.features ?? []), ...(ordlo?.features ?? [])]) {
     const p = f.properties;
-    if (!p || p.layer !== 'piece') continue;
-    const region = String(p.region);
-    const kind = p.kind as PieceKind;
-    if (!out.has(region)) out.set(region, new Map());
-    const m = out.get(region)!;
-    m.set(kind, [...(m.get(kind) ?? []), f]);
+    if (!p || p.layer !== 'piece' || f.geometry.type !== 'MultiPolygon') continue;
+    features.push({ type: 'Feature', properties: { fid: features.length, region: String(p.region), kind: p.kind as PieceKind }, geometry: f.geometry });
   }
-  return out;
+  return { type: 'FeatureCollection', features };
+}
+
+export interface ScenarioDisplay {
+  /** Class of each region's base (null: not drawn). */
+  regions: Map<string, DrawClass | null>;
+  /** Class of each piece by fid (null: not drawn). */
+  pieces: Map<number, DrawClass | null>;
+  /** Classes that appear, for the legend. */
+  classes: DisplayClass[];
 }
 
 /** What the held part, the Ukrainian part and the grey zone become under a rule. */
@@ -62,51 +64,41 @@ const UNDER: Record<Rule, { held: DrawClass | null; free: DrawClass | null; grey
 };
 
 /**
- * The scenario's bases and pieces. `regions` are the display regions,
- * `snapshot` the stored snapshot (null without data), `ordlo` the pre-2022
- * layer (null without raw files).
+ * Classes for a scenario. `hasSnapshot` false means no data: only whole
+ * regions can be drawn.
  */
-export function scenarioDisplay(scenario: ScenarioDefinition, regions: AnyFC, snapshot: AnyFC | null, ordlo: AnyFC | null): ScenarioDisplay {
-  const pieces = piecesByRegion(snapshot);
-  const ordloPieces = piecesByRegion(ordlo);
-  const base: Feature<MultiPolygon, DisplayProps>[] = [];
-  const top: Feature<MultiPolygon, DisplayProps>[] = [];
-  const classes = new Set<DisplayClass>();
-  const add = (to: typeof base, fs: Feature[] | undefined, region: string, cls: DrawClass | null): void => {
-    if (!cls) return;
-    for (const f of fs ?? []) {
-      if ((f.geometry as MultiPolygon).coordinates.length === 0) continue;
-      to.push({ type: 'Feature', properties: { region, cls }, geometry: f.geometry as MultiPolygon });
-      if (cls !== 'ukraine') classes.add(cls);
-    }
+export function scenarioDisplay(scenario: ScenarioDefinition, regionIds: readonly string[], pieces: PieceCollection, hasSnapshot: boolean): ScenarioDisplay {
+  const byRegion = new Map<string, Map<PieceKind, Feature<MultiPolygon, PieceFeatureProps>[]>>();
+  for (const f of pieces.features) {
+    const { region, kind } = f.properties;
+    if (!byRegion.has(region)) byRegion.set(region, new Map());
+    const m = byRegion.get(region)!;
+    m.set(kind, [...(m.get(kind) ?? []), f]);
+  }
+  const regions = new Map<string, DrawClass | null>();
+  const pieceCls = new Map<number, DrawClass | null>(pieces.features.map((f) => [f.properties.fid, null]));
+  const set = (fs: Feature<MultiPolygon, PieceFeatureProps>[] | undefined, cls: DrawClass | null): void => {
+    for (const f of fs ?? []) if (f.geometry.coordinates.length) pieceCls.set(f.properties.fid, cls);
   };
-  for (const regionFeature of regions.features) {
-    const region = String(regionFeature.properties?.id);
+  for (const region of regionIds) {
     const rule = ruleFor(scenario, region);
     const under = UNDER[rule];
-    const own = pieces.get(region);
-    const whole = [regionFeature];
-    if (!snapshot) {
-      // Without data only whole regions can be drawn.
-      add(base, whole, region, rule === 'russia' ? 'russia' : rule === 'buffer' ? 'buffer' : null);
-    } else if (!own) {
-      add(base, whole, region, under.free); // all Ukrainian-held on the date
-    } else if (own.has('ukraine')) {
-      // Stored the Ukrainian part: the region is held, with free pieces on top.
-      add(base, whole, region, under.held);
-      add(top, own.get('ukraine'), region, under.free ?? (under.held ? 'ukraine' : null));
+    const own = byRegion.get(region);
+    if (!hasSnapshot) regions.set(region, rule === 'russia' ? 'russia' : rule === 'buffer' ? 'buffer' : null);
+    else if (!own?.has('russia') && !own?.has('ukraine')) regions.set(region, under.free); // all Ukrainian-held on the date
+    else if (own.has('ukraine')) {
+      // The Ukrainian part is stored: the region is held, with free pieces on top.
+      regions.set(region, under.held);
+      set(own.get('ukraine'), under.free ?? (under.held ? 'ukraine' : null));
     } else {
-      add(base, whole, region, under.free);
-      add(top, own.get('russia'), region, under.held ?? (under.free ? 'ukraine' : null));
+      regions.set(region, under.free);
+      set(own.get('russia'), under.held ?? (under.free ? 'ukraine' : null));
     }
-    add(top, own?.get('contested'), region, under.grey);
-    if (rule === 'pre-2022') add(top, ordloPieces.get(region)?.get('ordlo'), region, 'russia');
+    set(own?.get('contested'), under.grey);
+    set(own?.get('ordlo'), rule === 'pre-2022' ? 'russia' : null);
   }
-  return {
-    base: { type: 'FeatureCollection', features: base },
-    pieces: { type: 'FeatureCollection', features: top },
-    classes: DISPLAY_CLASSES.filter((c) => classes.has(c)),
-  };
+  const used = new Set([...regions.values(), ...pieceCls.values()]);
+  return { regions, pieces: pieceCls, classes: DISPLAY_CLASSES.filter((c) => used.has(c)) };
 }
 
 /** The line of contact stored with a snapshot. */

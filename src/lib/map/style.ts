@@ -4,7 +4,8 @@
  * app itself (copied from tileserver-gl-styles at build time), so no request
  * leaves the page's origin.
  */
-import type { FeatureCollection, Geometry, Polygon } from 'geojson';
+import type { FeatureCollection, Geometry, Point } from 'geojson';
+import polylabel from 'polylabel';
 import type { StyleSpecification } from 'maplibre-gl';
 import { ringAreaM2 } from '../geo/ellipsoid';
 import { BASE } from './palette';
@@ -43,15 +44,20 @@ export const UKRAINE_BOUNDS: [[number, number], [number, number]] = [
   [40.3, 52.4],
 ];
 
-/** Each feature reduced to its largest polygon, for one label per region. */
-export function labelParts(fc: FeatureCollection<Geometry, Record<string, unknown> | null>): FeatureCollection<Polygon> {
+/**
+ * One label point per region: the pole of inaccessibility of its largest part
+ * (MapLibre would label every part of a MultiPolygon, and a point source is a
+ * fraction of the polygons' size).
+ */
+export function labelPoints(fc: FeatureCollection<Geometry, Record<string, unknown> | null>): FeatureCollection<Point> {
   return {
     type: 'FeatureCollection',
     features: fc.features.flatMap((f) => {
       const parts = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : [];
       if (!parts.length) return [];
       const largest = parts.reduce((a, b) => (Math.abs(ringAreaM2(b[0])) > Math.abs(ringAreaM2(a[0])) ? b : a));
-      return [{ type: 'Feature' as const, properties: f.properties, geometry: { type: 'Polygon' as const, coordinates: largest } }];
+      const [x, y] = polylabel(largest, 0.01);
+      return [{ type: 'Feature' as const, properties: f.properties, geometry: { type: 'Point' as const, coordinates: [x, y] } }];
     }),
   };
 }

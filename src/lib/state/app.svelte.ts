@@ -10,7 +10,7 @@ import { regionsFromGeoJSON } from '../geo/regions';
 import { areaReport, type AreaReport } from '../geo/report';
 import { SCENARIOS, STATUS_QUO, scenarioById } from '../geo/scenarioCatalog';
 import type { ScenarioDefinition } from '../geo/scenarios';
-import { frontlineOf, scenarioDisplay } from '../map/scenarioLayers';
+import { collectPieces, frontlineOf, scenarioDisplay } from '../map/scenarioLayers';
 import { loadBuiltinBoundaries, loadDataset, loadSnapshot, type Dataset, type FC } from './data';
 
 /** The plan's date: the page opens on the snapshot nearest to it. */
@@ -59,13 +59,20 @@ export class AppState {
     return null;
   });
 
-  display = $derived(this.regions ? scenarioDisplay(this.scenario, this.regions, this.snapshot, this.dataset?.ordlo ?? null) : null);
+  regionIds = $derived((this.regions?.features ?? []).map((f) => String(f.properties?.id)));
+  /** The date's pieces: the only map data that changes with the date (never with the scenario). */
+  pieces = $derived(collectPieces(this.snapshot, this.dataset?.ordlo ?? null));
+  display = $derived(this.regions ? scenarioDisplay(this.scenario, this.regionIds, this.pieces, this.snapshot !== null) : null);
   frontline = $derived(frontlineOf(this.snapshot));
 
   async load(): Promise<void> {
     try {
-      const ds = await loadDataset();
+      const ds = await loadDataset((m) => {
+        const first = nearestSnapshot(m, this.date ?? DEFAULT_DATE);
+        if (first) void loadSnapshot(first).catch(() => {}); // warms the cache selectDate reads
+      });
       if (ds) {
+        performance.mark('frontline:dataset');
         this.dataset = ds;
         this.regions = ds.regions;
         this.status = 'ready';
@@ -86,6 +93,7 @@ export class AppState {
   }
 
   selectScenario(id: string): void {
+    performance.mark('frontline:select');
     if (this.scenarios.some((s) => s.id === id) && this.available(id)) this.scenarioId = id;
   }
 
@@ -98,6 +106,7 @@ export class AppState {
     const seq = ++this.loadSeq;
     const fc = await loadSnapshot(entry);
     if (seq !== this.loadSeq) return;
+    performance.mark('frontline:snapshot');
     this.snapshot = fc;
     this.date = entry.date;
   }

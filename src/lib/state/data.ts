@@ -33,10 +33,14 @@ export interface Dataset {
   ordlo: FC | null;
 }
 
-/** The ingested data set, or null when there is none. */
-export async function loadDataset(): Promise<Dataset | null> {
+/**
+ * The ingested data set, or null when there is none. `onManifest` runs as soon
+ * as the manifest is in, so the first snapshot can load alongside the rest.
+ */
+export async function loadDataset(onManifest?: (m: Manifest) => void): Promise<Dataset | null> {
   const manifest = await getJson<Manifest>(`${DATA_BASE}manifest.json`, true);
   if (!manifest) return null;
+  onManifest?.(manifest);
   if (manifest.format !== DATASET_FORMAT) throw new DataMissing(`the data folder has format ${manifest.format}, this page reads ${DATASET_FORMAT}: run ingest again`);
   const [stats, regions, ordlo] = await Promise.all([
     getJson<Stats>(`${DATA_BASE}stats.json`),
