@@ -43,6 +43,7 @@ const isWhite = ([r, g, b]: number[]) => r > 235 && g > 235 && b > 235;
 const isRussia = ([r, g, b]: number[]) => r > 190 && g > 90 && g < 160 && b < 90;
 
 async function shot(name: string) {
+  await page.waitForTimeout(250); // let the headline's fade-in finish
   const buf = await page.screenshot();
   writeFileSync(join(SHOTS, `${name}.png`), buf);
   return decodePng(buf);
@@ -90,6 +91,11 @@ describe('the map', () => {
     expect(png.width).toBe(1280);
   });
 
+  it('labels the oblasts', async () => {
+    const n = await page.evaluate(() => (window as unknown as { frontline: { map: { queryRenderedFeatures(o: object): unknown[] } } }).frontline.map.queryRenderedFeatures({ layers: ['region-label'] }).length);
+    expect(n).toBeGreaterThan(15);
+  });
+
   it('opens a popup with the figures of a clicked region', async () => {
     await page.getByLabel('Status quo').check();
     await waitForIdle(page, 'status-quo');
@@ -98,9 +104,10 @@ describe('the map', () => {
     await expect.poll(() => page.locator('.maplibregl-popup [data-region]').getAttribute('data-region')).toBe('UA-53');
   });
 
-  it('made no request outside its origin and logged no error', () => {
+  it('made no request outside its origin and logged no error or warning (glyphs load from the app)', () => {
     expect(log.foreign).toEqual([]);
     expect(log.errors).toEqual([]);
+    expect(log.warnings).toEqual([]);
   });
 });
 

@@ -88,13 +88,16 @@ export async function launch(): Promise<BrowserContext> {
 /** What a page did that a test must know: console errors and requests to other origins. */
 export interface PageLog {
   errors: string[];
+  /** Warnings, less the software renderer's own ("GPU stall due to ReadPixels" when a test reads pixels). */
+  warnings: string[];
   foreign: string[];
 }
 
 export function watch(page: Page, origin: string): PageLog {
-  const log: PageLog = { errors: [], foreign: [] };
+  const log: PageLog = { errors: [], warnings: [], foreign: [] };
   page.on('console', (m) => {
     if (m.type() === 'error') log.errors.push(m.text());
+    if (m.type() === 'warning' && !/GL Driver Message|GPU stall/.test(m.text())) log.warnings.push(m.text());
   });
   page.on('pageerror', (e) => log.errors.push(String(e)));
   page.on('request', (r) => {

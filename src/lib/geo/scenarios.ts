@@ -21,6 +21,8 @@ export interface ScenarioDefinition {
   id: string;
   order?: number;
   title: string;
+  /** The title as used in a sentence ("Under the US 28-point draft, ..."). */
+  phrase: string;
   date: string | null;
   summary: string;
   clause: string;
@@ -59,6 +61,7 @@ export function validateScenario(json: unknown, what: string): ScenarioDefinitio
     id: s.id!,
     order: s.order,
     title: s.title!,
+    phrase: typeof s.phrase === 'string' && s.phrase ? s.phrase : `the ${s.title}`,
     date: typeof s.date === 'string' ? s.date : null,
     summary: s.summary ?? '',
     clause: s.clause ?? '',

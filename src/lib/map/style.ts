@@ -12,10 +12,11 @@ import { BASE } from './palette';
 
 export const FONT = ['Noto Sans Regular'];
 
-export function baseStyle(origin: string, base: string): StyleSpecification {
+/** `pageUrl` is the page's address: glyphs are resolved against it, since the app's base is relative ('./'). */
+export function baseStyle(pageUrl: string, base: string): StyleSpecification {
   return {
     version: 8,
-    glyphs: `${origin}${base}glyphs/{fontstack}/{range}.pbf`,
+    glyphs: `${new URL(`${base}glyphs/`, pageUrl).href}{fontstack}/{range}.pbf`,
     sources: {},
     layers: [{ id: 'sea', type: 'background', paint: { 'background-color': BASE.sea } }],
   };

@@ -11,6 +11,10 @@ const overlays = REGIONS.map((r) => ({ id: r.id, area_km2: 1000, occupied_km2: h
 const rows = (id: string) => computeAreas(scenarioById(id), { overlays, ordlo: {}, raw: false });
 
 describe('headline', () => {
+  it('without a snapshot, says nothing about giving up or returning land', () => {
+    expect(headline(scenarioById('russia-demand'), rows('russia-demand'), null)).toBe(`Under Russia's demand, Kyiv would hold ${fmtPct(0)} of Donbas; Russia would hold ${fmtPct((100 * 6100) / 27000)} of Ukraine.`);
+  });
+
   it('status quo: Kyiv holds 400 of 2,000 km² of Donbas', () => {
     expect(headline(scenarioById('status-quo'), rows('status-quo'), '2025-11-20')).toBe(
       `On 20 November 2025, Kyiv held ${fmtPct(20)} of Donbas (${fmtKm2(400)}) and Russia ${fmtPct((100 * 1700) / 27000)} of Ukraine (${fmtKm2(1700)}).`,

@@ -10,15 +10,16 @@ export function headline(scenario: ScenarioDefinition, rows: readonly AreaRow[],
   if (scenario.id === 'status-quo') {
     return `On ${date ? fmtDate(date) : 'the chosen date'}, Kyiv held ${fmtPct(donbas.ukraine_pct)} of Donbas (${fmtKm2(donbas.ukraine_km2)}) and Russia ${fmtPct(ukraine.russia_pct)} of Ukraine (${fmtKm2(ukraine.russia_km2)}).`;
   }
-  const parts = [`Under the ${scenario.title}, Kyiv would hold ${fmtPct(donbas.ukraine_pct)} of Donbas`];
+  const parts = [`Under ${scenario.phrase}, Kyiv would hold ${fmtPct(donbas.ukraine_pct)} of Donbas`];
   const buffers = rows.filter((r) => r.kind === 'region' && r.buffer_km2 > 0.5);
-  if (ukraine.ceded_km2 > 0.5) {
+  // Without a snapshot there is no line to compare with.
+  if (date && ukraine.ceded_km2 > 0.5) {
     const ofWhich = buffers.length
       ? ` (of which ${buffers.map((r) => `${fmtKm2(r.buffer_km2)} of ${r.name}`).join(', ')} as a demilitarised buffer zone)`
       : '';
-    parts.push(`Ukraine would give up ${fmtKm2(ukraine.ceded_km2)} it holds${date ? ` on ${fmtDate(date)}` : ''}${ofWhich}`);
+    parts.push(`Ukraine would give up ${fmtKm2(ukraine.ceded_km2)} it holds on ${fmtDate(date)}${ofWhich}`);
   }
-  if (ukraine.returned_km2 > 0.5) parts.push(`Russia would return ${fmtKm2(ukraine.returned_km2)}`);
+  if (date && ukraine.returned_km2 > 0.5) parts.push(`Russia would return ${fmtKm2(ukraine.returned_km2)}`);
   parts.push(`Russia would hold ${fmtPct(ukraine.russia_pct)} of Ukraine`);
   return parts.join('; ') + '.';
 }
