@@ -1,7 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { dataFolder, glyphs } from './src/build/vitePlugins';
+import { dataFolder, glyphs } from './src/build/vitePlugins.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -9,6 +9,11 @@ export default defineConfig({
   base: './',
   plugins: [svelte(), glyphs(root), dataFolder()],
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
+  // An embed runs in a sandboxed iframe (allow-scripts only), whose origin is
+  // "null": every request it makes is cross-origin. Hosts of the built site
+  // must send the same header.
+  server: { headers: { 'Access-Control-Allow-Origin': '*' } },
+  preview: { headers: { 'Access-Control-Allow-Origin': '*' } },
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     environment: 'node',

@@ -36,6 +36,7 @@ function serveFrom(dir: string): Connect.NextHandleFunction {
       return;
     }
     res.setHeader('Content-Type', TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream');
+    res.setHeader('Access-Control-Allow-Origin', '*');
     createReadStream(file).pipe(res);
   };
 }

@@ -71,7 +71,7 @@ describe('the map', () => {
     const before = await page.getByTestId('headline').textContent();
     const kramatorsk = await project(page, 37.45, 48.7);
     const pngBefore = decodePng(await page.screenshot());
-    await page.getByLabel('US 28-point draft').check();
+    await page.getByRole('radio', { name: 'US 28-point draft' }).check();
     await waitForIdle(page, 'us-28-point');
     const png = await shot('us-28-point');
     expect(await page.getByTestId('headline').textContent()).not.toBe(before);
@@ -85,7 +85,7 @@ describe('the map', () => {
   });
 
   it.each(SCENARIOS.map((s) => [s.id, s.title]))('renders %s (screenshot kept)', async (id, title) => {
-    await page.getByLabel(title).check();
+    await page.getByRole('radio', { name: title }).check();
     await waitForIdle(page, id);
     const png = await shot(id);
     expect(png.width).toBe(1280);
@@ -97,7 +97,7 @@ describe('the map', () => {
   });
 
   it('opens a popup with the figures of a clicked region', async () => {
-    await page.getByLabel('Status quo').check();
+    await page.getByRole('radio', { name: 'Status quo' }).check();
     await waitForIdle(page, 'status-quo');
     const poltava = await project(page, 33.5, 49.6);
     await page.mouse.click(poltava.x, poltava.y);
@@ -121,8 +121,8 @@ describe('without data', () => {
       await page2.goto(p2.url);
       await waitForIdle(page2, 'borders-1991', '');
       await expect.poll(() => page2.locator('.notice').textContent()).toMatch(/npx frontline ingest/);
-      expect(await page2.getByLabel('Status quo').isDisabled()).toBe(true);
-      await page2.getByLabel("Russia's demand").check();
+      expect(await page2.getByRole('radio', { name: 'Status quo' }).isDisabled()).toBe(true);
+      await page2.getByRole('radio', { name: "Russia's demand" }).check();
       await waitForIdle(page2, 'russia-demand', '');
       const buf = await page2.screenshot();
       writeFileSync(join(SHOTS, 'no-data-russia-demand.png'), buf);

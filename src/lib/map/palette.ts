@@ -1,9 +1,10 @@
 /**
  * The map's colours. Okabe & Ito's palette, made to stay apart under the
  * common colour-vision deficiencies; d3-scale maps classes to it so that the
- * legend and the layers cannot disagree.
+ * legend and the layers cannot disagree. Two base palettes: light and dark.
  */
 import { scaleOrdinal } from 'd3-scale';
+import type { Theme } from '../state/url';
 import { DISPLAY_CLASSES, type DisplayClass } from './scenarioLayers';
 
 export const classColour = scaleOrdinal<DisplayClass, string>()
@@ -16,20 +17,50 @@ export const classColour = scaleOrdinal<DisplayClass, string>()
     '#999999', // contested: grey
   ]);
 
-export const BASE = {
-  sea: '#d6e6f0',
-  land: '#f4f1ea',
-  ukraine: '#ffffff',
-  oblastLine: '#8a8a8a',
-  focusLine: '#2f3e6e',
-  frontline: '#111111',
-  label: '#333333',
-  halo: '#ffffff',
-} as const;
+export interface BasePalette {
+  sea: string;
+  land: string;
+  ukraine: string;
+  oblastLine: string;
+  focusLine: string;
+  frontline: string;
+  label: string;
+  regionLabel: string;
+  halo: string;
+}
 
-/** A class's colour mixed with white: the opaque fill the map draws (the legend uses the same). */
-export function classTint(cls: DisplayClass, amount = 0.8): string {
+export const PALETTES: Record<Theme, BasePalette> = {
+  light: {
+    sea: '#d6e6f0',
+    land: '#f4f1ea',
+    ukraine: '#ffffff',
+    oblastLine: '#8a8a8a',
+    focusLine: '#2f3e6e',
+    frontline: '#111111',
+    label: '#333333',
+    regionLabel: '#6b6b6b',
+    halo: '#ffffff',
+  },
+  dark: {
+    sea: '#16212b',
+    land: '#262a2f',
+    ukraine: '#3a4047',
+    oblastLine: '#8e969e',
+    focusLine: '#a9b8e8',
+    frontline: '#f4f4f4',
+    label: '#eeeeee',
+    regionLabel: '#b8bec4',
+    halo: '#1b1f24',
+  },
+};
+
+/** The light palette, for code that has no theme. */
+export const BASE = PALETTES.light;
+
+/** A class's colour mixed with the theme's land colour: the opaque fill the map and legend use. */
+export function classTint(cls: DisplayClass, theme: Theme = 'light', amount = 0.8): string {
   const c = classColour(cls);
-  const mix = (i: number) => Math.round(parseInt(c.slice(i, i + 2), 16) * amount + 255 * (1 - amount));
+  const ground = theme === 'dark' ? PALETTES.dark.ukraine : '#ffffff';
+  const mix = (i: number) => Math.round(parseInt(c.slice(i, i + 2), 16) * amount + parseInt(ground.slice(i, i + 2), 16) * (1 - amount));
   return `#${[1, 3, 5].map((i) => mix(i).toString(16).padStart(2, '0')).join('')}`;
 }

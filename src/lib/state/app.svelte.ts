@@ -12,6 +12,7 @@ import { SCENARIOS, STATUS_QUO, scenarioById } from '../geo/scenarioCatalog';
 import type { ScenarioDefinition } from '../geo/scenarios';
 import { collectPieces, frontlineOf, scenarioDisplay } from '../map/scenarioLayers';
 import { loadBuiltinBoundaries, loadDataset, loadSnapshot, type Dataset, type FC } from './data';
+import { LAYERS, type LayerId, type UrlState } from './url';
 
 /** The plan's date: the page opens on the snapshot nearest to it. */
 export const DEFAULT_DATE = '2025-11-20';
@@ -30,6 +31,9 @@ export class AppState {
   private builtin = $state.raw<RegionOverlay[] | null>(null);
   scenarioId = $state(STATUS_QUO);
   date = $state<string | null>(null);
+  /** The date the URL asked for (the page shows the nearest snapshot). */
+  private wantedDate: string | null = null;
+  layers = $state<LayerId[]>([...LAYERS]);
   snapshot = $state.raw<FC | null>(null);
   /** Counts date changes, so a slow fetch cannot overwrite a newer choice. */
   private loadSeq = 0;
@@ -65,10 +69,28 @@ export class AppState {
   display = $derived(this.regions ? scenarioDisplay(this.scenario, this.regionIds, this.pieces, this.snapshot !== null) : null);
   frontline = $derived(frontlineOf(this.snapshot));
 
+  /** Take the URL's choices (unknown ones were already dropped by parseUrlState). */
+  constructor(initial?: UrlState) {
+    if (initial?.scenario) this.scenarioId = initial.scenario;
+    if (initial?.date) this.wantedDate = initial.date;
+    if (initial?.layers) this.layers = initial.layers;
+  }
+
+  /** The choices as URL state (for permalinks). */
+  urlState(extra: Partial<UrlState> = {}): UrlState {
+    return {
+      scenario: this.scenarioId === STATUS_QUO ? undefined : this.scenarioId,
+      date: this.date ?? undefined,
+      layers: this.layers.length === LAYERS.length ? undefined : this.layers,
+      embed: false,
+      ...extra,
+    };
+  }
+
   async load(): Promise<void> {
     try {
       const ds = await loadDataset((m) => {
-        const first = nearestSnapshot(m, this.date ?? DEFAULT_DATE);
+        const first = nearestSnapshot(m, this.wantedDate ?? DEFAULT_DATE);
         if (first) void loadSnapshot(first).catch(() => {}); // warms the cache selectDate reads
       });
       if (ds) {
@@ -76,7 +98,8 @@ export class AppState {
         this.dataset = ds;
         this.regions = ds.regions;
         this.status = 'ready';
-        const start = this.date ?? nearestSnapshot(ds.manifest, DEFAULT_DATE)?.date ?? null;
+        const start = nearestSnapshot(ds.manifest, this.wantedDate ?? DEFAULT_DATE)?.date ?? null;
+        if (!this.available(this.scenarioId)) this.scenarioId = STATUS_QUO;
         if (start) await this.selectDate(start);
         return;
       }
@@ -95,6 +118,10 @@ export class AppState {
   selectScenario(id: string): void {
     performance.mark('frontline:select');
     if (this.scenarios.some((s) => s.id === id) && this.available(id)) this.scenarioId = id;
+  }
+
+  toggleLayer(id: LayerId, on: boolean): void {
+    this.layers = LAYERS.filter((l) => (l === id ? on : this.layers.includes(l)));
   }
 
   /** Show the snapshot of a date (the nearest one if that day has none). */

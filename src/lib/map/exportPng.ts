@@ -1,0 +1,197 @@
+/**
+ * PNG export of the current view: the map canvas with the title, headline,
+ * legend, scale bar, date and credits drawn into the image (not only the map),
+ * at 1× or 2×, and the alt text in the file's `Description` (PNG tEXt chunk).
+ */
+import type * as maplibregl from 'maplibre-gl';
+
+export interface LegendItem {
+  label: string;
+  colour: string;
+  hatch?: boolean;
+}
+
+export interface ExportOptions {
+  scale: 1 | 2;
+  title: string;
+  subtitle?: string;
+  headline: string;
+  legend: LegendItem[];
+  credits: string;
+  alt: string;
+  dark: boolean;
+}
+
+const PAD = 16;
+const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif';
+
+function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    const next = line ? `${line} ${word}` : word;
+    if (ctx.measureText(next).width > width && line) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** A scale bar length (km) of a round number that is at most `maxPx` CSS pixels at the map's centre. */
+export function scaleBar(metresPerPixel: number, maxPx: number): { km: number; px: number } {
+  const maxKm = (metresPerPixel * maxPx) / 1000;
+  const pow = 10 ** Math.floor(Math.log10(maxKm));
+  const km = [5, 2, 1].map((f) => f * pow).find((v) => v <= maxKm) ?? pow;
+  return { km, px: (km * 1000) / metresPerPixel };
+}
+
+async function waitIdle(map: maplibregl.Map): Promise<void> {
+  await new Promise<void>((resolve) => {
+    map.once('idle', () => resolve());
+    map.triggerRepaint();
+  });
+}
+
+/** Render the export; the map is drawn at `scale` for the capture and restored after. */
+export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<Blob> {
+  const before = map.getPixelRatio();
+  if (before !== o.scale) {
+    map.setPixelRatio(o.scale);
+    await waitIdle(map);
+  }
+  try {
+    const mapCanvas = map.getCanvas();
+    const cssW = mapCanvas.clientWidth;
+    const cssH = mapCanvas.clientHeight;
+    const width = cssW;
+    const measure = document.createElement('canvas').getContext('2d')!;
+    measure.font = `15px ${FONT}`;
+    const headlineLines = wrap(measure, o.headline, width - 2 * PAD);
+    const headerH = PAD + 26 + (o.subtitle ? 20 : 0) + headlineLines.length * 20 + 8;
+    measure.font = `12px ${FONT}`;
+    const creditLines = wrap(measure, o.credits, width - 2 * PAD);
+    const footerH = 8 + 20 + 8 + creditLines.length * 16 + PAD;
+    const height = headerH + cssH + footerH;
+
+    const out = document.createElement('canvas');
+    out.width = Math.round(width * o.scale);
+    out.height = Math.round(height * o.scale);
+    const ctx = out.getContext('2d')!;
+    ctx.scale(o.scale, o.scale);
+    const fg = o.dark ? '#f0f0f0' : '#1a1a1a';
+    const muted = o.dark ? '#b8bec4' : '#555555';
+    ctx.fillStyle = o.dark ? '#1b1f24' : '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+
+    let y = PAD + 20;
+    ctx.fillStyle = fg;
+    ctx.font = `bold 20px ${FONT}`;
+    ctx.fillText(o.title, PAD, y);
+    if (o.subtitle) {
+      y += 20;
+      ctx.font = `14px ${FONT}`;
+      ctx.fillStyle = muted;
+      ctx.fillText(o.subtitle, PAD, y);
+    }
+    ctx.font = `15px ${FONT}`;
+    ctx.fillStyle = fg;
+    for (const line of headlineLines) ctx.fillText(line, PAD, (y += 20));
+
+    ctx.drawImage(mapCanvas, 0, headerH, cssW, cssH);
+
+    // Scale bar, bottom left of the map.
+    const centre = map.getCenter();
+    const mpp = (40075016.686 * Math.cos((centre.lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom());
+    const bar = scaleBar(mpp, 120);
+    const by = headerH + cssH - 14;
+    ctx.fillStyle = o.dark ? 'rgba(27,31,36,0.8)' : 'rgba(255,255,255,0.8)';
+    ctx.fillRect(PAD - 4, by - 16, bar.px + 60, 22);
+    ctx.strokeStyle = fg;
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    ctx.moveTo(PAD, by - 4);
+    ctx.lineTo(PAD, by);
+    ctx.lineTo(PAD + bar.px, by);
+    ctx.lineTo(PAD + bar.px, by - 4);
+    ctx.stroke();
+    ctx.fillStyle = fg;
+    ctx.font = `11px ${FONT}`;
+    ctx.fillText(`${bar.km} km`, PAD + bar.px + 6, by);
+
+    // Legend.
+    let x = PAD;
+    y = headerH + cssH + 8 + 14;
+    ctx.font = `12px ${FONT}`;
+    for (const item of o.legend) {
+      const w = ctx.measureText(item.label).width;
+      if (x + 18 + w > width - PAD) {
+        x = PAD;
+        y += 18;
+      }
+      ctx.fillStyle = item.colour;
+      ctx.fillRect(x, y - 11, 12, 12);
+      if (item.hatch) {
+        ctx.strokeStyle = o.dark ? '#1b1f24' : '#ffffff';
+        ctx.lineWidth = 2;
+        for (let k = -12; k < 12; k += 5) {
+          ctx.beginPath();
+          ctx.moveTo(x + k, y + 1);
+          ctx.lineTo(x + k + 12, y - 11);
+          ctx.stroke();
+        }
+      }
+      ctx.strokeStyle = muted;
+      ctx.lineWidth = 0.5;
+      ctx.strokeRect(x, y - 11, 12, 12);
+      ctx.fillStyle = fg;
+      ctx.fillText(item.label, x + 17, y);
+      x += 17 + w + 14;
+    }
+    ctx.font = `12px ${FONT}`;
+    ctx.fillStyle = muted;
+    y += 8;
+    for (const line of creditLines) ctx.fillText(line, PAD, (y += 16));
+
+    const blob = await new Promise<Blob>((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'));
+    return new Blob([withDescription(new Uint8Array(await blob.arrayBuffer()), o.alt)], { type: 'image/png' });
+  } finally {
+    if (before !== o.scale) map.setPixelRatio(before);
+  }
+}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** Insert a tEXt chunk ("Description") after the PNG's header chunk. Latin-1 only: other characters become '?'. */
+export function withDescription(png: Uint8Array, text: string): Uint8Array<ArrayBuffer> {
+  const latin1 = Array.from(`Description\u0000${text}`, (ch) => (ch.charCodeAt(0) < 256 ? ch.charCodeAt(0) : 63));
+  const data = new Uint8Array(latin1);
+  const type = new TextEncoder().encode('tEXt');
+  const chunk = new Uint8Array(12 + data.length);
+  const view = new DataView(chunk.buffer);
+  view.setUint32(0, data.length);
+  chunk.set(type, 4);
+  chunk.set(data, 8);
+  view.setUint32(8 + data.length, crc32(chunk.subarray(4, 8 + data.length)));
+  const ihdrEnd = 8 + 8 + 13 + 4; // signature, IHDR length+type, IHDR data, CRC
+  const out = new Uint8Array(png.length + chunk.length);
+  out.set(png.subarray(0, ihdrEnd));
+  out.set(chunk, ihdrEnd);
+  out.set(png.subarray(ihdrEnd), ihdrEnd + chunk.length);
+  return out;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { formatUrlState, isValidViewHash, parseUrlState } from './url';
+
+const IDS = ['status-quo', 'us-28-point'];
+
+describe('parseUrlState / formatUrlState', () => {
+  it('round-trips a full state', () => {
+    const s = parseUrlState('?scenario=us-28-point&date=2025-11-20&lang=uk&theme=dark&layers=frontline,places&embed=1&title=Donbas&subtitle=Nov%202025', IDS);
+    expect(s).toEqual({ scenario: 'us-28-point', date: '2025-11-20', lang: 'uk', theme: 'dark', layers: ['frontline', 'places'], embed: true, title: 'Donbas', subtitle: 'Nov 2025' });
+    expect(parseUrlState(formatUrlState(s), IDS)).toEqual(s);
+  });
+
+  it('leaves defaults out of links', () => {
+    expect(formatUrlState({ embed: false })).toBe('');
+    expect(formatUrlState({ embed: false, layers: ['frontline', 'labels', 'places'] })).toBe('');
+  });
+
+  it.each([
+    ['?scenario=<script>alert(1)</script>', { embed: false }],
+    ['?scenario=peace-now&date=2025-02-30', { embed: false }],
+    ['?date=20251120&lang=fr&theme=neon', { embed: false }],
+    ['?scenario=' + 'a'.repeat(5000), { embed: false }],
+    ['?layers=frontline,<img%20src=x>', { embed: false, layers: ['frontline'] }],
+    ['?embed=true', { embed: false }],
+  ])('drops hostile or unknown values: %s', (search, expected) => {
+    const s = parseUrlState(search, IDS);
+    for (const [k, v] of Object.entries(expected)) expect(s[k as keyof typeof s]).toEqual(v);
+    expect(s.scenario).toBeUndefined();
+    expect(s.date).toBeUndefined();
+  });
+
+  it('keeps a title as text, without markup characters, capped at 120 characters', () => {
+    expect(parseUrlState('?title=%3Cb%3EDonbas%3C/b%3E', IDS).title).toBe('bDonbas/b');
+    expect(parseUrlState(`?title=${'x'.repeat(150)}`, IDS).title).toHaveLength(120);
+  });
+});
+
+describe('isValidViewHash', () => {
+  it.each(['#6/48.5/37.5', '#6.25/48.5/37.5/12', '#5/-10/170/0/30'])('accepts %s', (h) => expect(isValidViewHash(h)).toBe(true));
+  it.each(['', '#', '#abc', '#99/48/37', '#6/95/37', '#6/48/370', '#6/48/37/<script>', '#1e308/1/1'])('rejects %s', (h) => expect(isValidViewHash(h)).toBe(false));
+});

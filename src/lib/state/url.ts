@@ -1,0 +1,94 @@
+/**
+ * The page's state in its URL: a stable, documented contract, because links in
+ * published articles must never break.
+ *
+ * Query parameters: `scenario` (an id), `date` (YYYY-MM-DD), `lang` (en|uk),
+ * `theme` (light|dark), `layers` (comma-separated, from LAYERS), `embed` (1),
+ * `title` and `subtitle` (the embed's headings). The view lives in the hash as
+ * MapLibre's `hash` option writes it: `#zoom/lat/lon[/bearing]`.
+ *
+ * Anything unknown, malformed or too long is dropped (the page falls back to
+ * its default for it) and never reaches the page as HTML: values are only
+ * ever compared with known ids or set as text.
+ */
+
+export const LAYERS = ['frontline', 'labels', 'places'] as const;
+export type LayerId = (typeof LAYERS)[number];
+export type Theme = 'light' | 'dark';
+export type Lang = 'en' | 'uk';
+
+export interface UrlState {
+  scenario?: string;
+  date?: string;
+  lang?: Lang;
+  theme?: Theme;
+  /** Visible optional layers; undefined means all. */
+  layers?: LayerId[];
+  embed: boolean;
+  title?: string;
+  subtitle?: string;
+}
+
+const MAX = 200;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function clean(value: string | null): string | undefined {
+  if (value === null) return undefined;
+  const v = value.trim();
+  return v && v.length <= MAX ? v : undefined;
+}
+
+/** Free text for a heading: control characters and angle brackets removed, length capped. */
+function text(value: string | null): string | undefined {
+  if (value === null) return undefined;
+  // eslint-disable-next-line no-control-regex
+  const v = value.replace(/[\u0000-\u001f\u007f<>]/g, '').trim();
+  return v ? v.slice(0, 120) : undefined;
+}
+
+export function parseUrlState(search: string, scenarioIds: readonly string[]): UrlState {
+  const q = new URLSearchParams(search.length > 4000 ? '' : search);
+  const scenario = clean(q.get('scenario'));
+  const date = clean(q.get('date'));
+  const lang = clean(q.get('lang'));
+  const theme = clean(q.get('theme'));
+  const layers = clean(q.get('layers'));
+  const validDate = date && DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+  return {
+    scenario: scenario && scenarioIds.includes(scenario) ? scenario : undefined,
+    date: validDate ? date : undefined,
+    lang: lang === 'en' || lang === 'uk' ? lang : undefined,
+    theme: theme === 'light' || theme === 'dark' ? theme : undefined,
+    layers: layers === undefined ? undefined : (layers.split(',').filter((l): l is LayerId => (LAYERS as readonly string[]).includes(l)) as LayerId[]),
+    embed: q.get('embed') === '1',
+    title: text(q.get('title')),
+    subtitle: text(q.get('subtitle')),
+  };
+}
+
+/** The query string for a state (defaults left out, so links stay short). */
+export function formatUrlState(s: UrlState): string {
+  const q = new URLSearchParams();
+  if (s.scenario) q.set('scenario', s.scenario);
+  if (s.date) q.set('date', s.date);
+  if (s.lang) q.set('lang', s.lang);
+  if (s.theme) q.set('theme', s.theme);
+  if (s.layers && s.layers.length < LAYERS.length) q.set('layers', s.layers.join(','));
+  if (s.embed) q.set('embed', '1');
+  if (s.title) q.set('title', s.title);
+  if (s.subtitle) q.set('subtitle', s.subtitle);
+  const out = q.toString();
+  return out ? `?${out}` : '';
+}
+
+const HASH = /^#(\d{1,2}(?:\.\d+)?)\/(-?\d{1,2}(?:\.\d+)?)\/(-?\d{1,3}(?:\.\d+)?)(?:\/(-?\d{1,3}(?:\.\d+)?))?(?:\/(\d{1,2}(?:\.\d+)?))?$/;
+
+/** Whether a hash is a view MapLibre may read: `#zoom/lat/lon[/bearing[/pitch]]` within range. */
+export function isValidViewHash(hash: string): boolean {
+  const m = HASH.exec(hash);
+  if (!m) return false;
+  const [zoom, lat, lon] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const bearing = m[4] === undefined ? 0 : Number(m[4]);
+  const pitch = m[5] === undefined ? 0 : Number(m[5]);
+  return zoom >= 0 && zoom <= 22 && Math.abs(lat) <= 85 && Math.abs(lon) <= 180 && Math.abs(bearing) <= 360 && pitch <= 85;
+}
