@@ -20,6 +20,7 @@ export const classColour = scaleOrdinal<DisplayClass, string>()
 export interface BasePalette {
   sea: string;
   land: string;
+  neighbourLine: string;
   ukraine: string;
   oblastLine: string;
   focusLine: string;
@@ -33,6 +34,7 @@ export const PALETTES: Record<Theme, BasePalette> = {
   light: {
     sea: '#d6e6f0',
     land: '#f4f1ea',
+    neighbourLine: '#c9c3b6',
     ukraine: '#ffffff',
     oblastLine: '#8a8a8a',
     focusLine: '#2f3e6e',
@@ -44,6 +46,7 @@ export const PALETTES: Record<Theme, BasePalette> = {
   dark: {
     sea: '#16212b',
     land: '#262a2f',
+    neighbourLine: '#4a5058',
     ukraine: '#3a4047',
     oblastLine: '#8e969e',
     focusLine: '#a9b8e8',
