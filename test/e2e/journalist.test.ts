@@ -149,6 +149,21 @@ describe('PNG export', () => {
     expect(bytes.toString('latin1')).toMatch(/tEXtDescription\u0000Map: under the US 28-point draft/);
     await page.close();
   });
+
+  it('at an article width of 640 px, 2×', async () => {
+    const page = await open('?scenario=us-28-point');
+    await waitForIdle(page, 'us-28-point');
+    await page.getByLabel('Image width').selectOption('640');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG 2×' }).click()]);
+    expect(download.suggestedFilename()).toBe('frontline-us-28-point-2025-11-20-640px-2x.png');
+    const file = join(SHOTS, 'export-640px-2x.png');
+    await download.saveAs(file);
+    expect(decodePng(readFileSync(file)).width).toBe(1280);
+    // The page's map is back to its own size afterwards.
+    const w = await page.evaluate(() => (window as unknown as { frontline: { map: { getCanvas(): HTMLCanvasElement } } }).frontline.map.getCanvas().clientWidth);
+    expect(w).toBe(840);
+    await page.close();
+  });
 });
 
 describe('dark mode', () => {

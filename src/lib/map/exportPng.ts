@@ -13,6 +13,8 @@ export interface LegendItem {
 
 export interface ExportOptions {
   scale: 1 | 2;
+  /** Width in CSS pixels (an article's column); the current map width when absent. */
+  width?: number;
   title: string;
   subtitle?: string;
   headline: string;
@@ -54,13 +56,27 @@ async function waitIdle(map: maplibregl.Map): Promise<void> {
   });
 }
 
-/** Render the export; the map is drawn at `scale` for the capture and restored after. */
+/**
+ * Render the export; the map is drawn at `scale` (and at `width`, keeping its
+ * height) for the capture, and restored after.
+ */
 export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<Blob> {
   const before = map.getPixelRatio();
-  if (before !== o.scale) {
-    map.setPixelRatio(o.scale);
-    await waitIdle(map);
+  const container = map.getContainer();
+  const style = { width: container.style.width, height: container.style.height, right: container.style.right, bottom: container.style.bottom };
+  const camera = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing() };
+  const bounds = map.getBounds();
+  const canvas0 = map.getCanvas();
+  const resized = o.width !== undefined && o.width !== canvas0.clientWidth;
+  if (resized) {
+    // Same shape, and the same part of the map as on screen, at the column's width.
+    const height = Math.round((o.width! * canvas0.clientHeight) / canvas0.clientWidth);
+    Object.assign(container.style, { right: 'auto', bottom: 'auto', width: `${o.width}px`, height: `${height}px` });
+    map.resize();
+    map.fitBounds(bounds, { duration: 0, padding: 0 });
   }
+  if (before !== o.scale) map.setPixelRatio(o.scale);
+  if (resized || before !== o.scale) await waitIdle(map);
   try {
     const mapCanvas = map.getCanvas();
     const cssW = mapCanvas.clientWidth;
@@ -158,6 +174,11 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
     return new Blob([withDescription(new Uint8Array(await blob.arrayBuffer()), o.alt)], { type: 'image/png' });
   } finally {
     if (before !== o.scale) map.setPixelRatio(before);
+    if (resized) {
+      Object.assign(container.style, style);
+      map.resize();
+      map.jumpTo(camera);
+    }
   }
 }
 
