@@ -8,6 +8,8 @@ declare module '*.geojson?url' {
 interface ImportMetaEnv {
   /** An external basemap style URL (https) for deployments with internet. */
   readonly VITE_BASEMAP_STYLE?: string;
+  /** Hosts whose styles `?basemap=` may name (comma-separated); none by default. */
+  readonly VITE_BASEMAP_HOSTS?: string;
 }
 
 declare module 'polylabel' {

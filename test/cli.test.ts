@@ -173,7 +173,7 @@ describe('ingest', () => {
     const first = await cli('ingest', '--source', src, '--data', data);
     expect(first.code, first.err).toBe(0);
     const before = snapshotFiles(data);
-    const second = await cli('ingest', '--source', src, '--data', data);
+    const second = await cli('ingest', '--source', src, '--data', `${data}/`); // a trailing slash is the same folder
     expect(second.err).toMatch(/0 computed, 2 unchanged/);
     expect(snapshotFiles(data)).toEqual(before);
     const m = JSON.parse(before['manifest.json']);

@@ -27,7 +27,8 @@ export async function collectSources(source: string): Promise<SourceFile[]> {
     } catch {
       throw new InputError('--source', `"${source}" is not a valid URL`);
     }
-    return [{ name: url.href, read: () => download(url) }];
+    // The name is published in the manifest: never with credentials or a query (tokens).
+    return [{ name: `${url.origin}${url.pathname}`, read: () => download(url) }];
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) throw new InputError('--source', `only http and https URLs are supported, not "${source}"`);
   let stat;

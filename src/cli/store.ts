@@ -1,6 +1,6 @@
 /** The normalized data folder on disk (see src/lib/geo/dataset.ts for its format). */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
 import { InputError } from '../lib/geo/errors';
 import type { Manifest, SnapshotEntry, Stats } from '../lib/geo/dataset';
@@ -13,7 +13,8 @@ import { readJsonFile } from './io';
 export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'public', 'data');
 
 export function dataDir(option: string | undefined): string {
-  return option ?? process.env.FRONTLINE_DATA ?? DEFAULT_DATA_DIR;
+  // Resolved, so a trailing slash cannot put ingest's temporary folder inside the output.
+  return resolve(option ?? process.env.FRONTLINE_DATA ?? DEFAULT_DATA_DIR);
 }
 
 export const HOW_TO_INGEST =

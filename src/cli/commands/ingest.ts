@@ -8,7 +8,7 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { DATASET_FORMAT, ENGINE_VERSION, packOverlays, type Manifest, type SnapshotEntry, type Stats } from '../../lib/geo/dataset';
+import { checkDate, DATASET_FORMAT, ENGINE_VERSION, packOverlays, type Manifest, type SnapshotEntry, type Stats } from '../../lib/geo/dataset';
 import { InputError } from '../../lib/geo/errors';
 import { displayPieces, displayRegions, ordloPieces } from '../../lib/geo/display';
 import { lineOfContact } from '../../lib/geo/frontline';
@@ -68,7 +68,10 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
     const overlayer = new Overlayer(boundaries.regions);
     // Date order: consecutive days share most of their geometry, which the overlay cache exploits.
     const dated = sources.map((s) => ({ s, d: dateFromName(s.name) }));
-    for (const { s, d } of dated) if (!d) throw new InputError(s.name, 'cannot tell the snapshot date from the file name (expected deepstatemap_data_YYYYMMDD.geojson, <unix-seconds>.geojson or a YYYY-MM-DD in the name)');
+    for (const { s, d } of dated) {
+      if (!d) throw new InputError(s.name, 'cannot tell the snapshot date from the file name (expected deepstatemap_data_YYYYMMDD.geojson, <unix-seconds>.geojson or a YYYY-MM-DD in the name)');
+      checkDate(d.date, s.name);
+    }
     dated.sort((a, b) => a.d!.date.localeCompare(b.d!.date) || a.s.name.localeCompare(b.s.name));
     const seenIn = new Map<string, string>();
     const progress = new Progress(io, 'ingest', dated.length);

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { basemapStyleUrl } from './basemap';
 
 describe('basemapStyleUrl', () => {
-  it('takes an https style URL from the query, then from the build setting', () => {
-    expect(basemapStyleUrl('?basemap=https://tiles.example.org/style.json', undefined)).toBe('https://tiles.example.org/style.json');
+  it('takes an https style URL from the query (allowed hosts only), then from the build setting', () => {
+    expect(basemapStyleUrl('?basemap=https://evil.example/style.json', undefined, 'tiles.example.org')).toBeNull();
+    expect(basemapStyleUrl('?basemap=https://tiles.example.org/style.json', undefined, 'tiles.example.org')).toBe('https://tiles.example.org/style.json');
     expect(basemapStyleUrl('', 'https://tiles.example.org/a.json')).toBe('https://tiles.example.org/a.json');
   });
 
@@ -15,6 +16,6 @@ describe('basemapStyleUrl', () => {
     ['?basemap=<script>alert(1)</script>'],
     [''],
   ])('falls back to the built-in style for %s', (search) => {
-    expect(basemapStyleUrl(search, undefined)).toBeNull();
+    expect(basemapStyleUrl(search, undefined, 'x.org,plain.example.org,example.org')).toBeNull();
   });
 });

@@ -65,15 +65,16 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
   const container = map.getContainer();
   const style = { width: container.style.width, height: container.style.height, right: container.style.right, bottom: container.style.bottom };
   const camera = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing() };
-  const bounds = map.getBounds();
   const canvas0 = map.getCanvas();
-  const resized = o.width !== undefined && o.width !== canvas0.clientWidth;
+  const screenWidth = canvas0.clientWidth;
+  const resized = o.width !== undefined && o.width !== screenWidth;
   if (resized) {
     // Same shape, and the same part of the map as on screen, at the column's width.
-    const height = Math.round((o.width! * canvas0.clientHeight) / canvas0.clientWidth);
+    const height = Math.round((o.width! * canvas0.clientHeight) / screenWidth);
     Object.assign(container.style, { right: 'auto', bottom: 'auto', width: `${o.width}px`, height: `${height}px` });
     map.resize();
-    map.fitBounds(bounds, { duration: 0, padding: 0 });
+    // Zoom by the width ratio: the same part of the map, rotation kept.
+    map.jumpTo({ ...camera, zoom: camera.zoom + Math.log2(o.width! / screenWidth) });
   }
   if (before !== o.scale) map.setPixelRatio(o.scale);
   if (resized || before !== o.scale) await waitIdle(map);

@@ -53,7 +53,11 @@ export class AppState {
   report = $derived.by<AreaReport | null>(() => {
     const ds = this.dataset;
     if (!ds || !this.entry || !this.available(this.scenarioId)) return null;
-    return areaReport(ds.manifest, ds.stats, this.entry, this.scenario, false);
+    try {
+      return areaReport(ds.manifest, ds.stats, this.entry, this.scenario, false);
+    } catch {
+      return null; // a data set whose files disagree (half-updated cache): show no figures rather than break the page
+    }
   });
 
   rows = $derived.by<AreaRow[] | null>(() => {

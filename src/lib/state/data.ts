@@ -16,8 +16,8 @@ export class DataMissing extends Error {
   override name = 'DataMissing';
 }
 
-async function getJson<T>(url: string, missingOk = false): Promise<T | null> {
-  const res = await fetch(url);
+async function getJson<T>(url: string, missingOk = false, cache: RequestCache = 'default'): Promise<T | null> {
+  const res = await fetch(url, { cache });
   if (res.status === 404 && missingOk) return null;
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   const type = res.headers.get('content-type') ?? '';
@@ -38,12 +38,13 @@ export interface Dataset {
  * as the manifest is in, so the first snapshot can load alongside the rest.
  */
 export async function loadDataset(onManifest?: (m: Manifest) => void): Promise<Dataset | null> {
-  const manifest = await getJson<Manifest>(`${DATA_BASE}manifest.json`, true);
+  // Revalidated: after a new ingest, a cached manifest or stats file would not match the other.
+  const manifest = await getJson<Manifest>(`${DATA_BASE}manifest.json`, true, 'no-cache');
   if (!manifest) return null;
   onManifest?.(manifest);
   if (manifest.format !== DATASET_FORMAT) throw new DataMissing(`the data folder has format ${manifest.format}, this page reads ${DATASET_FORMAT}: run ingest again`);
   const [stats, regions, ordlo] = await Promise.all([
-    getJson<Stats>(`${DATA_BASE}stats.json`),
+    getJson<Stats>(`${DATA_BASE}stats.json`, false, 'no-cache'),
     getJson<FC>(`${DATA_BASE}regions-display.geojson`),
     manifest.ordlo ? getJson<FC>(`${DATA_BASE}${manifest.ordlo.file}`) : Promise.resolve(null),
   ]);
@@ -56,7 +57,7 @@ const snapshots = new Map<string, Promise<FC>>();
 export function loadSnapshot(entry: SnapshotEntry): Promise<FC> {
   let p = snapshots.get(entry.id);
   if (!p) {
-    p = getJson<FC>(`${DATA_BASE}${entry.file}`).then((fc) => fc!);
+    p = getJson<FC>(`${DATA_BASE}${entry.file}?v=${entry.source_sha256.slice(0, 12)}`).then((fc) => fc!);
     p.catch(() => snapshots.delete(entry.id));
     snapshots.set(entry.id, p);
   }

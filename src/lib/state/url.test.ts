@@ -10,6 +10,11 @@ describe('parseUrlState / formatUrlState', () => {
     expect(parseUrlState(formatUrlState(s), IDS)).toEqual(s);
   });
 
+  it('writes an empty layer list as none, which reads back as none', () => {
+    expect(formatUrlState({ embed: false, layers: [] })).toBe('?layers=none');
+    expect(parseUrlState('?layers=none', IDS).layers).toEqual([]);
+  });
+
   it('leaves defaults out of links', () => {
     expect(formatUrlState({ embed: false })).toBe('');
     expect(formatUrlState({ embed: false, layers: ['frontline', 'labels', 'places'] })).toBe('');
@@ -21,6 +26,8 @@ describe('parseUrlState / formatUrlState', () => {
     ['?date=20251120&lang=fr&theme=neon', { embed: false }],
     ['?scenario=' + 'a'.repeat(5000), { embed: false }],
     ['?layers=frontline,<img%20src=x>', { embed: false, layers: ['frontline'] }],
+    ['?layers=bogus', { embed: false, layers: undefined }],
+    ['?layers=places,places,places', { embed: false, layers: ['places'] }],
     ['?embed=true', { embed: false }],
   ])('drops hostile or unknown values: %s', (search, expected) => {
     const s = parseUrlState(search, IDS);

@@ -3,7 +3,7 @@
  * published articles must never break.
  *
  * Query parameters: `scenario` (an id), `date` (YYYY-MM-DD), `lang` (en|uk),
- * `theme` (light|dark), `layers` (comma-separated, from LAYERS), `embed` (1),
+ * `theme` (light|dark), `layers` (comma-separated, from LAYERS, or `none`), `embed` (1),
  * `title` and `subtitle` (the embed's headings). The view lives in the hash as
  * MapLibre's `hash` option writes it: `#zoom/lat/lon[/bearing]`.
  *
@@ -59,11 +59,20 @@ export function parseUrlState(search: string, scenarioIds: readonly string[]): U
     date: validDate ? date : undefined,
     lang: lang === 'en' || lang === 'uk' ? lang : undefined,
     theme: theme === 'light' || theme === 'dark' ? theme : undefined,
-    layers: layers === undefined ? undefined : (layers.split(',').filter((l): l is LayerId => (LAYERS as readonly string[]).includes(l)) as LayerId[]),
+    layers: parseLayers(layers),
     embed: q.get('embed') === '1',
     title: text(q.get('title')),
     subtitle: text(q.get('subtitle')),
   };
+}
+
+/** Known layers, each once, in LAYERS order; `none` is the empty list; nothing valid means the default (all). */
+function parseLayers(value: string | undefined): LayerId[] | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'none') return [];
+  const asked = new Set(value.split(','));
+  const known = LAYERS.filter((l) => asked.has(l));
+  return known.length ? known : undefined;
 }
 
 /** The query string for a state (defaults left out, so links stay short). */
@@ -73,7 +82,7 @@ export function formatUrlState(s: UrlState): string {
   if (s.date) q.set('date', s.date);
   if (s.lang) q.set('lang', s.lang);
   if (s.theme) q.set('theme', s.theme);
-  if (s.layers && s.layers.length < LAYERS.length) q.set('layers', s.layers.join(','));
+  if (s.layers && s.layers.length < LAYERS.length) q.set('layers', s.layers.length ? s.layers.join(',') : 'none');
   if (s.embed) q.set('embed', '1');
   if (s.title) q.set('title', s.title);
   if (s.subtitle) q.set('subtitle', s.subtitle);
