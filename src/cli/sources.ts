@@ -54,8 +54,3 @@ async function download(url: URL): Promise<string> {
   if (!res.ok) throw new InputError(url.href, `download failed: HTTP ${res.status} ${res.statusText}`);
   return res.text();
 }
-
-/** The public archive of daily snapshots, for users with internet. */
-export function dailyArchiveUrl(date: string): string {
-  return `https://raw.githubusercontent.com/cyterat/deepstate-map-data/main/data/deepstatemap_data_${date.replaceAll('-', '')}.geojson`;
-}

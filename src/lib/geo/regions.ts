@@ -31,9 +31,6 @@ export const GROUPS: readonly GroupMeta[] = regionTable.groups.map((g) => ({
 }));
 
 const metaById = new Map(REGIONS.map((r) => [r.id, r]));
-export function regionMeta(id: string): RegionMeta | undefined {
-  return metaById.get(id);
-}
 
 /** Lower case, apostrophes and the generic words oblast/city removed. */
 export function normaliseName(name: string): string {
