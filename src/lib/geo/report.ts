@@ -6,6 +6,7 @@
 import { computeAreas, type AreaRow } from './areas';
 import { ATTRIBUTION, overlaysFor, type Manifest, type SnapshotEntry, type Stats } from './dataset';
 import { InputError } from './errors';
+import { ENCLAVE_MAX_KM2, NEAR_KM } from './overlay';
 import type { ScenarioDefinition } from './scenarios';
 
 export interface AreaReport {
@@ -23,7 +24,7 @@ export function methodOf(manifest: Manifest, raw: boolean): AreaReport['method']
     clipping: 'Clipper2 boolean operations on integer coordinates (1e-7 degree)',
     slivers: raw
       ? 'plain overlay (--raw): slivers left as they are'
-      : `Ukrainian-held pieces cut by occupied land, or islands within 5 km of it, with a mean width under ${manifest.sliver_width_km} km count as held by Russia`,
+      : `Ukrainian-held pieces touching held land (or islands within ${NEAR_KM} km of it) count as held by Russia when their mean width is under ${manifest.sliver_width_km} km, or when they are cut off against the coast or border (no inland link to other Ukrainian-held land, under ${ENCLAVE_MAX_KM2} km²)`,
     raw,
   };
 }
