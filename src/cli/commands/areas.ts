@@ -3,7 +3,8 @@ import { checkDate, snapshotOn, snapshotsBetween, type KindChoice } from '../../
 import { areaReport, type AreaReport } from '../../lib/geo/report';
 import { SCENARIOS, scenarioById } from '../../lib/geo/scenarioCatalog';
 import type { ScenarioDefinition } from '../../lib/geo/scenarios';
-import { checkFormat, reportsToCsv, roundReport } from '../format';
+import { reportsToCsv, reportsToJson } from '../../lib/geo/tables';
+import { checkFormat } from '../format';
 import { Progress, UsageError, type Io } from '../io';
 import { loadScenarioFile } from '../scenarioFile';
 import { dataDir, loadDataset } from '../store';
@@ -57,9 +58,6 @@ export async function areas(opts: AreasOptions, io: Io): Promise<void> {
     progress.tick(i + 1, entry.id);
   }
   if (format === 'csv') io.out(reportsToCsv(reports));
-  else {
-    const rounded = reports.map(roundReport);
-    io.out(JSON.stringify(range || scenarios.length > 1 ? rounded : rounded[0], null, 1) + '\n');
-  }
+  else io.out(reportsToJson(reports, range || scenarios.length > 1));
   if (range) io.err(`${entries.length} snapshots × ${scenarios.length} scenarios\n`);
 }

@@ -8,6 +8,7 @@ import { ATTRIBUTION, overlaysFor, type Manifest, type SnapshotEntry, type Stats
 import { InputError } from './errors';
 import { ENCLAVE_MAX_KM2, NEAR_KM } from './overlay';
 import type { ScenarioDefinition } from './scenarios';
+import { GENERATOR } from './tables';
 
 export interface AreaReport {
   date: string;
@@ -15,6 +16,8 @@ export interface AreaReport {
   source: { name: string; attribution: string; file: string; kind: string; snapshot: string };
   boundaries: { name: string; sha256: string };
   method: { area: string; clipping: string; slivers: string; raw: boolean };
+  /** The app (and CLI) version that computed it. */
+  generator: { name: string; version: string };
   rows: AreaRow[];
 }
 
@@ -47,6 +50,7 @@ export function areaReport(
     source: { name: 'DeepStateMap', attribution: ATTRIBUTION, file: snapshot.source, kind: snapshot.kind, snapshot: snapshot.id },
     boundaries: manifest.boundaries,
     method: methodOf(manifest, raw),
+    generator: { ...GENERATOR },
     rows,
   };
 }

@@ -1,0 +1,57 @@
+/**
+ * Area reports as files: rounded JSON and CSV, identical from the CLI and the
+ * page, so a download can be checked against `frontline areas` byte for byte.
+ */
+import { csvFormatRows } from 'd3-dsv';
+import pkg from '../../../package.json';
+import { FIGURE_KEYS, type AreaRow } from './areas';
+import type { AreaReport } from './report';
+
+/** What made a file: the app and its version (also the CLI's). */
+export const GENERATOR = { name: 'frontline-scenarios', version: pkg.version } as const;
+
+/** km² to 0.01, shares to 0.001 percentage points: below any input's precision, stable in diffs. */
+export function roundRow(row: AreaRow): AreaRow {
+  const out = { ...row };
+  for (const k of FIGURE_KEYS) out[k] = Math.round(row[k] * (k.endsWith('_pct') ? 1000 : 100)) / (k.endsWith('_pct') ? 1000 : 100);
+  return out;
+}
+
+export function roundReport(r: AreaReport): AreaReport {
+  return { ...r, rows: r.rows.map(roundRow) };
+}
+
+export const CSV_HEADER = ['date', 'scenario', 'id', 'name', ...FIGURE_KEYS] as const;
+
+export function reportsToCsv(reports: readonly AreaReport[]): string {
+  const rows: string[][] = [[...CSV_HEADER]];
+  for (const r of reports) for (const row of roundReport(r).rows) rows.push([r.date, r.scenario, row.id, row.name, ...FIGURE_KEYS.map((k) => String(row[k]))]);
+  return csvFormatRows(rows) + '\n';
+}
+
+/** The JSON `frontline areas` prints: one report, or an array for a range or several scenarios. */
+export function reportsToJson(reports: readonly AreaReport[], asArray: boolean): string {
+  const rounded = reports.map(roundReport);
+  return JSON.stringify(asArray ? rounded : rounded[0], null, 1) + '\n';
+}
+
+/**
+ * Where a file's figures came from, as `# key: value` lines above a CSV:
+ * `pandas.read_csv(f, comment='#')` skips them, and a spreadsheet's import
+ * can start at the first line without `#`.
+ */
+export function provenanceLines(reports: readonly AreaReport[]): string {
+  if (reports.length === 0) return '';
+  const first = reports[0];
+  const dates = reports.map((r) => r.date).sort();
+  const scenarios = [...new Set(reports.map((r) => r.scenario))];
+  const lines: [string, string][] = [
+    ['source', `${first.source.attribution}`],
+    ['snapshot', dates[0] === dates[dates.length - 1] ? `${first.source.snapshot} (${first.source.kind}, ${first.source.file})` : `${dates[0]} .. ${dates[dates.length - 1]} (${new Set(dates).size} snapshots)`],
+    ['scenario', scenarios.join(', ')],
+    ['boundaries', `${first.boundaries.name} (sha256 ${first.boundaries.sha256})`],
+    ['method', `${first.method.area}; ${first.method.clipping}; ${first.method.slivers}`],
+    ['generator', `${GENERATOR.name} ${GENERATOR.version}`],
+  ];
+  return lines.map(([k, v]) => `# ${k}: ${v.replace(/[\r\n]+/g, ' ')}\n`).join('');
+}

@@ -1,0 +1,48 @@
+/**
+ * Files the page offers analysts. Each is built by the same functions as the
+ * CLI's output (`lib/geo/tables.ts`), so a download equals
+ * `frontline areas ...` for the same date, scenario and data:
+ * - table CSV  = `areas --date D --scenario S --format csv`, after `#` provenance lines;
+ * - table JSON = `areas --date D --scenario S` (provenance is in the report);
+ * - series CSV = `areas --from F --to T --scenario S --format csv`, after `#` lines.
+ */
+import { snapshotsBetween, type Manifest, type Stats } from '../geo/dataset';
+import { areaReport, type AreaReport } from '../geo/report';
+import type { ScenarioDefinition } from '../geo/scenarios';
+import { provenanceLines, reportsToCsv, reportsToJson } from '../geo/tables';
+
+export interface Download {
+  name: string;
+  type: string;
+  text: string;
+}
+
+const stem = (scenario: string, when: string): string => `frontline-${scenario}-${when}`;
+
+export function tableCsv(report: AreaReport): Download {
+  return { name: `${stem(report.scenario, report.date)}.csv`, type: 'text/csv', text: provenanceLines([report]) + reportsToCsv([report]) };
+}
+
+export function tableJson(report: AreaReport): Download {
+  return { name: `${stem(report.scenario, report.date)}.json`, type: 'application/json', text: reportsToJson([report], false) };
+}
+
+/** Every snapshot from `from` to `to` (the page's whole series by default) under one scenario. */
+export function seriesReports(manifest: Manifest, stats: Stats, scenario: ScenarioDefinition, from: string, to: string): AreaReport[] {
+  return snapshotsBetween(manifest, from, to, 'any').map((e) => areaReport(manifest, stats, e, scenario, false));
+}
+
+export function seriesCsv(reports: readonly AreaReport[]): Download {
+  const first = reports[0]?.date ?? 'none';
+  const last = reports[reports.length - 1]?.date ?? 'none';
+  return { name: `${stem(reports[0]?.scenario ?? 'none', `${first}_${last}`)}.csv`, type: 'text/csv', text: provenanceLines(reports) + reportsToCsv(reports) };
+}
+
+/** Hand a file to the browser's download. */
+export function save(file: Download): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([file.text], { type: `${file.type};charset=utf-8` }));
+  a.download = file.name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
