@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { csvParseRows } from 'd3-dsv';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CSV_HEADER } from '../src/cli/format';
+import { CSV_HEADER } from '../src/lib/geo/tables';
 import { COMMANDS } from '../src/cli/main';
 import { SCENARIOS } from '../src/lib/geo/scenarioCatalog';
 import { cli } from './helpers/cli';

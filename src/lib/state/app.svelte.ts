@@ -128,6 +128,11 @@ export class AppState {
     this.layers = LAYERS.filter((l) => (l === id ? on : this.layers.includes(l)));
   }
 
+  /** Forget a date change still loading (the page keeps what it shows). */
+  cancelPending(): void {
+    this.loadSeq++;
+  }
+
   /** Show the next (+1) or previous (-1) snapshot; says whether there is one beyond it. */
   async stepDate(delta: 1 | -1): Promise<boolean> {
     const i = this.series.findIndex((s) => s.date === this.date);

@@ -9,8 +9,14 @@ export class Player {
   interval = $state(300);
   private run = 0;
 
-  /** `step` shows the next snapshot and says whether there is one after it. */
-  constructor(private readonly step: () => Promise<boolean>) {}
+  /**
+   * `step` shows the next snapshot and says whether there is one after it;
+   * `cancel` drops a step still loading, so a pause keeps what is on screen.
+   */
+  constructor(
+    private readonly step: () => Promise<boolean>,
+    private readonly cancel: () => void = () => {},
+  ) {}
 
   toggle(): void {
     if (this.playing) this.pause();
@@ -18,8 +24,10 @@ export class Player {
   }
 
   pause(): void {
+    if (!this.playing) return;
     this.playing = false;
     this.run++;
+    this.cancel();
   }
 
   async play(): Promise<void> {

@@ -46,13 +46,13 @@ export async function statusQuoSeries(manifest: Manifest, stats: Stats, entries:
   return out;
 }
 
-/** The first date on which a series crosses a reported value (the data "matched" it), or null. */
+/** The last date on which a series reaches or crosses a reported value (the data "matched" it), or null. */
 export function lastMatch(points: readonly SeriesPoint[], fig: ReportedFigure): string | null {
   let match: string | null = null;
   for (let i = 1; i < points.length; i++) {
     const a = points[i - 1][fig.series] - fig.value;
     const b = points[i][fig.series] - fig.value;
-    if (a === 0 || a * b < 0 || b === 0) match = points[i].date;
+    if (a * b < 0 || b === 0) match = points[i].date;
   }
   return match;
 }

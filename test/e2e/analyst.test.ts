@@ -1,0 +1,143 @@
+/**
+ * For analysts, in real Chromium: the timeline steps and plays, the chart
+ * follows it, and every download parses and equals the CLI's output for the
+ * same inputs. Screenshots go to test/artifacts/screenshots/.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { csvParse } from 'd3-dsv';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, launch, startPreview, waitForIdle, watch, type Preview } from '../helpers/browser';
+import { cli } from '../helpers/cli';
+import { ROOT, TEST_DATA } from '../helpers/paths';
+
+const SHOTS = join(ROOT, 'test', 'artifacts', 'screenshots');
+let preview: Preview;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  buildApp();
+  mkdirSync(SHOTS, { recursive: true });
+  preview = await startPreview(TEST_DATA);
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(preview.url + path);
+  return page;
+}
+
+const headline = (page: Page): Promise<string> => page.getByTestId('headline').innerText();
+
+/** A download's text, by the button's name. */
+async function download(page: Page, name: string): Promise<{ name: string; text: string }> {
+  await page.locator('.downloads').evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+  const path = join(ROOT, 'test', 'artifacts', d.suggestedFilename());
+  await d.saveAs(path);
+  return { name: d.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+describe('timeline', () => {
+  it('steps with the buttons and the arrow keys; map, numbers and URL follow', async () => {
+    const page = await open('?date=2025-11-20');
+    const log = watch(page, preview.url);
+    await waitForIdle(page, 'status-quo', '2025-11-20');
+    const before = await headline(page);
+    await page.getByRole('button', { name: 'Next snapshot' }).click();
+    await waitForIdle(page, 'status-quo', '2025-11-21');
+    expect(await headline(page)).toContain('21 November 2025');
+    expect(await headline(page)).not.toBe(before);
+    expect(new URL(page.url()).searchParams.get('date')).toBe('2025-11-21');
+    await page.getByRole('slider', { name: 'Snapshot date' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await waitForIdle(page, 'status-quo', '2025-11-19');
+    expect(await headline(page)).toContain('19 November 2025');
+    expect(log.errors).toEqual([]);
+    expect(log.foreign).toEqual([]);
+    await page.close();
+  });
+
+  it('plays through the history and pauses; the chart marks the date', async () => {
+    const page = await open('?date=2026-08-01');
+    await waitForIdle(page, 'status-quo', '2026-08-01');
+    await page.locator('.history svg').waitFor();
+    const marker = (): Promise<string | null> => page.locator('.history .now').getAttribute('x1');
+    const x0 = Number(await marker());
+    await page.getByRole('button', { name: 'Play the history' }).click();
+    await page.waitForFunction(() => ((window as unknown as { frontline: { app: { date: string } } }).frontline.app.date ?? '') >= '2026-08-05', null, { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const shown = (): Promise<string> => page.evaluate(() => (window as unknown as { frontline: { app: { date: string } } }).frontline.app.date);
+    const stopped = await shown();
+    expect(stopped >= '2026-08-05').toBe(true);
+    await page.waitForTimeout(1000);
+    expect(await shown()).toBe(stopped);
+    await waitForIdle(page, 'status-quo', stopped);
+    expect(new URL(page.url()).searchParams.get('date')).toBe(stopped);
+    expect(Number(await marker())).toBeGreaterThan(x0);
+    await page.screenshot({ path: join(SHOTS, 'timeline.png') });
+    await page.close();
+  });
+
+  it('draws the chart with the reported 14.5 % and when the data last matched it', async () => {
+    const page = await open('');
+    await waitForIdle(page, 'status-quo');
+    const label = await page.locator('.history .reported text').textContent();
+    const cli14 = JSON.parse((await cli('areas', '--from', '2025-06-01', '--to', '2025-06-30', '--data', TEST_DATA)).out) as { date: string; rows: { id: string; ukraine_pct: number }[] }[];
+    const share = (r: (typeof cli14)[number]): number => r.rows.find((x) => x.id === 'donbas')!.ukraine_pct;
+    const crossing = cli14.find((r, i) => i > 0 && share(cli14[i - 1]) >= 14.5 && share(r) < 14.5);
+    expect(crossing).toBeDefined();
+    const day = Number(crossing!.date.slice(8));
+    expect(label).toContain(`${day} June 2025`);
+    expect(label).toContain('14.5');
+    await page.close();
+  });
+});
+
+describe('downloads equal the CLI', () => {
+  it('table CSV and JSON for a scenario and date', async () => {
+    const page = await open('?scenario=us-28-point&date=2025-11-20');
+    await waitForIdle(page, 'us-28-point', '2025-11-20');
+    const csv = await download(page, 'Table (CSV)');
+    expect(csv.name).toBe('frontline-us-28-point-2025-11-20.csv');
+    const comments = csv.text.split('\n').filter((l) => l.startsWith('#'));
+    expect(comments.join('\n')).toMatch(/# source: DeepStateMap[^]*# snapshot: 2025-11-20[^]*# boundaries: ukraine-oblasts-2020\.geojson[^]*# method: [^]*# generator: frontline-scenarios \d/);
+    const body = csv.text.split('\n').filter((l) => !l.startsWith('#')).join('\n');
+    const cliCsv = (await cli('areas', '--date', '2025-11-20', '--scenario', 'us-28-point', '--format', 'csv', '--data', TEST_DATA)).out;
+    expect(body).toBe(cliCsv);
+    const rows = csvParse(body);
+    expect(rows.find((r) => r.id === 'UA-14')!.buffer_km2).toBe(csvParse(cliCsv).find((r) => r.id === 'UA-14')!.buffer_km2);
+    expect(Number(rows.find((r) => r.id === 'UA-14')!.buffer_km2)).toBeGreaterThan(1000);
+
+    const json = await download(page, 'Table (JSON)');
+    const cliJson = (await cli('areas', '--date', '2025-11-20', '--scenario', 'us-28-point', '--data', TEST_DATA)).out;
+    expect(JSON.parse(json.text)).toEqual(JSON.parse(cliJson));
+    expect(JSON.parse(json.text).source.name).toBe('DeepStateMap');
+    expect(JSON.parse(json.text).generator.name).toBe('frontline-scenarios');
+    await page.close();
+  });
+
+  it('the time series CSV over every snapshot', async () => {
+    const page = await open('?scenario=europe-counter&date=2025-11-20');
+    await waitForIdle(page, 'europe-counter', '2025-11-20');
+    const csv = await download(page, 'Time series (CSV)');
+    const body = csv.text.split('\n').filter((l) => !l.startsWith('#')).join('\n');
+    const [, from, to] = /(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})\.csv$/.exec(csv.name)!;
+    const cliCsv = (await cli('areas', '--from', from, '--to', to, '--scenario', 'europe-counter', '--format', 'csv', '--data', TEST_DATA)).out;
+    expect(body).toBe(cliCsv);
+    const rows = csvParse(body);
+    const dates = new Set(rows.map((r) => r.date));
+    expect(dates.size).toBeGreaterThan(790);
+    expect(csv.text).toMatch(new RegExp(`# snapshot: ${from} \\.\\. ${to} \\(${dates.size} snapshots\\)`));
+    await page.close();
+  });
+});
