@@ -18,6 +18,9 @@
  * - switch_ms: scenario click to the map idle on the new scenario and the
  *   numbers updated, timed in the page (median of 12 switches);
  *   switch_harness_ms: the same seen from the test driver, with its round trips
+ * - timeline_step_ms: "Next snapshot" click to the map idle on the new date
+ *   with the numbers updated, timed in the page (median of 20 steps over
+ *   consecutive days, none of them loaded before)
  *
  * `--only browser` or `--only engine` runs half.
  */
@@ -25,6 +28,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { featureCollection, intersect } from '@turf/turf';
+import type { Page } from 'playwright-core';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { run } from '../src/cli/main';
 import { loadBoundaries } from '../src/cli/boundaries';
@@ -94,11 +98,35 @@ async function browserFigures(data: string, figures: Record<string, number | str
     }
     figures.switch_harness_ms = Math.round(median(harness));
     figures.switch_ms = Math.round(median(switches));
-    log(`first idle ${figures.first_idle_ms} ms, switch ${figures.switch_ms} ms (medians)`);
+    figures.timeline_step_ms = Math.round(median(await timelineSteps(page, 20)));
+    log(`first idle ${figures.first_idle_ms} ms, switch ${figures.switch_ms} ms, timeline step ${figures.timeline_step_ms} ms (medians)`);
   } finally {
     await browser.close();
     await preview.stop();
   }
+}
+
+/** Steps forward from the page's date, each timed in the page from the click to the idle on the new date. */
+async function timelineSteps(page: Page, n: number): Promise<number[]> {
+  const steps: number[] = [];
+  await page.getByRole('radio', { name: 'Status quo' }).check();
+  await waitForIdle(page, 'status-quo');
+  for (let i = 0; i < n; i++) {
+    const from = await page.evaluate(() => (document.body.dataset.mapIdle ?? '').split('|')[1]);
+    await page.evaluate(() => performance.clearMarks());
+    await page.getByRole('button', { name: 'Next snapshot' }).click();
+    await page.waitForFunction((d) => {
+      const [, date] = (document.body.dataset.mapIdle ?? '').split('|');
+      return date > d && document.querySelector('[data-testid=headline]')?.textContent?.includes(new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+    }, from);
+    steps.push(
+      await page.evaluate(() => {
+        const start = performance.getEntriesByName('frontline:date')[0].startTime;
+        return Math.max(...performance.getEntriesByName('frontline:idle').map((e) => e.startTime).filter((x) => x > start)) - start;
+      }),
+    );
+  }
+  return steps;
 }
 
 async function main(): Promise<void> {

@@ -10,6 +10,7 @@ import { snapshotsBetween, type Manifest, type Stats } from '../geo/dataset';
 import { areaReport, type AreaReport } from '../geo/report';
 import type { ScenarioDefinition } from '../geo/scenarios';
 import { provenanceLines, reportsToCsv, reportsToJson } from '../geo/tables';
+import type { PieceCollection, ScenarioDisplay } from '../map/scenarioLayers';
 
 export interface Download {
   name: string;
@@ -36,6 +37,28 @@ export function seriesCsv(reports: readonly AreaReport[]): Download {
   const first = reports[0]?.date ?? 'none';
   const last = reports[reports.length - 1]?.date ?? 'none';
   return { name: `${stem(reports[0]?.scenario ?? 'none', `${first}_${last}`)}.csv`, type: 'text/csv', text: provenanceLines(reports) + reportsToCsv(reports) };
+}
+
+/** The scenario's geometry as the page draws it (see lib/map/scenarioExport.ts), with where it came from. */
+export async function scenarioGeoJson(
+  report: AreaReport,
+  regions: Parameters<typeof import('../map/scenarioExport').displayedScenario>[0],
+  pieces: PieceCollection,
+  display: ScenarioDisplay,
+): Promise<Download> {
+  const { displayedScenario } = await import('../map/scenarioExport');
+  const fc = displayedScenario(regions, pieces, display, report.rows, {
+    date: report.date,
+    scenario: report.scenario,
+    snapshot: report.source.snapshot,
+    source: report.source.name,
+    attribution: report.source.attribution,
+    boundaries: report.boundaries,
+    method: report.method,
+    generator: report.generator,
+    geometry: 'display precision (regions simplified to ~100 m, pieces to ~30 m); area_km2 is the engine\'s figure; full precision: frontline scenario --date D --scenario S',
+  });
+  return { name: `${stem(report.scenario, report.date)}.geojson`, type: 'application/geo+json', text: JSON.stringify(fc) + '\n' };
 }
 
 /** Hand a file to the browser's download. */
