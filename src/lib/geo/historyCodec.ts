@@ -116,7 +116,7 @@ export function opsChecksum(ops: readonly number[]): number {
     h = Math.imul(h ^ (v | 0), 0x01000193);
     h = Math.imul(h ^ (Math.floor(v / 4294967296) | 0), 0x01000193);
   }
-  return (Math.imul(h ^ ops.length, 0x01000193) >>> 0) as number;
+  return Math.imul(h ^ ops.length, 0x01000193) >>> 0;
 }
 
 /** A geometry's rings or lines in order, and its shape (rings per polygon, or the line count). */
