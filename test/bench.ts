@@ -21,8 +21,17 @@
  * - timeline_step_ms: "Next snapshot" click to the map idle on the new date
  *   with the numbers updated, timed in the page (median of 20 steps over
  *   consecutive days, none of them loaded before)
+ * - history_gzip_mb: the history chunks of the daily series (gzip -9, MB =
+ *   1e6 bytes): what the page downloads to play every daily snapshot;
+ *   history_snapshots_gzip_mb: the same days as snapshot files; their ratio
+ *   history_gzip_ratio; history_raw_gzip_mb: the raw series' chunks
+ * - history_decode_ms: median time to decode one frame of a loaded chunk
+ *   from the frame before it (stepping the timeline); history_decode_first_ms:
+ *   median for a chunk's first frame (stored whole); history_decode_chunk_ms:
+ *   median to decode every frame of a chunk (a jump to its last day);
+ *   history_chunk_parse_ms: median JSON.parse and check of a chunk
  *
- * `--only browser` or `--only engine` runs half.
+ * `--only browser`, `--only engine` or `--only history` runs one group.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -35,6 +44,8 @@ import { loadBoundaries } from '../src/cli/boundaries';
 import { Overlayer } from '../src/lib/geo/overlay';
 import { parseSnapshot } from '../src/lib/geo/snapshot';
 import { SCENARIOS } from '../src/lib/geo/scenarioCatalog';
+import { HistoryChunkReader } from '../src/lib/geo/historyCodec';
+import type { Manifest } from '../src/lib/geo/dataset';
 import { gzipSync } from 'node:zlib';
 import { buildApp, launch, startPreview, waitForIdle } from './helpers/browser';
 import { ROOT, DAILY, DEEPSTATE, HIRES, TEST_DATA } from './helpers/paths';
@@ -129,6 +140,40 @@ async function timelineSteps(page: Page, n: number): Promise<number[]> {
   return steps;
 }
 
+/** Bytes and decoding times of the history chunks (see src/lib/geo/historyCodec.ts). */
+function historyFigures(data: string, manifest: Manifest, figures: Record<string, number | string>): void {
+  const history = manifest.history ?? [];
+  if (history.length === 0) throw new Error(`${data} has no history chunks: run ingest again`);
+  const gzipBytes = (files: string[]): number => files.reduce((n, f) => n + gzipSync(readFileSync(join(data, f)), { level: 9 }).length, 0);
+  const daily = history.filter((h) => h.series === 'daily');
+  const chunks = gzipBytes(daily.map((h) => h.file));
+  const snapshots = gzipBytes(manifest.snapshots.filter((s) => s.kind === 'daily').map((s) => s.file));
+  figures.history_gzip_mb = round(chunks / 1e6);
+  figures.history_snapshots_gzip_mb = round(snapshots / 1e6);
+  figures.history_gzip_ratio = round(snapshots / chunks, 1);
+  figures.history_raw_gzip_mb = round(gzipBytes(history.filter((h) => h.series === 'raw').map((h) => h.file)) / 1e6);
+  const [step, first, whole, parse]: number[][] = [[], [], [], []];
+  for (let round = 0; round < 3; round++)
+    for (const h of daily) {
+      const text = readFileSync(join(data, h.file), 'utf8');
+      let t = performance.now();
+      const reader = new HistoryChunkReader(JSON.parse(text), h.file);
+      parse.push(performance.now() - t);
+      const start = performance.now();
+      for (const [i, id] of reader.ids.entries()) {
+        t = performance.now();
+        reader.frame(id);
+        (i === 0 ? first : step).push(performance.now() - t);
+      }
+      whole.push(performance.now() - start);
+    }
+  figures.history_decode_ms = round(median(step));
+  figures.history_decode_first_ms = round(median(first), 2);
+  figures.history_decode_chunk_ms = round(median(whole), 1);
+  figures.history_chunk_parse_ms = round(median(parse), 1);
+  log(`history: daily chunks ${figures.history_gzip_mb} MB gzip vs snapshot files ${figures.history_snapshots_gzip_mb} MB; a frame decodes in ${figures.history_decode_ms} ms (median)`);
+}
+
 async function main(): Promise<void> {
   const data = process.env.FRONTLINE_DATA ?? TEST_DATA;
   const figures: Record<string, number | string> = {};
@@ -141,6 +186,8 @@ async function main(): Promise<void> {
   }
   const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8'));
   figures.boundaries = manifest.boundaries.name;
+  if (!only || only === 'history') historyFigures(data, manifest, figures);
+  if (only === 'history') return print(figures);
 
   if (only !== 'engine') await browserFigures(data, figures);
   if (only === 'browser') return print(figures);

@@ -18,6 +18,7 @@ import { REGION_IDS, type Region } from '../../lib/geo/regions';
 import { dateFromName, parseSnapshot } from '../../lib/geo/snapshot';
 import { loadBoundaries } from '../boundaries';
 import { Progress, parseJson, sha256, UsageError, writeFileAtomic, type Io } from '../io';
+import { writeHistory } from '../history';
 import { collectSources } from '../sources';
 import { dataDir, datasetExists, featureCollection, loadDataset, regionsFile, type Dataset } from '../store';
 
@@ -139,6 +140,9 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
       }
     }
 
+    // The timeline's compact history, from the snapshot files just written.
+    const { entries: history, written: chunksWritten } = writeHistory(tmp, snapshots, reusable?.manifest.history ? { dir: out, history: reusable.manifest.history } : undefined);
+
     const manifest: Manifest = {
       format: DATASET_FORMAT,
       engine: ENGINE_VERSION,
@@ -147,6 +151,7 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
       sliver_width_km: SLIVER_WIDTH_KM,
       ordlo,
       snapshots,
+      history,
     };
     const stats: Stats = {
       engine: ENGINE_VERSION,
@@ -165,7 +170,7 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
     if (existsSync(out)) renameSync(out, old);
     renameSync(tmp, out);
     rmSync(old, { recursive: true, force: true });
-    io.err(`ingested ${snapshots.length} snapshots into ${out} (${computed} computed, ${snapshots.length - computed} unchanged), boundaries ${boundaries.name}\n`);
+    io.err(`ingested ${snapshots.length} snapshots into ${out} (${computed} computed, ${snapshots.length - computed} unchanged), boundaries ${boundaries.name}; history: ${history.length} chunks (${chunksWritten} encoded)\n`);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;

@@ -26,6 +26,26 @@ export interface SnapshotEntry {
   layers: Partial<Record<LayerClass, number>>;
 }
 
+/**
+ * A chunk of the map's history: the drawn features of consecutive snapshots
+ * of one series, delta-encoded (see historyCodec.ts), so a timeline can play
+ * them without fetching every snapshot file.
+ */
+export interface HistoryEntry {
+  /** Snapshot kind of its frames: `daily`, `raw` or `custom`. */
+  series: string;
+  /** Relative to the data folder, e.g. `history/daily-2025-11.json`. */
+  file: string;
+  /** First and last snapshot date in it. */
+  dates: [string, string];
+  /** Number of snapshots in it. */
+  frames: number;
+  /** Of the ids, their source hashes and the codec version: ingest rewrites the chunk only when this changes. */
+  inputs_sha256: string;
+  /** Of the file (the page adds it to the URL so that a rewritten chunk is not read from the cache). */
+  sha256: string;
+}
+
 export interface Manifest {
   format: number;
   engine: number;
@@ -35,6 +55,8 @@ export interface Manifest {
   /** Held before 2022, taken from the newest raw file that has the ORDLO layer. */
   ordlo: { snapshot: string; file: string; km2: Record<string, number> } | null;
   snapshots: SnapshotEntry[];
+  /** The history chunks (absent in data folders written before they existed). */
+  history?: HistoryEntry[];
 }
 
 /** Per snapshot id, per region (in `regions` order): [occupied, contested, sliver] km². */
@@ -47,6 +69,11 @@ export interface Stats {
 }
 
 export const ATTRIBUTION = 'DeepStateMap (deepstatemap.live), via the public archives cyterat/deepstate-map-data and DanielRose2310/deepstatemaps-history';
+
+/** The history chunk that holds a snapshot, if the data folder has chunks. */
+export function historyChunkOf(m: Manifest, entry: SnapshotEntry): HistoryEntry | undefined {
+  return m.history?.find((h) => h.series === entry.kind && h.dates[0] <= entry.date && entry.date <= h.dates[1]);
+}
 
 export function overlaysFor(stats: Stats, id: string): RegionOverlay[] {
   const rows = stats.overlays[id];

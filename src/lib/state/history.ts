@@ -1,0 +1,64 @@
+/**
+ * The timeline's frames: a snapshot's drawn features (pieces and line of
+ * contact) from the data folder's history chunks, so that playing the daily
+ * history downloads about a month of days per chunk request, delta-encoded,
+ * instead of one full snapshot file per day (see src/lib/geo/historyCodec.ts).
+ */
+import { historyChunkOf, type HistoryEntry, type Manifest, type SnapshotEntry } from '../geo/dataset';
+import { HistoryChunkReader } from '../geo/historyCodec';
+import { DATA_BASE, loadSnapshot, type FC } from './data';
+
+/** Decoded chunks kept (most recently used): a few months either side of the slider. */
+const KEEP_CHUNKS = 6;
+const chunks = new Map<string, Promise<HistoryChunkReader>>();
+
+async function fetchChunk(url: string, file: string): Promise<HistoryChunkReader> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  const text = await res.text();
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`history chunk ${file}: not valid JSON (${(e as Error).message})`);
+  }
+  return new HistoryChunkReader(data, file);
+}
+
+/** A chunk, fetched and checked once (a failed fetch is tried again next time). */
+function loadChunk(h: HistoryEntry): Promise<HistoryChunkReader> {
+  // The file's hash in the URL: a chunk rewritten by a new ingest is not taken from the cache.
+  const url = `${DATA_BASE}${h.file}?v=${h.sha256.slice(0, 12)}`;
+  let p = chunks.get(url);
+  if (p) chunks.delete(url); // re-inserted below as the most recently used
+  else {
+    p = fetchChunk(url, h.file);
+    p.catch(() => chunks.delete(url));
+  }
+  chunks.set(url, p);
+  while (chunks.size > KEEP_CHUNKS) chunks.delete(chunks.keys().next().value!);
+  return p;
+}
+
+/** The chunk after `h` in its series, if any. */
+function nextChunk(manifest: Manifest, h: HistoryEntry): HistoryEntry | undefined {
+  return manifest.history?.filter((c) => c.series === h.series && c.dates[0] > h.dates[1]).sort((a, b) => a.dates[0].localeCompare(b.dates[0]))[0];
+}
+
+/**
+ * A snapshot's drawn features as a FeatureCollection that collectPieces and
+ * frontlineOf accept (the `piece` and `frontline` features of its snapshot
+ * file, equal to them). Its chunk is fetched once; past the middle of a chunk
+ * the next one is fetched ahead, so playing forward does not wait. Without
+ * chunks (a data folder from before they existed) it reads the snapshot file.
+ * The collection and its coordinates are shared with other frames: read-only.
+ */
+export async function loadFrame(manifest: Manifest, entry: SnapshotEntry): Promise<FC> {
+  const h = historyChunkOf(manifest, entry);
+  if (!h) return loadSnapshot(entry);
+  const reader = await loadChunk(h);
+  const fc = reader.frame(entry.id);
+  const next = reader.ids.indexOf(entry.id) >= reader.ids.length / 2 ? nextChunk(manifest, h) : undefined;
+  if (next) void loadChunk(next).catch(() => {}); // a failed prefetch is retried when the frame is wanted
+  return fc;
+}
