@@ -11,7 +11,8 @@ import { areaReport, type AreaReport } from '../geo/report';
 import { SCENARIOS, STATUS_QUO, scenarioById } from '../geo/scenarioCatalog';
 import type { ScenarioDefinition } from '../geo/scenarios';
 import { collectPieces, frontlineOf, scenarioDisplay } from '../map/scenarioLayers';
-import { loadBuiltinBoundaries, loadDataset, loadSnapshot, type Dataset, type FC } from './data';
+import { loadBuiltinBoundaries, loadDataset, type Dataset, type FC } from './data';
+import { loadFrame } from './history';
 import { LAYERS, type LayerId, type UrlState } from './url';
 
 /** The plan's date: the page opens on the snapshot nearest to it. */
@@ -95,7 +96,7 @@ export class AppState {
     try {
       const ds = await loadDataset((m) => {
         const first = nearestSnapshot(m, this.wantedDate ?? DEFAULT_DATE);
-        if (first) void loadSnapshot(first).catch(() => {}); // warms the cache selectDate reads
+        if (first) void loadFrame(m, first).catch(() => {}); // warms the cache selectDate reads
       });
       if (ds) {
         performance.mark('frontline:dataset');
@@ -149,7 +150,8 @@ export class AppState {
     const entry = this.series.find((s) => s.date === date) ?? nearestSnapshot(ds.manifest, date);
     if (!entry) return;
     const seq = ++this.loadSeq;
-    const fc = await loadSnapshot(entry);
+    // The drawn features from the history chunks: a month of days per request, delta-encoded.
+    const fc = await loadFrame(ds.manifest, entry);
     if (seq !== this.loadSeq) return;
     performance.mark('frontline:snapshot');
     this.snapshot = fc;
