@@ -7,6 +7,7 @@ import type { Manifest, SnapshotEntry, Stats } from '../lib/geo/dataset';
 import { DATASET_FORMAT } from '../lib/geo/dataset';
 import { pathsFromGeometry, toMultiPolygon, type Paths } from '../lib/geo/polygons';
 import { regionsFromGeoJSON, type Region } from '../lib/geo/regions';
+import { stripInputOf, type StripInput } from '../lib/geo/strip';
 import { PROJECT_ROOT } from './boundaries';
 import { readJsonFile } from './io';
 
@@ -51,6 +52,17 @@ export function loadSnapshotLayers(ds: Dataset, entry: SnapshotEntry): Record<st
     if (layer !== 'piece' && (f.geometry.type === 'MultiPolygon' || f.geometry.type === 'Polygon')) layers[layer] = pathsFromGeometry(f.geometry);
   }
   return layers;
+}
+
+/**
+ * What a demilitarised strip is computed from on a snapshot: the very files
+ * the page loads (the snapshot and regions-display.geojson), so both get the
+ * same figures.
+ */
+export function loadStripInput(ds: Dataset, entry: SnapshotEntry): StripInput {
+  const snapshot = readJsonFile(join(ds.dir, entry.file)) as FeatureCollection;
+  const regions = readJsonFile(join(ds.dir, 'regions-display.geojson')) as FeatureCollection;
+  return stripInputOf(snapshot, regions);
 }
 
 export function loadOrdlo(ds: Dataset): Paths {
