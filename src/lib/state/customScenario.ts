@@ -35,10 +35,18 @@ const CODE: Record<Rule, string> = { line: 'l', ukraine: 'u', russia: 'r', buffe
 const RULE_OF = new Map(RULES.map((r) => [CODE[r], r]));
 const WIDTH = /^\d{1,2}(\.\d{1,3})?$/;
 
-/** A name as text: control characters and angle brackets removed, spaces collapsed, at most NAME_MAX characters. */
+/**
+ * A name as text: line breaks and tabs as spaces; control characters, bidi
+ * overrides (which could make a name read backwards) and angle brackets
+ * removed; spaces collapsed; at most NAME_MAX characters.
+ */
 export function cleanName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const v = name.replace(/[\u0000-\u001f\u007f-\u009f<>]/g, '').replace(/\s+/g, ' ').trim();
+  const v = name
+    .replace(/[\t\n\r]/g, ' ')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069<>]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return Array.from(v).slice(0, NAME_MAX).join('').trim();
 }
 
