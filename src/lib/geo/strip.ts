@@ -160,13 +160,14 @@ export function computeStrip(input: StripInput, widthKm: number): Strip {
   const paths = new Map<string, Paths>();
   const areas: Record<string, StripAreas> = {};
   for (const [id, region] of input.regions) {
-    const inRegion = band.length && bboxesOverlap(bboxOf(region), bandBox) ? intersect(band, region) : [];
+    const box = bboxOf(region);
+    // The band cut to the region's box first (linear time): the clip then sees a fraction of the band.
+    const inRegion = band.length && bboxesOverlap(box, bandBox) ? intersect(clipToBbox(band, box), region) : [];
     const km2 = areaKm2(inRegion);
     let russia = 0;
     if (inRegion.length) {
       paths.set(id, inRegion);
-      const box = bboxOf(inRegion);
-      russia = Math.min(km2, areaKm2(intersect(inRegion, clipToBbox(input.held, box))));
+      russia = Math.min(km2, areaKm2(intersect(inRegion, clipToBbox(input.held, bboxOf(inRegion)))));
     }
     areas[id] = { km2, ukraine_side_km2: km2 - russia, russia_side_km2: russia };
   }
