@@ -19,7 +19,13 @@
  *   numbers updated, timed in the page (median of 12 switches);
  *   switch_harness_ms: the same seen from the test driver, with its round trips
  *
- * `--only browser` or `--only engine` runs half.
+ * - strip_ms_w1|w5|w10: a demilitarised strip of W km on the line of
+ *   2025-11-20, computed as the page and the CLI do (strip.ts computeStrip:
+ *   Clipper2 offset, clipped per region, split by side; median of 5);
+ *   strip_band_ms_w*: the offset alone; turf_buffer_ms_w*: Turf's buffer of
+ *   the same line (median of 3); strip_km2_w* and strip_donbas_km2_w*: its area
+ *
+ * `--only browser` or `--only engine` runs half; `--only strip` the strip alone.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -31,6 +37,8 @@ import { loadBoundaries } from '../src/cli/boundaries';
 import { Overlayer } from '../src/lib/geo/overlay';
 import { parseSnapshot } from '../src/lib/geo/snapshot';
 import { SCENARIOS } from '../src/lib/geo/scenarioCatalog';
+import { bandAround, computeStrip, stripInputOf } from '../src/lib/geo/strip';
+import { buffer } from '@turf/turf';
 import { gzipSync } from 'node:zlib';
 import { buildApp, launch, startPreview, waitForIdle } from './helpers/browser';
 import { ROOT, DAILY, DEEPSTATE, HIRES, TEST_DATA } from './helpers/paths';
@@ -101,6 +109,32 @@ async function browserFigures(data: string, figures: Record<string, number | str
   }
 }
 
+/** The strip on 2025-11-20 for W = 1, 5, 10 km: ours against Turf's buffer. */
+function stripFigures(data: string, figures: Record<string, number | string>): void {
+  const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8'));
+  const entry = manifest.snapshots.find((s: { id: string }) => s.id === '2025-11-20');
+  const input = stripInputOf(JSON.parse(readFileSync(join(data, entry.file), 'utf8')), JSON.parse(readFileSync(join(data, 'regions-display.geojson'), 'utf8')));
+  const timed = (n: number, f: () => void): number => {
+    const ts: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      f();
+      ts.push(performance.now() - t);
+    }
+    return Math.round(median(ts));
+  };
+  for (const w of [1, 5, 10]) {
+    const strip = computeStrip(input, w);
+    const km2 = (ids: string[]): number => round(ids.reduce((a, id) => a + strip.areas[id].km2, 0), 1);
+    figures[`strip_km2_w${w}`] = km2(Object.keys(strip.areas));
+    figures[`strip_donbas_km2_w${w}`] = km2(['UA-14', 'UA-09']);
+    figures[`strip_ms_w${w}`] = timed(5, () => computeStrip(input, w));
+    figures[`strip_band_ms_w${w}`] = timed(5, () => bandAround(input.line, w));
+    figures[`turf_buffer_ms_w${w}`] = timed(3, () => buffer({ type: 'Feature', properties: {}, geometry: input.line }, w, { units: 'kilometers' }));
+    log(`strip ${w} km: ${figures[`strip_km2_w${w}`]} km², ${figures[`strip_ms_w${w}`]} ms (Turf buffer alone ${figures[`turf_buffer_ms_w${w}`]} ms)`);
+  }
+}
+
 async function main(): Promise<void> {
   const data = process.env.FRONTLINE_DATA ?? TEST_DATA;
   const figures: Record<string, number | string> = {};
@@ -114,8 +148,13 @@ async function main(): Promise<void> {
   const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8'));
   figures.boundaries = manifest.boundaries.name;
 
+  if (only === 'strip') {
+    stripFigures(data, figures);
+    return print(figures);
+  }
   if (only !== 'engine') await browserFigures(data, figures);
   if (only === 'browser') return print(figures);
+  stripFigures(data, figures);
   const bin = join(ROOT, 'src', 'cli', 'bin.mjs');
   const args = [bin, 'areas', '--from', '2024-07-08', '--to', '2026-08-22', '--scenario', 'status-quo', '--kind', 'daily', '--format', 'csv', '--data', data];
   const times: number[] = [];
