@@ -137,7 +137,7 @@ describe('areas', () => {
       const strips = JSON.parse(g.out).features.filter((f: { properties: { layer?: string } }) => f.properties.layer === 'strip');
       const donetsk = strips.find((f: { properties: { region: string } }) => f.properties.region === 'UA-14');
       const a = JSON.parse((await cli('areas', '--date', '2025-11-20', '--scenario-file', file, ...D)).out);
-      expect(donetsk.properties.km2).toBeCloseTo(a.rows.find((x: { id: string }) => x.id === 'UA-14').strip_km2, 2);
+      expect(donetsk.properties.area_km2).toBeCloseTo(a.rows.find((x: { id: string }) => x.id === 'UA-14').strip_km2, 2);
       expect(donetsk.properties.width_km).toBe(5);
     });
 

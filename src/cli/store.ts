@@ -61,9 +61,13 @@ export function loadSnapshotLayers(ds: Dataset, entry: SnapshotEntry): Record<st
  */
 export function loadStripInput(ds: Dataset, entry: SnapshotEntry): StripInput {
   const snapshot = readJsonFile(join(ds.dir, entry.file)) as FeatureCollection;
-  const regions = readJsonFile(join(ds.dir, 'regions-display.geojson')) as FeatureCollection;
+  let regions = displayRegions.get(ds);
+  if (!regions) displayRegions.set(ds, (regions = readJsonFile(join(ds.dir, 'regions-display.geojson')) as FeatureCollection));
   return stripInputOf(snapshot, regions);
 }
+
+/** Read once per data set: a range of dates needs them for every snapshot. */
+const displayRegions = new WeakMap<Dataset, FeatureCollection>();
 
 export function loadOrdlo(ds: Dataset): Paths {
   if (!ds.manifest.ordlo) return [];

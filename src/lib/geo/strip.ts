@@ -196,11 +196,18 @@ export function stripInputOf(snapshot: FC, regions: FC): StripInput {
   return { line, regions: byId, held };
 }
 
-/** The strip per region as map features (`layer: 'strip'`, region id, areas). */
+/**
+ * The strip per region as map features: `layer: 'strip'`, `region`,
+ * `width_km`, `area_km2` (like the scenario's other features), and the two
+ * sides' km².
+ */
 export function stripFeatures(strip: Strip): Feature<MultiPolygon>[] {
-  return [...strip.paths].map(([region, paths]) => ({
-    type: 'Feature',
-    properties: { layer: 'strip', region, width_km: strip.width_km, ...strip.areas[region] },
-    geometry: toMultiPolygon(paths),
-  }));
+  return [...strip.paths].map(([region, paths]) => {
+    const a = strip.areas[region];
+    return {
+      type: 'Feature',
+      properties: { layer: 'strip', region, width_km: strip.width_km, area_km2: a.km2, ukraine_side_km2: a.ukraine_side_km2, russia_side_km2: a.russia_side_km2 },
+      geometry: toMultiPolygon(paths),
+    };
+  });
 }
