@@ -31,7 +31,11 @@ export interface StripAreas {
   km2: number;
   /** The part on land held by Ukraine on the date. */
   ukraine_side_km2: number;
-  /** The part on land occupied or contested on the date. */
+  /**
+   * The part on land occupied or contested on the date, as DeepState draws it
+   * (the snapshot's layers: border and coast slivers, which the area figures
+   * count as Russia's, count here as Ukraine's side; they are metres wide).
+   */
   russia_side_km2: number;
 }
 
