@@ -31,7 +31,7 @@
  *   median to decode every frame of a chunk (a jump to its last day);
  *   history_chunk_parse_ms: median JSON.parse and check of a chunk
  *
- * `--only browser`, `--only engine` or `--only history` runs one group.
+ * `--only browser`, `--only engine`, `--only history` or `--only strip` runs one group.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -46,6 +46,8 @@ import { parseSnapshot } from '../src/lib/geo/snapshot';
 import { SCENARIOS } from '../src/lib/geo/scenarioCatalog';
 import { HistoryChunkReader } from '../src/lib/geo/historyCodec';
 import type { Manifest } from '../src/lib/geo/dataset';
+import { bandAround, computeStrip, stripInputOf } from '../src/lib/geo/strip';
+import { buffer } from '@turf/turf';
 import { gzipSync } from 'node:zlib';
 import { buildApp, launch, startPreview, waitForIdle } from './helpers/browser';
 import { ROOT, DAILY, DEEPSTATE, HIRES, TEST_DATA } from './helpers/paths';
@@ -174,6 +176,32 @@ function historyFigures(data: string, manifest: Manifest, figures: Record<string
   log(`history: daily chunks ${figures.history_gzip_mb} MB gzip vs snapshot files ${figures.history_snapshots_gzip_mb} MB; a frame decodes in ${figures.history_decode_ms} ms (median)`);
 }
 
+/** The strip on 2025-11-20 for W = 1, 5, 10 km: ours against Turf's buffer. */
+function stripFigures(data: string, figures: Record<string, number | string>): void {
+  const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8'));
+  const entry = manifest.snapshots.find((s: { id: string }) => s.id === '2025-11-20');
+  const input = stripInputOf(JSON.parse(readFileSync(join(data, entry.file), 'utf8')), JSON.parse(readFileSync(join(data, 'regions-display.geojson'), 'utf8')));
+  const timed = (n: number, f: () => void): number => {
+    const ts: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      f();
+      ts.push(performance.now() - t);
+    }
+    return Math.round(median(ts));
+  };
+  for (const w of [1, 5, 10]) {
+    const strip = computeStrip(input, w);
+    const km2 = (ids: string[]): number => round(ids.reduce((a, id) => a + strip.areas[id].km2, 0), 1);
+    figures[`strip_km2_w${w}`] = km2(Object.keys(strip.areas));
+    figures[`strip_donbas_km2_w${w}`] = km2(['UA-14', 'UA-09']);
+    figures[`strip_ms_w${w}`] = timed(5, () => computeStrip(input, w));
+    figures[`strip_band_ms_w${w}`] = timed(5, () => bandAround(input.line, w));
+    figures[`turf_buffer_ms_w${w}`] = timed(3, () => buffer({ type: 'Feature', properties: {}, geometry: input.line }, w, { units: 'kilometers' }));
+    log(`strip ${w} km: ${figures[`strip_km2_w${w}`]} km², ${figures[`strip_ms_w${w}`]} ms (Turf buffer alone ${figures[`turf_buffer_ms_w${w}`]} ms)`);
+  }
+}
+
 async function main(): Promise<void> {
   const data = process.env.FRONTLINE_DATA ?? TEST_DATA;
   const figures: Record<string, number | string> = {};
@@ -189,8 +217,13 @@ async function main(): Promise<void> {
   if (!only || only === 'history') historyFigures(data, manifest, figures);
   if (only === 'history') return print(figures);
 
+  if (only === 'strip') {
+    stripFigures(data, figures);
+    return print(figures);
+  }
   if (only !== 'engine') await browserFigures(data, figures);
   if (only === 'browser') return print(figures);
+  stripFigures(data, figures);
   const bin = join(ROOT, 'src', 'cli', 'bin.mjs');
   const args = [bin, 'areas', '--from', '2024-07-08', '--to', '2026-08-22', '--scenario', 'status-quo', '--kind', 'daily', '--format', 'csv', '--data', data];
   const times: number[] = [];

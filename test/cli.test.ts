@@ -10,6 +10,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CSV_HEADER } from '../src/lib/geo/tables';
 import { COMMANDS } from '../src/cli/main';
 import { SCENARIOS } from '../src/lib/geo/scenarioCatalog';
+import { snapshotOn } from '../src/lib/geo/dataset';
+import { computeStrip } from '../src/lib/geo/strip';
+import { customScenario, scenarioFileOf } from '../src/lib/state/customScenario';
+import { loadDataset, loadStripInput } from '../src/cli/store';
 import { cli } from './helpers/cli';
 import { DAILY, RAW, ROOT, TEST_DATA } from './helpers/paths';
 
@@ -92,6 +96,63 @@ describe('areas', () => {
     const byFile = await cli('areas', '--date', '2025-11-20', '--scenario-file', join(ROOT, 'data', 'scenarios', `${id}.json`), ...D);
     expect(byFile.code).toBe(0);
     expect(JSON.parse(byFile.out).rows).toEqual(JSON.parse(byId.out).rows);
+  });
+
+  describe('a custom scenario file with a 5 km strip', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'frontline-custom-'));
+    const file = join(dir, 'custom.json');
+    const def = customScenario('Donbas buffer, 5 km strip', 'us-28-point', { default: 'ukraine', regions: { 'UA-43': 'russia', 'UA-40': 'russia', 'UA-09': 'russia', 'UA-14': 'buffer', 'UA-23': 'line', 'UA-65': 'line' } }, 5);
+    writeFileSync(file, scenarioFileOf(def));
+
+    it('reports strip_km2 per region, as the strip module computes it, and the same holdings as its base', async () => {
+      const r = await cli('areas', '--date', '2025-11-20', '--scenario-file', file, ...D);
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.out);
+      expect(report.scenario).toBe('custom');
+      expect(report.method.strip).toMatch(/5 km on each side/);
+      const ds = loadDataset(TEST_DATA);
+      const strip = computeStrip(loadStripInput(ds, snapshotOn(ds.manifest, '2025-11-20')), 5);
+      const donetsk = report.rows.find((x: { id: string }) => x.id === 'UA-14');
+      expect(donetsk.strip_km2).toBeGreaterThan(1000);
+      for (const row of report.rows.filter((x: { kind: string }) => x.kind === 'region')) {
+        expect(row.strip_km2, row.id).toBeCloseTo(strip.areas[row.id].km2, 2);
+        expect(row.strip_ukraine_side_km2, row.id).toBeCloseTo(strip.areas[row.id].ukraine_side_km2, 2);
+      }
+      const base = JSON.parse((await cli('areas', '--date', '2025-11-20', '--scenario', 'us-28-point', ...D)).out);
+      const held = (rows: Record<string, number>[]) => rows.map((x) => [x.ukraine_km2, x.russia_km2, x.buffer_km2, x.contested_km2, x.net_km2]);
+      expect(held(report.rows)).toEqual(held(base.rows));
+      expect(base.rows.every((x: { strip_km2: number }) => x.strip_km2 === 0)).toBe(true);
+    });
+
+    it('CSV has the strip columns at the end', async () => {
+      const r = await cli('areas', '--date', '2025-11-20', '--scenario-file', file, '--format', 'csv', ...D);
+      const rows = csvParseRows(r.out.trim());
+      expect(rows[0].slice(-3)).toEqual(['strip_km2', 'strip_ukraine_side_km2', 'strip_russia_side_km2']);
+      expect(Number(rows.find((x) => x[2] === 'UA-14')![rows[0].indexOf('strip_km2')])).toBeGreaterThan(1000);
+    });
+
+    it('scenario geometry carries the strip as its own features, measured as areas reports', async () => {
+      const g = await cli('scenario', '--date', '2025-11-20', '--scenario-file', file, ...D);
+      expect(g.code).toBe(0);
+      const strips = JSON.parse(g.out).features.filter((f: { properties: { layer?: string } }) => f.properties.layer === 'strip');
+      const donetsk = strips.find((f: { properties: { region: string } }) => f.properties.region === 'UA-14');
+      const a = JSON.parse((await cli('areas', '--date', '2025-11-20', '--scenario-file', file, ...D)).out);
+      expect(donetsk.properties.area_km2).toBeCloseTo(a.rows.find((x: { id: string }) => x.id === 'UA-14').strip_km2, 2);
+      expect(donetsk.properties.width_km).toBe(5);
+    });
+
+    it.each([
+      [{ strip_km: 0 }, /custom-bad\.json: "strip_km" must be a number of km greater than 0 and at most 50/],
+      [{ strip_km: 80 }, /not 80/],
+      [{ strip_km: 'wide' }, /not "wide"/],
+    ])('rejects %j naming the file, exit 1, nothing on stdout', async (extra, message) => {
+      const bad = join(dir, 'custom-bad.json');
+      writeFileSync(bad, JSON.stringify({ ...JSON.parse(scenarioFileOf(def)), ...extra }));
+      const r = await cli('areas', '--date', '2025-11-20', '--scenario-file', bad, ...D);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(message);
+      expect(r.out).toBe('');
+    });
   });
 });
 

@@ -24,7 +24,7 @@ const DATA: OptionSpec = { type: 'string', help: 'data folder (default: public/d
 const DATE_OPTS: Record<string, OptionSpec> = {
   date: { type: 'string', help: 'snapshot date, YYYY-MM-DD' },
   scenario: { type: 'string', help: 'scenario id (default status-quo)' },
-  'scenario-file': { type: 'string', help: 'a scenario definition file instead of an id' },
+  'scenario-file': { type: 'string', help: 'a scenario definition file instead of an id (its strip_km adds a strip)' },
   raw: { type: 'boolean', help: 'plain overlay: keep border and coast slivers as they are' },
   kind: { type: 'string', help: 'which snapshots: any (daily preferred), daily or raw' },
   data: DATA,

@@ -7,6 +7,7 @@ import type { Manifest, SnapshotEntry, Stats } from '../lib/geo/dataset';
 import { DATASET_FORMAT } from '../lib/geo/dataset';
 import { pathsFromGeometry, toMultiPolygon, type Paths } from '../lib/geo/polygons';
 import { regionsFromGeoJSON, type Region } from '../lib/geo/regions';
+import { stripInputOf, type StripInput } from '../lib/geo/strip';
 import { PROJECT_ROOT } from './boundaries';
 import { readJsonFile } from './io';
 
@@ -52,6 +53,21 @@ export function loadSnapshotLayers(ds: Dataset, entry: SnapshotEntry): Record<st
   }
   return layers;
 }
+
+/**
+ * What a demilitarised strip is computed from on a snapshot: the very files
+ * the page loads (the snapshot and regions-display.geojson), so both get the
+ * same figures.
+ */
+export function loadStripInput(ds: Dataset, entry: SnapshotEntry): StripInput {
+  const snapshot = readJsonFile(join(ds.dir, entry.file)) as FeatureCollection;
+  let regions = displayRegions.get(ds);
+  if (!regions) displayRegions.set(ds, (regions = readJsonFile(join(ds.dir, 'regions-display.geojson')) as FeatureCollection));
+  return stripInputOf(snapshot, regions);
+}
+
+/** Read once per data set: a range of dates needs them for every snapshot. */
+const displayRegions = new WeakMap<Dataset, FeatureCollection>();
 
 export function loadOrdlo(ds: Dataset): Paths {
   if (!ds.manifest.ordlo) return [];

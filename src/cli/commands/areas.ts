@@ -3,11 +3,12 @@ import { checkDate, snapshotOn, snapshotsBetween, type KindChoice } from '../../
 import { areaReport, type AreaReport } from '../../lib/geo/report';
 import { SCENARIOS, scenarioById } from '../../lib/geo/scenarioCatalog';
 import type { ScenarioDefinition } from '../../lib/geo/scenarios';
+import { computeStrip } from '../../lib/geo/strip';
 import { reportsToCsv, reportsToJson } from '../../lib/geo/tables';
 import { checkFormat } from '../format';
 import { Progress, UsageError, type Io } from '../io';
 import { loadScenarioFile } from '../scenarioFile';
-import { dataDir, loadDataset } from '../store';
+import { dataDir, loadDataset, loadStripInput } from '../store';
 
 export interface AreasOptions {
   date?: string;
@@ -54,7 +55,10 @@ export async function areas(opts: AreasOptions, io: Io): Promise<void> {
   const reports: AreaReport[] = [];
   const progress = new Progress(io, 'areas', entries.length);
   for (const [i, entry] of entries.entries()) {
-    for (const s of scenarios) reports.push(areaReport(ds.manifest, ds.stats, entry, s, Boolean(opts.raw)));
+    for (const s of scenarios) {
+      const strip = s.strip_km === undefined ? undefined : computeStrip(loadStripInput(ds, entry), s.strip_km).areas;
+      reports.push(areaReport(ds.manifest, ds.stats, entry, s, Boolean(opts.raw), 'en', strip));
+    }
     progress.tick(i + 1, entry.id);
   }
   if (format === 'csv') io.out(reportsToCsv(reports));

@@ -2,9 +2,10 @@
 import { snapshotOn } from '../../lib/geo/dataset';
 import { Overlayer } from '../../lib/geo/overlay';
 import { scenarioFeatures, scenarioPieces } from '../../lib/geo/scenarioGeometry';
+import { computeStrip, stripFeatures } from '../../lib/geo/strip';
 import { checkFormat } from '../format';
 import { UsageError, type Io } from '../io';
-import { dataDir, loadDataset, loadOrdlo, loadRegions, loadSnapshotLayers } from '../store';
+import { dataDir, loadDataset, loadOrdlo, loadRegions, loadSnapshotLayers, loadStripInput } from '../store';
 import { checkKind, chooseScenarios } from './areas';
 import { ATTRIBUTION } from '../../lib/geo/dataset';
 
@@ -29,8 +30,11 @@ export async function scenario(opts: ScenarioOptions, io: Io): Promise<void> {
   const overlayer = new Overlayer(regions);
   const geometry = overlayer.geometry({ occupied: layers.occupied ?? [], contested: layers.contested ?? [] });
   const fc = scenarioFeatures(scenarioPieces(def, regions, geometry, loadOrdlo(ds), Boolean(opts.raw)));
+  // The strip lies over the pieces (it does not change who holds what): its own features, layer 'strip'.
+  const strip = def.strip_km === undefined ? [] : stripFeatures(computeStrip(loadStripInput(ds, entry), def.strip_km));
   const out = {
     ...fc,
+    features: [...fc.features, ...strip],
     properties: { date: entry.date, scenario: def.id, snapshot: entry.id, source: 'DeepStateMap', attribution: ATTRIBUTION, boundaries: ds.manifest.boundaries },
   };
   io.out(JSON.stringify(out) + '\n');

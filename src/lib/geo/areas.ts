@@ -5,6 +5,7 @@
 import type { RegionOverlay } from './overlay';
 import { GROUPS, REGIONS } from './regions';
 import { applyRule, ruleFor, type Control, type ScenarioDefinition } from './scenarios';
+import type { StripAreas } from './strip';
 
 export interface Figures {
   area_km2: number;
@@ -22,6 +23,15 @@ export interface Figures {
   returned_km2: number;
   /** returned − ceded: Ukraine's gain (negative: loss). */
   net_km2: number;
+  /**
+   * The scenario's demilitarised strip (0 without one). Beside the figures
+   * above, not part of them: the strip lies on land that someone holds.
+   */
+  strip_km2: number;
+  /** Of the strip, the part on land Ukraine holds on the date. */
+  strip_ukraine_side_km2: number;
+  /** Of the strip, the part on land occupied or contested on the date. */
+  strip_russia_side_km2: number;
 }
 
 export interface AreaRow extends Figures {
@@ -45,6 +55,9 @@ export const FIGURE_KEYS = [
   'ceded_km2',
   'returned_km2',
   'net_km2',
+  'strip_km2',
+  'strip_ukraine_side_km2',
+  'strip_russia_side_km2',
 ] as const satisfies readonly (keyof Figures)[];
 
 export interface AreaInputs {
@@ -52,13 +65,17 @@ export interface AreaInputs {
   /** km² per region id held before 2022 (ORDLO layer); Crimea is ruled whole. */
   ordlo: Readonly<Record<string, number>>;
   raw: boolean;
+  /** The scenario's strip per region id (from strip.ts computeStrip), if it has one. */
+  strip?: Readonly<Record<string, StripAreas>>;
 }
 
 function pct(part: number, whole: number): number {
   return whole > 0 ? (100 * part) / whole : 0;
 }
 
-function figures(area: number, sc: Control, ceded: number, returned: number): Figures {
+const NO_STRIP: StripAreas = { km2: 0, ukraine_side_km2: 0, russia_side_km2: 0 };
+
+function figures(area: number, sc: Control, ceded: number, returned: number, strip: StripAreas): Figures {
   return {
     area_km2: area,
     ukraine_km2: sc.ukraine,
@@ -72,6 +89,9 @@ function figures(area: number, sc: Control, ceded: number, returned: number): Fi
     ceded_km2: ceded,
     returned_km2: returned,
     net_km2: returned - ceded,
+    strip_km2: strip.km2,
+    strip_ukraine_side_km2: strip.ukraine_side_km2,
+    strip_russia_side_km2: strip.russia_side_km2,
   };
 }
 
@@ -100,7 +120,10 @@ export function computeAreas(scenario: ScenarioDefinition, inputs: AreaInputs, l
     let area = 0;
     let ceded = 0;
     let returned = 0;
+    const strip = { ...NO_STRIP };
     for (const m of members) {
+      const st = inputs.strip?.[m];
+      if (st) for (const k of ['km2', 'ukraine_side_km2', 'russia_side_km2'] as const) strip[k] += st[k];
       const r = perRegion.get(m)!;
       area += r.area;
       for (const k of ['ukraine', 'russia', 'buffer', 'contested'] as const) sum[k] += r.sc[k];
@@ -108,7 +131,7 @@ export function computeAreas(scenario: ScenarioDefinition, inputs: AreaInputs, l
       if (delta > 0) returned += delta;
       else ceded -= delta;
     }
-    return { id, name, kind, ...figures(area, sum, ceded, returned) };
+    return { id, name, kind, ...figures(area, sum, ceded, returned, strip) };
   };
   return [
     ...REGIONS.map((m) => row(m.id, lang === 'uk' ? m.name_uk : m.name_en, 'region', [m.id])),

@@ -9,13 +9,14 @@ import { InputError } from './errors';
 import { ENCLAVE_MAX_KM2, NEAR_KM } from './overlay';
 import type { ScenarioDefinition } from './scenarios';
 import { GENERATOR } from './tables';
+import type { StripAreas } from './strip';
 
 export interface AreaReport {
   date: string;
   scenario: string;
   source: { name: string; attribution: string; file: string; kind: string; snapshot: string };
   boundaries: { name: string; sha256: string };
-  method: { area: string; clipping: string; slivers: string; raw: boolean };
+  method: { area: string; clipping: string; slivers: string; raw: boolean; strip?: string };
   /** The app (and CLI) version that computed it. */
   generator: { name: string; version: string };
   rows: AreaRow[];
@@ -32,6 +33,15 @@ export function methodOf(manifest: Manifest, raw: boolean): AreaReport['method']
   };
 }
 
+/** How the strip was measured, for a report's method. */
+export function stripMethodOf(widthKm: number): string {
+  return `demilitarised strip of ${widthKm} km on each side of DeepStateMap's line of contact (round ends), clipped to the display boundaries; reported beside the other figures (strip_km2), not part of them`;
+}
+
+/**
+ * The report for a scenario on a snapshot. A scenario with `strip_km` needs
+ * its strip's areas (strip.ts `computeStrip(...).areas`) for that snapshot.
+ */
 export function areaReport(
   manifest: Manifest,
   stats: Stats,
@@ -39,17 +49,20 @@ export function areaReport(
   scenario: ScenarioDefinition,
   raw: boolean,
   lang: 'en' | 'uk' = 'en',
+  strip?: Readonly<Record<string, StripAreas>>,
 ): AreaReport {
   const needsOrdlo = Object.values(scenario.rules.regions).includes('pre-2022') || scenario.rules.default === 'pre-2022';
   if (needsOrdlo && !manifest.ordlo)
     throw new InputError('--scenario', `${scenario.id} needs DeepState's ORDLO layer, which only the raw layer files have: ingest a folder that includes them (e.g. ../shared/data/deepstate)`);
-  const rows = computeAreas(scenario, { overlays: overlaysFor(stats, snapshot.id), ordlo: manifest.ordlo?.km2 ?? {}, raw }, lang);
+  // A programming error, not bad input: figures without the strip would silently show 0.
+  if (scenario.strip_km !== undefined && !strip) throw new Error(`scenario ${scenario.id} has a ${scenario.strip_km} km strip: pass its areas (strip.ts computeStrip)`);
+  const rows = computeAreas(scenario, { overlays: overlaysFor(stats, snapshot.id), ordlo: manifest.ordlo?.km2 ?? {}, raw, strip }, lang);
   return {
     date: snapshot.date,
     scenario: scenario.id,
     source: { name: 'DeepStateMap', attribution: ATTRIBUTION, file: snapshot.source, kind: snapshot.kind, snapshot: snapshot.id },
     boundaries: manifest.boundaries,
-    method: methodOf(manifest, raw),
+    method: scenario.strip_km !== undefined ? { ...methodOf(manifest, raw), strip: stripMethodOf(scenario.strip_km) } : methodOf(manifest, raw),
     generator: { ...GENERATOR },
     rows,
   };

@@ -6,6 +6,7 @@
 import { InputError } from './errors';
 import type { RegionOverlay } from './overlay';
 import { REGION_IDS } from './regions';
+import { isStripWidth, STRIP_MAX_KM } from './strip';
 
 /**
  * What a scenario does to a region:
@@ -29,6 +30,14 @@ export interface ScenarioDefinition {
   clause_is_quote: boolean;
   source: { name: string; url: string | null };
   rules: { default: Rule; regions: Record<string, Rule> };
+  /** A custom scenario: the id of the scenario it started from. */
+  based_on?: string;
+  /**
+   * Width in km (0 < W ≤ 50) of a demilitarised strip on each side of the
+   * line of contact. Reported on its own (strip_km2); it does not change who
+   * holds what.
+   */
+  strip_km?: number;
 }
 
 /** Control of one region under a scenario, km². */
@@ -57,6 +66,9 @@ export function validateScenario(json: unknown, what: string): ScenarioDefinitio
     if (!REGION_IDS.includes(id)) fail(`"rules.regions" names unknown region "${id}" (expected an ISO 3166-2:UA id such as UA-14)`);
     if (!RULES.includes(rule)) fail(`rule "${rule}" for ${id} must be one of ${RULES.join(', ')}`);
   }
+  if (s.based_on !== undefined && (typeof s.based_on !== 'string' || !ID.test(s.based_on))) fail('"based_on" must be a scenario id (lower-case letters, digits and hyphens)');
+  if (s.strip_km !== undefined && !isStripWidth(s.strip_km))
+    fail(`"strip_km" must be a number of km greater than 0 and at most ${STRIP_MAX_KM} (the strip's width on each side of the line), not ${JSON.stringify(s.strip_km) ?? String(s.strip_km)}`);
   return {
     id: s.id!,
     order: s.order,
@@ -68,6 +80,9 @@ export function validateScenario(json: unknown, what: string): ScenarioDefinitio
     clause_is_quote: s.clause_is_quote === true,
     source: { name: s.source?.name ?? '', url: s.source?.url ?? null },
     rules: { default: rules.default, regions: { ...(rules.regions ?? {}) } },
+    // Only when given, so a built-in definition reads back exactly as before.
+    ...(s.based_on !== undefined ? { based_on: s.based_on } : {}),
+    ...(s.strip_km !== undefined ? { strip_km: s.strip_km } : {}),
   };
 }
 

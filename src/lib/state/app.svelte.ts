@@ -10,8 +10,10 @@ import { regionsFromGeoJSON } from '../geo/regions';
 import { areaReport, type AreaReport } from '../geo/report';
 import { SCENARIOS, STATUS_QUO, scenarioById } from '../geo/scenarioCatalog';
 import type { ScenarioDefinition } from '../geo/scenarios';
+import { computeStrip, stripInputOf, type Strip } from '../geo/strip';
 import { collectPieces, frontlineOf, scenarioDisplay } from '../map/scenarioLayers';
-import { loadBuiltinBoundaries, loadDataset, type Dataset, type FC } from './data';
+import { CUSTOM_ID } from './customScenario';
+import { loadBuiltinBoundaries, loadDataset, loadSnapshot, type Dataset, type FC } from './data';
 import { loadFrame } from './history';
 import { LAYERS, type LayerId, type UrlState } from './url';
 
@@ -40,7 +42,9 @@ export class AppState {
   private loadSeq = 0;
 
   readonly scenarios: readonly ScenarioDefinition[] = SCENARIOS;
-  scenario = $derived(scenarioById(this.scenarioId));
+  /** The custom scenario (from the URL or the editor); shown while scenarioId is CUSTOM_ID. */
+  custom = $state.raw<ScenarioDefinition | null>(null);
+  scenario = $derived(this.scenarioId === CUSTOM_ID && this.custom ? this.custom : scenarioById(this.scenarioId === CUSTOM_ID ? STATUS_QUO : this.scenarioId));
   series = $derived<SnapshotEntry[]>(this.dataset ? seriesOf(this.dataset.manifest, 'any') : []);
   entry = $derived(this.series.find((s) => s.date === this.date) ?? null);
 
@@ -48,14 +52,51 @@ export class AppState {
   available(id: string): boolean {
     if (this.status === 'nodata') return NO_SNAPSHOT_SCENARIOS.includes(id);
     if (id === 'pre-2022') return Boolean(this.dataset?.manifest.ordlo);
+    if (id === CUSTOM_ID) {
+      const rules = this.custom ? [this.custom.rules.default, ...Object.values(this.custom.rules.regions)] : [];
+      return this.custom !== null && (!rules.includes('pre-2022') || Boolean(this.dataset?.manifest.ordlo));
+    }
     return true;
+  }
+
+  /**
+   * The scenario's demilitarised strip on the date, if it has one: the same
+   * computeStrip the CLI calls, on the same files (the snapshot and
+   * regions-display.geojson), so the figures match.
+   */
+  /** Its own derived, so editing a custom scenario's rules does not recompute the strip. */
+  private stripWidth = $derived(this.scenario.strip_km);
+  strip = $derived.by<Strip | null>(() => {
+    const width = this.stripWidth;
+    const ds = this.dataset;
+    const entry = this.entry;
+    if (width === undefined || !ds || !entry) return null;
+    // The map reads dates from the history chunks, which hold only what it draws;
+    // the strip's sides need the snapshot's occupied and contested layers too.
+    if (this.fullSnapshot?.id !== entry.id) {
+      this.loadFullSnapshot(entry);
+      return null;
+    }
+    return computeStrip(stripInputOf(this.fullSnapshot.fc, ds.regions), width);
+  });
+  private fullSnapshot = $state.raw<{ id: string; fc: FC } | null>(null);
+  private fullPending: string | null = null;
+  private loadFullSnapshot(entry: SnapshotEntry): void {
+    if (this.fullPending === entry.id) return;
+    this.fullPending = entry.id;
+    loadSnapshot(entry).then(
+      (fc) => {
+        if (this.fullPending === entry.id) this.fullSnapshot = { id: entry.id, fc };
+      },
+      (e: Error) => (this.message = `The snapshot of ${entry.date} could not be loaded: ${e.message}`),
+    );
   }
 
   report = $derived.by<AreaReport | null>(() => {
     const ds = this.dataset;
     if (!ds || !this.entry || !this.available(this.scenarioId)) return null;
     try {
-      return areaReport(ds.manifest, ds.stats, this.entry, this.scenario, false);
+      return areaReport(ds.manifest, ds.stats, this.entry, this.scenario, false, 'en', this.strip?.areas);
     } catch {
       return null; // a data set whose files disagree (half-updated cache): show no figures rather than break the page
     }
@@ -77,6 +118,10 @@ export class AppState {
   /** Take the URL's choices (unknown ones were already dropped by parseUrlState). */
   constructor(initial?: UrlState) {
     if (initial?.scenario) this.scenarioId = initial.scenario;
+    if (initial?.custom) {
+      this.custom = initial.custom;
+      this.scenarioId = CUSTOM_ID;
+    }
     if (initial?.date) this.wantedDate = initial.date;
     if (initial?.layers) this.layers = initial.layers;
   }
@@ -84,7 +129,8 @@ export class AppState {
   /** The choices as URL state (for permalinks). */
   urlState(extra: Partial<UrlState> = {}): UrlState {
     return {
-      scenario: this.scenarioId === STATUS_QUO ? undefined : this.scenarioId,
+      scenario: this.scenarioId === STATUS_QUO || this.scenarioId === CUSTOM_ID ? undefined : this.scenarioId,
+      custom: this.scenarioId === CUSTOM_ID && this.custom ? this.custom : undefined,
       date: this.date ?? undefined,
       layers: this.layers.length === LAYERS.length ? undefined : this.layers,
       embed: false,
@@ -123,6 +169,12 @@ export class AppState {
   selectScenario(id: string): void {
     performance.mark('frontline:select');
     if (this.scenarios.some((s) => s.id === id) && this.available(id)) this.scenarioId = id;
+  }
+
+  /** Show a custom scenario (the editor calls this on every edit; the figures and the strip follow). */
+  selectCustom(def: ScenarioDefinition): void {
+    this.custom = def;
+    this.scenarioId = CUSTOM_ID;
   }
 
   toggleLayer(id: LayerId, on: boolean): void {

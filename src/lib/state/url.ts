@@ -4,13 +4,18 @@
  *
  * Query parameters: `scenario` (an id), `date` (YYYY-MM-DD), `lang` (en|uk),
  * `theme` (light|dark), `layers` (comma-separated, from LAYERS, or `none`), `embed` (1),
- * `title` and `subtitle` (the embed's headings). The view lives in the hash as
+ * `title` and `subtitle` (the embed's headings), `custom` (a custom scenario,
+ * `<based_on>~<rules>~<strip_km>~<name>`, e.g.
+ * `custom=us-28-point~*:u,UA-14:b,UA-23:l~5~My+plan`; see customScenario.ts,
+ * which documents the format; it is shown instead of `scenario`). The view lives in the hash as
  * MapLibre's `hash` option writes it: `#zoom/lat/lon[/bearing]`.
  *
  * Anything unknown, malformed or too long is dropped (the page falls back to
  * its default for it) and never reaches the page as HTML: values are only
  * ever compared with known ids or set as text.
  */
+import type { ScenarioDefinition } from '../geo/scenarios';
+import { decodeCustomScenario, encodeCustomScenario } from './customScenario';
 
 export const LAYERS = ['frontline', 'labels', 'places'] as const;
 export type LayerId = (typeof LAYERS)[number];
@@ -27,6 +32,8 @@ export interface UrlState {
   embed: boolean;
   title?: string;
   subtitle?: string;
+  /** A custom scenario (id `custom`), decoded and validated. */
+  custom?: ScenarioDefinition;
 }
 
 const MAX = 200;
@@ -63,6 +70,7 @@ export function parseUrlState(search: string, scenarioIds: readonly string[]): U
     embed: q.get('embed') === '1',
     title: text(q.get('title')),
     subtitle: text(q.get('subtitle')),
+    custom: decodeCustomScenario(q.get('custom')),
   };
 }
 
@@ -86,8 +94,15 @@ export function formatUrlState(s: UrlState): string {
   if (s.embed) q.set('embed', '1');
   if (s.title) q.set('title', s.title);
   if (s.subtitle) q.set('subtitle', s.subtitle);
-  const out = q.toString();
+  let out = q.toString();
+  // By hand, so `~ : ,` stay readable (URLSearchParams would escape them); '+' is a space as for the other values.
+  if (s.custom) out += `${out ? '&' : ''}custom=${queryValue(encodeCustomScenario(s.custom))}`;
   return out ? `?${out}` : '';
+}
+
+/** Percent-encoded for a query, keeping the characters that are safe there and make a value readable. */
+function queryValue(v: string): string {
+  return encodeURIComponent(v).replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%20/g, '+');
 }
 
 const HASH = /^#(\d{1,2}(?:\.\d+)?)\/(-?\d{1,2}(?:\.\d+)?)\/(-?\d{1,3}(?:\.\d+)?)(?:\/(-?\d{1,3}(?:\.\d+)?))?(?:\/(\d{1,2}(?:\.\d+)?))?$/;
