@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roundRow } from '../../src/cli/format';
+import { roundRow } from '../../src/lib/geo/tables';
 import type { AreaRow } from '../../src/lib/geo/areas';
 import { decodeCustomScenario, scenarioFileOf } from '../../src/lib/state/customScenario';
 import { buildApp, launch, startPreview, waitForIdle, type Preview } from '../helpers/browser';
