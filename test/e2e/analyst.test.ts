@@ -141,3 +141,48 @@ describe('downloads equal the CLI', () => {
     await page.close();
   });
 });
+
+describe('custom scenario editor', () => {
+  it('edits update map and numbers, round-trip through the URL, and the exported file gives the CLI the same figures', async () => {
+    const page = await open('?scenario=us-28-point&date=2025-11-20');
+    await waitForIdle(page, 'us-28-point', '2025-11-20');
+    const before = await headline(page);
+    await page.locator('.custom summary').click();
+    await page.getByLabel('Start from').selectOption('us-28-point');
+    await page.getByLabel('Name', { exact: true }).fill('Kharkiv too');
+    await page.getByLabel('Kharkiv', { exact: true }).selectOption('russia');
+    await page.getByLabel('Demilitarised strip on each side of the line of contact').check();
+    await page.getByRole('spinbutton').fill('5');
+    await waitForIdle(page, 'custom', '2025-11-20');
+    await page.waitForFunction(() => document.querySelector('[data-testid=headline]')?.textContent?.includes('strip'));
+    const text = await headline(page);
+    expect(text).not.toBe(before);
+    expect(text).toContain('Under “Kharkiv too”');
+    expect(await page.locator('table.areas th', { hasText: 'Strip km²' }).count()).toBe(1);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('custom')?.includes('Kharkiv'));
+    const url = page.url();
+    expect(new URL(url).searchParams.get('custom')).toContain('UA-63:r');
+    type Row = { id: string; [k: string]: number | string };
+    const rowsOf = (p: Page): Promise<Row[]> => p.evaluate(() => (window as unknown as { frontline: { app: { report: { rows: Row[] } } } }).frontline.app.report.rows);
+    const pageRows = await rowsOf(page);
+    expect(pageRows.find((r) => r.id === 'UA-63')!.russia_km2).toBeCloseTo(Number(pageRows.find((r) => r.id === 'UA-63')!.area_km2), 6);
+    expect(Number(pageRows.find((r) => r.id === 'UA-14')!.strip_km2)).toBeGreaterThan(1000);
+
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export scenario file' }).click()]);
+    const file = join(ROOT, 'test', 'artifacts', d.suggestedFilename());
+    await d.saveAs(file);
+    expect(d.suggestedFilename()).toBe('kharkiv-too.json');
+    const cliReport = JSON.parse((await cli('areas', '--date', '2025-11-20', '--scenario-file', file, '--data', TEST_DATA)).out) as { scenario: string; rows: Row[] };
+    const round = (r: Row): Row => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * (k.endsWith('_pct') ? 1000 : 100)) / (k.endsWith('_pct') ? 1000 : 100) : v])) as Row;
+    expect(pageRows.map(round)).toEqual(cliReport.rows);
+    await page.screenshot({ path: join(SHOTS, 'custom-editor.png') });
+    await page.close();
+
+    const again = await open(url.replace(preview.url, ''));
+    await waitForIdle(again, 'custom', '2025-11-20');
+    await again.waitForFunction(() => document.querySelector('[data-testid=headline]')?.textContent?.includes('strip'));
+    expect(await headline(again)).toBe(text);
+    expect((await rowsOf(again)).map(round)).toEqual(cliReport.rows);
+    await again.close();
+  });
+});

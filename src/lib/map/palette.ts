@@ -17,6 +17,9 @@ export const classColour = scaleOrdinal<DisplayClass, string>()
     '#999999', // contested: grey
   ]);
 
+/** A custom scenario's demilitarised strip: Okabe & Ito's blue, apart from every class colour. */
+export const STRIP_COLOUR = '#0072B2';
+
 export interface BasePalette {
   sea: string;
   land: string;

@@ -43,4 +43,11 @@ describe('altText', () => {
     const { altText } = await import('./altText');
     expect(altText(scenarioById('status-quo'), rows('status-quo'), '2025-11-20')).toContain('The line of contact runs through Donetsk, Kharkiv.');
   });
+  it('a custom scenario with a strip reports the strip on its own', () => {
+    const def = { ...scenarioById('us-28-point'), id: 'custom', phrase: '“Test”', strip_km: 5 };
+    const strip = { 'UA-14': { km2: 50, ukraine_side_km2: 30, russia_side_km2: 20 }, 'UA-63': { km2: 10, ukraine_side_km2: 4, russia_side_km2: 6 } };
+    const text = headline(def, computeAreas(def, { overlays, ordlo: {}, raw: false, strip }), '2025-11-20');
+    expect(text).toContain(`a demilitarised strip of 5\u00a0km each side of the line would cover ${fmtKm2(60)} (${fmtKm2(34)} on the side Ukraine holds)`);
+    expect(headline(scenarioById('us-28-point'), rows('us-28-point'), '2025-11-20')).not.toContain('strip');
+  });
 });

@@ -21,5 +21,9 @@ export function headline(scenario: ScenarioDefinition, rows: readonly AreaRow[],
   }
   if (date && ukraine.returned_km2 > 0.5) parts.push(`Russia would return ${fmtKm2(ukraine.returned_km2)}`);
   parts.push(`Russia would hold ${fmtPct(ukraine.russia_pct)} of Ukraine`);
+  if (scenario.strip_km !== undefined && ukraine.strip_km2 > 0.5)
+    parts.push(
+      `a demilitarised strip of ${scenario.strip_km}\u00a0km each side of the line would cover ${fmtKm2(ukraine.strip_km2)} (${fmtKm2(ukraine.strip_ukraine_side_km2)} on the side Ukraine holds)`,
+    );
   return parts.join('; ') + '.';
 }
