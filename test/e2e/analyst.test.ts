@@ -3,14 +3,15 @@
  * follows it, and every download parses and equals the CLI's output for the
  * same inputs. Screenshots go to test/artifacts/screenshots/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, launch, startPreview, waitForIdle, watch, type Preview } from '../helpers/browser';
 import { cli } from '../helpers/cli';
-import { ROOT, TEST_DATA } from '../helpers/paths';
+import { DAILY, HIRES, ROOT, TEST_DATA } from '../helpers/paths';
 
 const SHOTS = join(ROOT, 'test', 'artifacts', 'screenshots');
 let preview: Preview;
@@ -184,5 +185,70 @@ describe('custom scenario editor', () => {
     expect(await headline(again)).toBe(text);
     expect((await rowsOf(again)).map(round)).toEqual(cliReport.rows);
     await again.close();
+  });
+});
+
+describe('bring your own line', () => {
+  type Row = { id: string; [k: string]: number | string };
+  const round = (r: Row): Row => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * (k.endsWith('_pct') ? 1000 : 100)) / (k.endsWith('_pct') ? 1000 : 100) : v])) as Row;
+
+  it('a file of occupied territory becomes a snapshot for every scenario, with the figures the CLI gives for it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'frontline-upload-'));
+    const file = join(dir, 'my-newsroom-line-2025-11-21.geojson');
+    copyFileSync(join(DAILY, 'deepstatemap_data_20251120.geojson'), file);
+    const page = await open('?scenario=us-28-point&date=2025-10-01');
+    const log = watch(page, preview.url);
+    await waitForIdle(page, 'us-28-point', '2025-10-01');
+    await page.locator('.upload input[type=file]').setInputFiles(file);
+    await page.getByText('Showing your file').waitFor({ timeout: 60_000 });
+    await waitForIdle(page, 'us-28-point', '2025-11-21');
+    expect(await headline(page)).toContain('Under the US 28-point draft');
+    const data = join(dir, 'data');
+    expect((await cli('ingest', '--source', file, '--boundaries', HIRES, '--data', data)).code).toBe(0);
+    for (const id of ['us-28-point', 'status-quo']) {
+      if (id !== 'us-28-point') {
+        await page.getByRole('radio', { name: 'Status quo' }).check();
+        await waitForIdle(page, id, '2025-11-21');
+      }
+      const pageReport = await page.evaluate(() => (window as unknown as { frontline: { app: { report: { source: { name: string }; rows: Row[] } } } }).frontline.app.report);
+      const cliReport = JSON.parse((await cli('areas', '--date', '2025-11-21', '--scenario', id, '--data', data)).out) as { source: { name: string }; rows: Row[] };
+      expect(pageReport.rows.map(round)).toEqual(cliReport.rows);
+      expect(pageReport.source.name).toBe('my-newsroom-line-2025-11-21.geojson');
+    }
+    expect(await page.locator('.credit').last().innerText()).toContain('my-newsroom-line-2025-11-21.geojson (your file)');
+    await page.screenshot({ path: join(SHOTS, 'upload.png') });
+    await page.getByRole('button', { name: 'Back to DeepStateMap' }).click();
+    await waitForIdle(page, 'status-quo', '2025-11-21');
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a bad file gets one clear message and leaves the view as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'frontline-bad-'));
+    const bad = {
+      'truncated.geojson': readFileSync(join(DAILY, 'deepstatemap_data_20251120.geojson'), 'utf8').slice(0, 5000),
+      'points.geojson': JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [37.5, 48] } }] }),
+      'paris.geojson': JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[2.2, 48.8], [2.4, 48.8], [2.4, 48.9], [2.2, 48.8]]] } }] }),
+      'belgorod.geojson': JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[36.5, 50.6], [36.7, 50.6], [36.7, 50.7], [36.5, 50.6]]] } }] }),
+    };
+    const expected: Record<string, RegExp> = {
+      'truncated.geojson': /truncated\.geojson: is not valid GeoJSON/,
+      'points.geojson': /points\.geojson: has no Polygon or MultiPolygon features/,
+      'paris.geojson': /paris\.geojson: occupied territory: lies outside Ukraine/,
+      'belgorod.geojson': /belgorod\.geojson: lies outside Ukraine/,
+    };
+    const page = await open('?date=2025-11-20');
+    await waitForIdle(page, 'status-quo', '2025-11-20');
+    const before = await headline(page);
+    for (const [name, text] of Object.entries(bad)) {
+      writeFileSync(join(dir, name), text);
+      await page.locator('.upload input[type=file]').setInputFiles(join(dir, name));
+      const alert = page.locator('.upload .error');
+      await alert.waitFor();
+      expect(await alert.innerText()).toMatch(expected[name]);
+      expect(await headline(page)).toBe(before);
+      expect(await page.getByText('Showing your file').count()).toBe(0);
+    }
+    await page.close();
   });
 });

@@ -7,15 +7,14 @@
  */
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { checkDate, DATASET_FORMAT, ENGINE_VERSION, packOverlays, type Manifest, type SnapshotEntry, type Stats } from '../../lib/geo/dataset';
 import { InputError } from '../../lib/geo/errors';
-import { displayPieces, displayRegions, ordloPieces } from '../../lib/geo/display';
-import { lineOfContact } from '../../lib/geo/frontline';
+import { displayRegions, ordloPieces } from '../../lib/geo/display';
 import { areasByRegion, Overlayer, SLIVER_WIDTH_KM } from '../../lib/geo/overlay';
 import { toMultiPolygon, type Paths } from '../../lib/geo/polygons';
-import { REGION_IDS, type Region } from '../../lib/geo/regions';
+import { REGION_IDS } from '../../lib/geo/regions';
 import { dateFromName, parseSnapshot } from '../../lib/geo/snapshot';
+import { layerFeature, snapshotFeatures } from '../../lib/geo/snapshotFeatures';
 import { loadBoundaries } from '../boundaries';
 import { Progress, parseJson, sha256, UsageError, writeFileAtomic, type Io } from '../io';
 import { writeHistory } from '../history';
@@ -27,10 +26,6 @@ export interface IngestOptions {
   boundaries?: string;
   data?: string;
   replace?: boolean;
-}
-
-function layerFeature(layer: string, geometry: Geometry, extra: Record<string, unknown> = {}): Feature {
-  return { type: 'Feature', properties: { layer, ...extra }, geometry };
 }
 
 export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
@@ -94,19 +89,7 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
         continue;
       }
       const snap = parseSnapshot(parseJson(text, s.name), s.name, d!.date);
-      const regionOverlays = overlayer.overlay(snap);
-      const geometry = overlayer.geometry(snap);
-      // Occupied and contested as the source drew them (repaired), for the
-      // CLI's scenario geometry; the line of contact; and the map's pieces per
-      // region. Clipping occupied land to the coast here would copy the
-      // boundary file's coastline into every snapshot (1 MB a day); figures
-      // never use it unclipped: the engine clips per region.
-      const features: Feature[] = [
-        layerFeature('occupied', toMultiPolygon(snap.occupied)),
-        layerFeature('contested', toMultiPolygon(snap.contested)),
-        layerFeature('frontline', lineOfContact(boundaries.regions, geometry)),
-        ...displayPieces(boundaries.regions, geometry),
-      ].map((f) => ({ ...f, properties: { ...f.properties, date: snap.date, source: 'DeepStateMap' } }));
+      const { overlays: regionOverlays, features } = snapshotFeatures(boundaries.regions, overlayer, snap);
       writeFileAtomic(join(tmp, file), featureCollection(features));
       entries.set(id, { id, date: snap.date, kind: snap.kind, source: s.name, source_sha256: hash, file, layers: snap.layers });
       overlays[id] = packOverlays(regionOverlays);

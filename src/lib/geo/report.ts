@@ -60,7 +60,11 @@ export function areaReport(
   return {
     date: snapshot.date,
     scenario: scenario.id,
-    source: { name: 'DeepStateMap', attribution: ATTRIBUTION, file: snapshot.source, kind: snapshot.kind, snapshot: snapshot.id },
+    // A file of one's own (kind custom) is credited as itself, not as DeepStateMap.
+    source:
+      snapshot.kind === 'custom'
+        ? { name: snapshot.source, attribution: `${snapshot.source} (a file of occupied territory given to frontline-scenarios)`, file: snapshot.source, kind: snapshot.kind, snapshot: snapshot.id }
+        : { name: 'DeepStateMap', attribution: ATTRIBUTION, file: snapshot.source, kind: snapshot.kind, snapshot: snapshot.id },
     boundaries: manifest.boundaries,
     method: scenario.strip_km !== undefined ? { ...methodOf(manifest, raw), strip: stripMethodOf(scenario.strip_km) } : methodOf(manifest, raw),
     generator: { ...GENERATOR },

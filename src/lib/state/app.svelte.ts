@@ -15,6 +15,7 @@ import { collectPieces, frontlineOf, scenarioDisplay } from '../map/scenarioLaye
 import { CUSTOM_ID } from './customScenario';
 import { loadBuiltinBoundaries, loadDataset, loadSnapshot, type Dataset, type FC } from './data';
 import { loadFrame } from './history';
+import { statsWith, type Upload } from './upload';
 import { LAYERS, type LayerId, type UrlState } from './url';
 
 /** The plan's date: the page opens on the snapshot nearest to it. */
@@ -46,7 +47,11 @@ export class AppState {
   custom = $state.raw<ScenarioDefinition | null>(null);
   scenario = $derived(this.scenarioId === CUSTOM_ID && this.custom ? this.custom : scenarioById(this.scenarioId === CUSTOM_ID ? STATUS_QUO : this.scenarioId));
   series = $derived<SnapshotEntry[]>(this.dataset ? seriesOf(this.dataset.manifest, 'any') : []);
-  entry = $derived(this.series.find((s) => s.date === this.date) ?? null);
+  /** A reader's own file of occupied territory, shown instead of the data set's snapshot while set. */
+  upload = $state.raw<Upload | null>(null);
+  entry = $derived(this.upload?.entry ?? this.series.find((s) => s.date === this.date) ?? null);
+  /** The data set's figures, with the reader's file among them. */
+  private stats = $derived(this.dataset ? (this.upload ? statsWith(this.dataset.stats, this.upload) : this.dataset.stats) : null);
 
   /** Whether a scenario can be shown with what is loaded. */
   available(id: string): boolean {
@@ -73,6 +78,7 @@ export class AppState {
     if (width === undefined || !ds || !entry) return null;
     // The map reads dates from the history chunks, which hold only what it draws;
     // the strip's sides need the snapshot's occupied and contested layers too.
+    if (this.upload?.entry.id === entry.id) return computeStrip(stripInputOf(this.upload.fc, ds.regions), width);
     if (this.fullSnapshot?.id !== entry.id) {
       this.loadFullSnapshot(entry);
       return null;
@@ -96,7 +102,7 @@ export class AppState {
     const ds = this.dataset;
     if (!ds || !this.entry || !this.available(this.scenarioId)) return null;
     try {
-      return areaReport(ds.manifest, ds.stats, this.entry, this.scenario, false, 'en', this.strip?.areas);
+      return areaReport(ds.manifest, this.stats!, this.entry, this.scenario, false, 'en', this.strip?.areas);
     } catch {
       return null; // a data set whose files disagree (half-updated cache): show no figures rather than break the page
     }
@@ -181,6 +187,20 @@ export class AppState {
     this.layers = LAYERS.filter((l) => (l === id ? on : this.layers.includes(l)));
   }
 
+  /** Show a reader's file (already read and computed: a bad file never gets here, so the view stays). */
+  showUpload(upload: Upload): void {
+    this.loadSeq++;
+    this.upload = upload;
+    this.snapshot = upload.fc;
+    this.date = upload.entry.date;
+  }
+
+  /** Back to the data set's snapshot of the same date. */
+  async closeUpload(): Promise<void> {
+    const date = this.upload?.entry.date;
+    if (date) await this.selectDate(date);
+  }
+
   /** Forget a date change still loading (the page keeps what it shows). */
   cancelPending(): void {
     this.loadSeq++;
@@ -206,6 +226,7 @@ export class AppState {
     const fc = await loadFrame(ds.manifest, entry);
     if (seq !== this.loadSeq) return;
     performance.mark('frontline:snapshot');
+    this.upload = null;
     this.snapshot = fc;
     this.date = entry.date;
   }

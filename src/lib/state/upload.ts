@@ -1,0 +1,73 @@
+/**
+ * "Bring your own line": a GeoJSON file of occupied territory that a reader
+ * drops on the page becomes a snapshot like the others, for every scenario.
+ * It goes through the engine exactly as `frontline ingest --source FILE`
+ * does (parseSnapshot, the overlay on the data folder's own boundaries,
+ * snapshotFeatures), so the page and the CLI give the same figures for it.
+ */
+import type { SnapshotEntry } from '../geo/dataset';
+import { packOverlays, type Stats } from '../geo/dataset';
+import { InputError } from '../geo/errors';
+import { Overlayer, type RegionOverlay } from '../geo/overlay';
+import { regionsFromGeoJSON, type Region } from '../geo/regions';
+import { dateFromName, parseSnapshot } from '../geo/snapshot';
+import { snapshotFeatures } from '../geo/snapshotFeatures';
+import { DATA_BASE, type FC } from './data';
+
+/** Files larger than this are refused before reading (DeepState's daily files are ~0.5 MB, raw ones ~3 MB). */
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+export interface Upload {
+  /** The file's name, as the reader's computer has it. */
+  name: string;
+  entry: SnapshotEntry;
+  overlays: RegionOverlay[];
+  /** The features a snapshot file holds (occupied, contested, line of contact, map pieces). */
+  fc: FC;
+}
+
+let regions: Promise<Region[]> | null = null;
+let overlayer: Overlayer | null = null;
+
+/** The data folder's boundaries (the ones its figures use), fetched once. */
+function loadRegions(): Promise<Region[]> {
+  if (!regions) {
+    regions = fetch(`${DATA_BASE}regions.geojson`)
+      .then((res) => {
+        if (!res.ok) throw new Error(`regions.geojson: HTTP ${res.status}`);
+        return res.json();
+      })
+      .then((fc) => regionsFromGeoJSON(fc, 'regions.geojson'));
+    regions.catch(() => (regions = null));
+  }
+  return regions;
+}
+
+/**
+ * Read and compute a reader's file. `today` dates a file whose name has no
+ * date. Throws one Error whose message names the file and what is wrong.
+ */
+export async function readUpload(file: { name: string; size: number; text(): Promise<string> }, today: string): Promise<Upload> {
+  const name = file.name.replace(/[\u0000-\u001f<>]/g, '').slice(0, 120) || 'file';
+  if (file.size > MAX_UPLOAD_BYTES) throw new InputError(name, `is ${(file.size / 1e6).toFixed(0)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+  const text = await file.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(name, `is not valid GeoJSON (${(e as Error).message})`);
+  }
+  const snap = parseSnapshot(json, name, dateFromName(name) ? undefined : today);
+  if (snap.occupied.length === 0) throw new InputError(name, 'has no occupied territory (no polygons outside the liberated and grey-zone layers)');
+  const rs = await loadRegions();
+  overlayer ??= new Overlayer(rs);
+  const { overlays, features } = snapshotFeatures(rs, overlayer, snap, name);
+  if (overlays.every((o) => o.occupied_km2 + o.contested_km2 === 0)) throw new InputError(name, 'lies outside Ukraine (none of its polygons overlaps a region of Ukraine)');
+  const entry: SnapshotEntry = { id: `upload-${snap.date}`, date: snap.date, kind: snap.kind, source: name, source_sha256: '', file: '', layers: snap.layers };
+  return { name, entry, overlays, fc: { type: 'FeatureCollection', features } as FC };
+}
+
+/** The data set's figures with the upload's added, so the engine reads it like any snapshot. */
+export function statsWith(stats: Stats, upload: Upload): Stats {
+  return { ...stats, overlays: { ...stats.overlays, [upload.entry.id]: packOverlays(upload.overlays) } };
+}
