@@ -17,6 +17,8 @@ import { toMultiPolygon, type Paths } from '../../lib/geo/polygons';
 import { REGION_IDS, type Region } from '../../lib/geo/regions';
 import { dateFromName, parseSnapshot } from '../../lib/geo/snapshot';
 import { loadBoundaries } from '../boundaries';
+import { buildGazetteer } from '../gazetteer';
+import { PLACES_FILE } from '../../lib/geo/places';
 import { Progress, parseJson, sha256, UsageError, writeFileAtomic, type Io } from '../io';
 import { collectSources } from '../sources';
 import { dataDir, datasetExists, featureCollection, loadDataset, regionsFile, type Dataset } from '../store';
@@ -158,6 +160,9 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
     writeFileAtomic(join(tmp, 'regions.geojson'), regionsFile(boundaries.regions));
     writeFileAtomic(join(tmp, 'regions-display.geojson'), featureCollection(displayRegions(boundaries.regions)));
     writeFileAtomic(join(tmp, 'stats.json'), JSON.stringify(stats) + '\n');
+    // The towns, placed in these boundaries' regions (cheap: about a second, so rebuilt each time).
+    const gazetteer = buildGazetteer(boundaries.regions, manifest.boundaries);
+    writeFileAtomic(join(tmp, PLACES_FILE), JSON.stringify(gazetteer.file) + '\n');
     writeFileAtomic(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
 
     // Swap the folders: the old data set stays whole until the new one is complete.
@@ -165,7 +170,7 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
     if (existsSync(out)) renameSync(out, old);
     renameSync(tmp, out);
     rmSync(old, { recursive: true, force: true });
-    io.err(`ingested ${snapshots.length} snapshots into ${out} (${computed} computed, ${snapshots.length - computed} unchanged), boundaries ${boundaries.name}\n`);
+    io.err(`ingested ${snapshots.length} snapshots into ${out} (${computed} computed, ${snapshots.length - computed} unchanged), boundaries ${boundaries.name}; ${gazetteer.file.places.length} places (GeoNames)${gazetteer.skipped.length ? `, ${gazetteer.skipped.length} outside every region left out: ${gazetteer.skipped.join(', ')}` : ''}\n`);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;
