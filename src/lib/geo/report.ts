@@ -29,6 +29,13 @@ export function methodOf(manifest: Manifest, raw: boolean): AreaReport['method']
   };
 }
 
+/** A scenario with a `pre-2022` rule needs the ORDLO layer in the data set: fail with a message that says how to get it. */
+export function checkOrdlo(manifest: Manifest, scenario: ScenarioDefinition): void {
+  const needsOrdlo = Object.values(scenario.rules.regions).includes('pre-2022') || scenario.rules.default === 'pre-2022';
+  if (needsOrdlo && !manifest.ordlo)
+    throw new InputError('--scenario', `${scenario.id} needs DeepState's ORDLO layer, which only the raw layer files have: ingest a folder that includes them (e.g. ../shared/data/deepstate)`);
+}
+
 export function areaReport(
   manifest: Manifest,
   stats: Stats,
@@ -37,9 +44,7 @@ export function areaReport(
   raw: boolean,
   lang: 'en' | 'uk' = 'en',
 ): AreaReport {
-  const needsOrdlo = Object.values(scenario.rules.regions).includes('pre-2022') || scenario.rules.default === 'pre-2022';
-  if (needsOrdlo && !manifest.ordlo)
-    throw new InputError('--scenario', `${scenario.id} needs DeepState's ORDLO layer, which only the raw layer files have: ingest a folder that includes them (e.g. ../shared/data/deepstate)`);
+  checkOrdlo(manifest, scenario);
   const rows = computeAreas(scenario, { overlays: overlaysFor(stats, snapshot.id), ordlo: manifest.ordlo?.km2 ?? {}, raw }, lang);
   return {
     date: snapshot.date,
