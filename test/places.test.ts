@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Clipper, PointInPolygonResult } from 'clipper2-ts';
 import { csvParse } from 'd3-dsv';
-import type { FeatureCollection } from 'geojson';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { FeatureCollection, Geometry } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBoundaries } from '../src/cli/boundaries';
 import { PLACES_CSV_HEADER } from '../src/cli/commands/places';
@@ -21,6 +22,7 @@ import { ControlIndex, PLACE_ZONES, placesChangingHands, type Holder, type Place
 import { SCALE, union, type Paths } from '../src/lib/geo/polygons';
 import type { Region } from '../src/lib/geo/regions';
 import { scenarioById } from '../src/lib/geo/scenarioCatalog';
+import { collectPieces, scenarioDisplay } from '../src/lib/map/scenarioLayers';
 import { cli } from './helpers/cli';
 import { TEST_DATA } from './helpers/paths';
 
@@ -186,6 +188,29 @@ describe('scenarios on 2025-11-20', () => {
     expect(pre.get('Melitopol')).toBe('returned');
     expect(pre.has('Donetsk')).toBe(false);
     expect(pre.has('Luhansk')).toBe(false);
+  });
+});
+
+describe('the list agrees with the map', () => {
+  it.each(['us-28-point', 'borders-1991', 'russia-demand', 'pre-2022', 'europe-counter'])('%s: each town’s zone is the class the page paints under it', (id) => {
+    const entry = snapshotOn(ds.manifest, '2025-11-20');
+    const read = (file: string) => readJsonFile(join(TEST_DATA, file)) as FeatureCollection<Geometry, Record<string, unknown> | null>;
+    const pieces = collectPieces(read(entry.file), read(ds.manifest.ordlo!.file));
+    const scenario = scenarioById(id);
+    const display = scenarioDisplay(scenario, [...new Set(gazetteer.places.map((p) => p.region))], pieces, true);
+    // The page's collectPieces output feeds the same index the CLI builds from the files.
+    const zones = new Map(placesChangingHands(scenario, gazetteer.places, new ControlIndex(pieces.features)).rows.map((p) => [p.id, p.zone]));
+    expect(zones).toEqual(new Map(listed(id).rows.map((p) => [p.id, p.zone])));
+    for (const p of gazetteer.places) {
+      // What the map paints at the town: the region's base, under the pieces drawn on top (Turf's point test).
+      let painted = display.regions.get(p.region) ?? null;
+      for (const f of pieces.features) {
+        const cls = display.pieces.get(f.properties.fid);
+        if (f.properties.region === p.region && cls !== null && cls !== undefined && booleanPointInPolygon([p.lon, p.lat], f.geometry)) painted = cls;
+      }
+      const changed = painted === 'buffer' || painted === 'ceded' || painted === 'returned' ? painted : undefined;
+      expect(zones.get(p.id), `${p.name_en}: painted ${painted}`).toBe(changed);
+    }
   });
 });
 
