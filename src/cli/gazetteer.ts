@@ -192,7 +192,7 @@ export function buildGazetteer(regions: readonly Region[], boundaries: { name: s
       },
       min_population: MIN_POPULATION,
       boundaries,
-      method: `GeoNames populated places of at least ${MIN_POPULATION} people (pre-war figures) that lie in one of the 27 regions; sections of cities, historical and destroyed places left out; towns of Ukraine just off the boundaries' coast put in the nearest region (up to ${SNAP_KM} km); duplicates (same consonants, within ${DUPLICATE_KM} km) merged; Ukrainian name: the alternate name whose KMU 2010 romanisation is one of the place's Latin names; English name: that romanisation`,
+      method: `GeoNames populated places in Ukraine (country code UA, Crimea included) of at least ${MIN_POPULATION} people (pre-war figures); sections of cities, historical and destroyed places left out; region by point in polygon on the data set's boundaries (a town off their coast: the nearest region up to ${SNAP_KM} km); duplicates (same consonants, within ${DUPLICATE_KM} km) merged; Ukrainian name: the Cyrillic alternate name, not a Russian spelling, whose KMU 2010 romanisation is the GeoNames name (up to y/i and g/h); English name: that romanisation, else GeoNames' name`,
       places,
     },
     skipped,

@@ -24,7 +24,7 @@ export interface Place {
   id: number;
   /** KMU 2010 romanisation of the Ukrainian name where GeoNames has it, else GeoNames' name. */
   name_en: string;
-  /** Ukrainian name, when GeoNames lists one that romanises to one of its Latin names. */
+  /** Ukrainian name, when GeoNames lists one that romanises (KMU 2010) to its main name. */
   name_uk?: string;
   /** GeoNames' population: pre-war figures (census 2001 or official estimates up to January 2022). */
   population: number;
