@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { InputError } from '../lib/geo/errors';
 import { areas } from './commands/areas';
 import { ingest } from './commands/ingest';
+import { places } from './commands/places';
 import { regions } from './commands/regions';
 import { scenario } from './commands/scenario';
 import { UsageError, type Io } from './io';
@@ -69,6 +70,20 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'frontline scenario --date YYYY-MM-DD --scenario ID [--format geojson] [--raw]',
     options: { ...DATE_OPTS, format: { type: 'string', help: 'geojson (the only format)' } },
     run: (v, io) => scenario(v, io),
+  },
+  places: {
+    summary: 'towns that change hands under a scenario on a date (zone: buffer|ceded|returned), with pre-war population',
+    usage: 'frontline places --date YYYY-MM-DD --scenario ID|--scenario-file F [--zone buffer|ceded|returned] [--format json|csv]',
+    options: {
+      date: DATE_OPTS.date,
+      scenario: { type: 'string', help: 'scenario id (default status-quo, which moves no town)' },
+      'scenario-file': DATE_OPTS['scenario-file'],
+      zone: { type: 'string', help: 'only this zone: buffer, ceded or returned (default: all three)' },
+      format: { type: 'string', help: 'json (default) or csv' },
+      kind: DATE_OPTS.kind,
+      data: DATA,
+    },
+    run: (v, io) => places(v, io),
   },
 };
 

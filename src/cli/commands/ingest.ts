@@ -16,6 +16,8 @@ import { REGION_IDS } from '../../lib/geo/regions';
 import { dateFromName, parseSnapshot } from '../../lib/geo/snapshot';
 import { layerFeature, snapshotFeatures } from '../../lib/geo/snapshotFeatures';
 import { loadBoundaries } from '../boundaries';
+import { buildGazetteer } from '../gazetteer';
+import { PLACES_FILE } from '../../lib/geo/places';
 import { Progress, parseJson, sha256, UsageError, writeFileAtomic, type Io } from '../io';
 import { writeHistory } from '../history';
 import { collectSources } from '../sources';
@@ -146,6 +148,9 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
     writeFileAtomic(join(tmp, 'regions.geojson'), regionsFile(boundaries.regions));
     writeFileAtomic(join(tmp, 'regions-display.geojson'), featureCollection(displayRegions(boundaries.regions)));
     writeFileAtomic(join(tmp, 'stats.json'), JSON.stringify(stats) + '\n');
+    // The towns, placed in these boundaries' regions (cheap: about a second, so rebuilt each time).
+    const gazetteer = buildGazetteer(boundaries.regions, manifest.boundaries);
+    writeFileAtomic(join(tmp, PLACES_FILE), JSON.stringify(gazetteer.file) + '\n');
     writeFileAtomic(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
 
     // Swap the folders: the old data set stays whole until the new one is complete.
@@ -153,7 +158,7 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
     if (existsSync(out)) renameSync(out, old);
     renameSync(tmp, out);
     rmSync(old, { recursive: true, force: true });
-    io.err(`ingested ${snapshots.length} snapshots into ${out} (${computed} computed, ${snapshots.length - computed} unchanged), boundaries ${boundaries.name}; history: ${history.length} chunks (${chunksWritten} encoded)\n`);
+    io.err(`ingested ${snapshots.length} snapshots into ${out} (${computed} computed, ${snapshots.length - computed} unchanged), boundaries ${boundaries.name}; history: ${history.length} chunks (${chunksWritten} encoded); ${gazetteer.file.places.length} places (GeoNames)${gazetteer.skipped.length ? `, ${gazetteer.skipped.length} outside every region left out: ${gazetteer.skipped.join(', ')}` : ''}\n`);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;

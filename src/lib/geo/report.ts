@@ -38,6 +38,13 @@ export function stripMethodOf(widthKm: number): string {
   return `demilitarised strip of ${widthKm} km on each side of DeepStateMap's line of contact (round ends), clipped to the display boundaries; reported beside the other figures (strip_km2), not part of them`;
 }
 
+/** A scenario with a `pre-2022` rule needs the ORDLO layer in the data set: fail with a message that says how to get it. */
+export function checkOrdlo(manifest: Manifest, scenario: ScenarioDefinition): void {
+  const needsOrdlo = Object.values(scenario.rules.regions).includes('pre-2022') || scenario.rules.default === 'pre-2022';
+  if (needsOrdlo && !manifest.ordlo)
+    throw new InputError('--scenario', `${scenario.id} needs DeepState's ORDLO layer, which only the raw layer files have: ingest a folder that includes them (e.g. ../shared/data/deepstate)`);
+}
+
 /**
  * The report for a scenario on a snapshot. A scenario with `strip_km` needs
  * its strip's areas (strip.ts `computeStrip(...).areas`) for that snapshot.
@@ -51,9 +58,7 @@ export function areaReport(
   lang: 'en' | 'uk' = 'en',
   strip?: Readonly<Record<string, StripAreas>>,
 ): AreaReport {
-  const needsOrdlo = Object.values(scenario.rules.regions).includes('pre-2022') || scenario.rules.default === 'pre-2022';
-  if (needsOrdlo && !manifest.ordlo)
-    throw new InputError('--scenario', `${scenario.id} needs DeepState's ORDLO layer, which only the raw layer files have: ingest a folder that includes them (e.g. ../shared/data/deepstate)`);
+  checkOrdlo(manifest, scenario);
   // A programming error, not bad input: figures without the strip would silently show 0.
   if (scenario.strip_km !== undefined && !strip) throw new Error(`scenario ${scenario.id} has a ${scenario.strip_km} km strip: pass its areas (strip.ts computeStrip)`);
   const rows = computeAreas(scenario, { overlays: overlaysFor(stats, snapshot.id), ordlo: manifest.ordlo?.km2 ?? {}, raw, strip }, lang);

@@ -7,6 +7,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import builtinBoundariesUrl from '../../../data/boundaries/ukraine-ne10m.geojson?url';
 import neighboursUrl from '../../../data/boundaries/neighbours-ne10m.geojson?url';
 import { DATASET_FORMAT, type Manifest, type SnapshotEntry, type Stats } from '../geo/dataset';
+import { PLACES_FILE, PLACES_FORMAT, type PlacesFile } from '../geo/places';
 
 export type FC = FeatureCollection<Geometry, Record<string, unknown> | null>;
 
@@ -70,4 +71,28 @@ export async function loadBuiltinBoundaries(): Promise<unknown> {
 
 export async function loadNeighbours(): Promise<FC> {
   return (await getJson<FC>(neighboursUrl))!;
+}
+
+/** By the boundaries' hash: a re-ingest with other boundaries fetches a new list. */
+const placesFiles = new Map<string, Promise<PlacesFile | null>>();
+
+/**
+ * The towns of the data folder (places.json, about 25 KB gzipped), fetched
+ * once and only when asked for, so it costs the first load nothing. Null when
+ * the data folder predates it or was made with other boundaries (then the
+ * page lists no towns rather than misplaced ones). Use with
+ * `placesChangingHands(scenario, file.places, new ControlIndex(pieces.features))`
+ * from lib/geo/places.ts, where `pieces` is the page's collectPieces output.
+ */
+export function loadPlaces(manifest: Manifest): Promise<PlacesFile | null> {
+  const sha = manifest.boundaries.sha256;
+  let p = placesFiles.get(sha);
+  if (!p) {
+    p = getJson<PlacesFile>(`${DATA_BASE}${PLACES_FILE}?v=${sha.slice(0, 12)}`, true).then((file) =>
+      file && file.format === PLACES_FORMAT && file.boundaries?.sha256 === sha && Array.isArray(file.places) ? file : null,
+    );
+    p.catch(() => placesFiles.delete(sha));
+    placesFiles.set(sha, p);
+  }
+  return p;
 }

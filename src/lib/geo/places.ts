@@ -1,0 +1,226 @@
+/**
+ * Towns and cities that change hands under a scenario. Which side holds a
+ * place now is read from the map's own pieces (src/lib/geo/display.ts), so
+ * the list agrees with what the page draws, and the same code runs in the
+ * CLI (which reads the pieces from the snapshot file) and in the page (which
+ * has them loaded already). No DOM, no fetch.
+ *
+ * Under a region's rule (src/lib/geo/scenarios.ts) a place is in zone
+ * - `buffer`: held by Ukraine now, in the demilitarised zone under the scenario;
+ * - `ceded`: held by Ukraine now, Russia's under the scenario;
+ * - `returned`: held by Russia now, Ukraine's under the scenario.
+ * A place in the grey zone (only raw snapshots have one) goes where the map
+ * paints the grey zone: returned when the region goes to Ukraine, ceded when it
+ * goes to Russia, buffer in a buffer region, unchanged on the line; `now`
+ * says it was contested.
+ */
+import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { PieceKind } from './display';
+import { ruleFor, type Rule, type ScenarioDefinition } from './scenarios';
+
+/** One town of the gazetteer (the data folder's places.json). */
+export interface Place {
+  /** GeoNames id. */
+  id: number;
+  /** KMU 2010 romanisation of the Ukrainian name where GeoNames has it, else GeoNames' name. */
+  name_en: string;
+  /** Ukrainian name, when GeoNames lists one that romanises (KMU 2010) to its main name. */
+  name_uk?: string;
+  /** GeoNames' population: pre-war figures (census 2001 or official estimates up to January 2022). */
+  population: number;
+  lon: number;
+  lat: number;
+  /** ISO 3166-2:UA id of the region the place lies in (the data set's boundaries). */
+  region: string;
+}
+
+/** The gazetteer file that ingest writes into the data folder. */
+export interface PlacesFile {
+  format: number;
+  source: { name: string; package: string; url: string; licence: string; attribution: string };
+  /** Smallest population listed. */
+  min_population: number;
+  /** Name and sha256 of the boundaries `region` was found in. */
+  boundaries: { name: string; sha256: string };
+  method: string;
+  places: Place[];
+}
+
+export const PLACES_FORMAT = 1;
+export const PLACES_FILE = 'places.json';
+
+export type Holder = 'ukraine' | 'russia' | 'contested';
+export type PlaceZone = 'buffer' | 'ceded' | 'returned';
+export const PLACE_ZONES: readonly PlaceZone[] = ['buffer', 'ceded', 'returned'];
+
+/** A place that changes hands, with who holds it now. */
+export interface PlaceChange extends Place {
+  zone: PlaceZone;
+  now: Holder;
+}
+
+export interface ZoneTotal {
+  count: number;
+  population: number;
+}
+
+export interface PlacesResult {
+  /** Zone order (buffer, ceded, returned), then largest first. */
+  rows: PlaceChange[];
+  totals: Record<PlaceZone | 'all', ZoneTotal>;
+}
+
+type Bounds = [number, number, number, number];
+
+/** Even-odd ray casting over every ring: right for valid (multi)polygons, whose holes and parts do not overlap. */
+function inRings(rings: readonly Position[][], x: number, y: number): boolean {
+  let inside = false;
+  for (const ring of rings)
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  return inside;
+}
+
+/** A MultiPolygon ready for point tests: its rings and the bounding box of each part. */
+interface IndexedShape {
+  parts: { bounds: Bounds; rings: Position[][] }[];
+}
+
+function indexShape(geometry: MultiPolygon): IndexedShape {
+  return {
+    parts: geometry.coordinates.map((rings) => {
+      const b: Bounds = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const [x, y] of rings[0] ?? []) {
+        if (x < b[0]) b[0] = x;
+        if (y < b[1]) b[1] = y;
+        if (x > b[2]) b[2] = x;
+        if (y > b[3]) b[3] = y;
+      }
+      return { bounds: b, rings };
+    }),
+  };
+}
+
+function inShape(shape: IndexedShape, x: number, y: number): boolean {
+  return shape.parts.some(({ bounds: b, rings }) => x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3] && inRings(rings, x, y));
+}
+
+/** A feature of the map's pieces: a snapshot file's `layer: 'piece'` features, or the page's collectPieces output. */
+export type PieceLike = Feature<Geometry, { region?: unknown; kind?: unknown; layer?: unknown } | null>;
+
+/**
+ * Who holds a point now, from the pieces the map draws. A region stores
+ * either its Russian-held or its Ukrainian-held pieces (whichever is
+ * smaller; an all-held region an empty `ukraine` marker), plus the grey
+ * zone; a region with neither is all Ukrainian-held. Also answers whether a
+ * point lies in the pre-2022 layer (`ordlo` pieces), for that scenario rule.
+ */
+export class ControlIndex {
+  private readonly byRegion = new Map<string, Map<PieceKind, IndexedShape[]>>();
+
+  constructor(pieces: Iterable<PieceLike>) {
+    for (const f of pieces) {
+      const p = f.properties;
+      if (!p || (p.layer !== undefined && p.layer !== 'piece') || f.geometry?.type !== 'MultiPolygon') continue;
+      const region = String(p.region);
+      const kind = p.kind as PieceKind;
+      let kinds = this.byRegion.get(region);
+      if (!kinds) this.byRegion.set(region, (kinds = new Map()));
+      kinds.set(kind, [...(kinds.get(kind) ?? []), indexShape(f.geometry)]);
+    }
+  }
+
+  private hit(region: string, kind: PieceKind, lon: number, lat: number): boolean {
+    return (this.byRegion.get(region)?.get(kind) ?? []).some((s) => inShape(s, lon, lat));
+  }
+
+  /** Who holds the point (which lies in `region`) on the snapshot's date. */
+  holderAt(region: string, lon: number, lat: number): Holder {
+    if (this.hit(region, 'contested', lon, lat)) return 'contested';
+    const kinds = this.byRegion.get(region);
+    if (kinds?.has('ukraine')) return this.hit(region, 'ukraine', lon, lat) ? 'ukraine' : 'russia';
+    return this.hit(region, 'russia', lon, lat) ? 'russia' : 'ukraine';
+  }
+
+  /** Whether the point lies in the pre-2022 layer (needs the `ordlo` pieces). */
+  inOrdlo(region: string, lon: number, lat: number): boolean {
+    return this.hit(region, 'ordlo', lon, lat);
+  }
+
+  /** Whether the index has the pre-2022 layer at all. */
+  get hasOrdlo(): boolean {
+    return [...this.byRegion.values()].some((k) => k.has('ordlo'));
+  }
+}
+
+/** Who holds a place under a rule, given who holds it now. */
+function holderUnder(rule: Rule, now: Holder, inOrdlo: boolean): Holder | 'buffer' {
+  switch (rule) {
+    case 'line':
+      return now;
+    case 'ukraine':
+      return 'ukraine';
+    case 'russia':
+      return 'russia';
+    case 'buffer':
+      return now === 'russia' ? 'russia' : 'buffer';
+    case 'pre-2022':
+      return inOrdlo ? 'russia' : 'ukraine';
+  }
+}
+
+/** The zone of a place under a rule, or null when it does not change hands. */
+export function zoneFor(rule: Rule, now: Holder, inOrdlo = false): PlaceZone | null {
+  const under = holderUnder(rule, now, inOrdlo);
+  if (under === now) return null;
+  if (under === 'buffer') return 'buffer';
+  if (under === 'ukraine') return 'returned';
+  return 'ceded'; // russia, from Ukraine or the grey zone
+}
+
+/** Count and population per zone (and `all`) of some rows. */
+export function placeTotals(rows: readonly PlaceChange[]): PlacesResult['totals'] {
+  const totals = Object.fromEntries([...PLACE_ZONES, 'all'].map((z) => [z, { count: 0, population: 0 }])) as PlacesResult['totals'];
+  for (const r of rows)
+    for (const t of [totals[r.zone], totals.all]) {
+      t.count++;
+      t.population += r.population;
+    }
+  return totals;
+}
+
+/**
+ * The places that change hands under a scenario against the status quo of
+ * the snapshot the index was built from. Scenarios with a `pre-2022` rule
+ * need the ORDLO pieces in the index (the data folder's ordlo.geojson).
+ *
+ * @example placesChangingHands(scenarioById('us-28-point'), places, new ControlIndex(snapshot.features)).totals.buffer
+ */
+export function placesChangingHands(scenario: ScenarioDefinition, places: readonly Place[], index: ControlIndex): PlacesResult {
+  const rows: PlaceChange[] = [];
+  for (const place of places) {
+    const rule = ruleFor(scenario, place.region);
+    if (rule === 'line') continue;
+    const now = index.holderAt(place.region, place.lon, place.lat);
+    const zone = zoneFor(rule, now, rule === 'pre-2022' && index.inOrdlo(place.region, place.lon, place.lat));
+    if (zone) rows.push({ ...place, zone, now });
+  }
+  rows.sort((a, b) => PLACE_ZONES.indexOf(a.zone) - PLACE_ZONES.indexOf(b.zone) || b.population - a.population || a.id - b.id);
+  return { rows, totals: placeTotals(rows) };
+}
+
+/**
+ * Finds the region a point lies in, among regions given as GeoJSON
+ * (Multi)Polygons; each is indexed once, so a gazetteer of hundreds of towns
+ * costs one pass over each region's parts.
+ */
+export function regionLocator(regions: readonly { id: string; geometry: Polygon | MultiPolygon }[]): (lon: number, lat: number) => string | undefined {
+  const shapes = regions.map((r) => ({
+    id: r.id,
+    shape: indexShape(r.geometry.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [r.geometry.coordinates] } : r.geometry),
+  }));
+  return (lon, lat) => shapes.find((s) => inShape(s.shape, lon, lat))?.id;
+}
