@@ -180,7 +180,8 @@ describe('regions and scenario geometry', () => {
         expect(Math.abs(km2 - row[`${control}_km2`]), `${id} ${control}`).toBeLessThan(Math.max(0.01, 1e-4 * row.area_km2));
       }
     }
-    expect(fc.properties).toMatchObject({ date: '2025-11-20', scenario: 'us-28-point', source: 'DeepStateMap' });
+    expect(fc.metadata).toMatchObject({ date: '2025-11-20', scenario: 'us-28-point', source: 'DeepStateMap' });
+    expect(fc.properties).toBeUndefined();
   });
 });
 

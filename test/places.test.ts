@@ -12,7 +12,7 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBoundaries } from '../src/cli/boundaries';
-import { PLACES_CSV_HEADER } from '../src/cli/commands/places';
+import { PLACES_CSV_HEADER } from '../src/lib/geo/placesTable';
 import { buildGazetteer, kmToPaths, loadPlacesFile, ukrainianName } from '../src/cli/gazetteer';
 import { readJsonFile } from '../src/cli/io';
 import { loadDataset, loadRegions, loadSnapshotLayers, type Dataset } from '../src/cli/store';

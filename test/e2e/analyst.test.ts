@@ -252,3 +252,53 @@ describe('bring your own line', () => {
     await page.close();
   });
 });
+
+describe('places', () => {
+  it('lists the towns of the US draft buffer zone with their people, counts them in the headline, and downloads them as the CLI does', async () => {
+    const page = await open('?scenario=us-28-point&date=2025-11-20');
+    await waitForIdle(page, 'us-28-point', '2025-11-20');
+    const list = page.locator('.places ol[data-zone=buffer]');
+    await list.waitFor();
+    await page.locator('.places button', { hasText: 'All' }).first().click().catch(() => {});
+    const names = await list.locator('li > span:first-child').allInnerTexts();
+    expect(names).toContain('Kramatorsk');
+    expect(names).toContain('Sloviansk');
+    expect(names).not.toContain('Donetsk');
+    const cliJson = JSON.parse((await cli('places', '--date', '2025-11-20', '--scenario', 'us-28-point', '--data', TEST_DATA)).out) as { totals: { buffer: { count: number; population: number } } };
+    const pop = cliJson.totals.buffer.population.toLocaleString('en-GB');
+    expect(await headline(page)).toContain(`The buffer zone takes in ${cliJson.totals.buffer.count} towns home to ${pop} people before the war`);
+    expect(names.length).toBe(cliJson.totals.buffer.count);
+
+    const csv = await download(page, 'Towns (CSV)');
+    const body = csv.text.split('\n').filter((l) => !l.startsWith('#')).join('\n');
+    expect(body).toBe((await cli('places', '--date', '2025-11-20', '--scenario', 'us-28-point', '--format', 'csv', '--data', TEST_DATA)).out);
+    expect(csvParse(body).find((r) => r.name === 'Kramatorsk')!.zone).toBe('buffer');
+    expect(csv.text).toMatch(/# places: .*GeoNames/);
+    const json = await download(page, 'Towns (JSON)');
+    expect(JSON.parse(json.text)).toEqual(cliJson);
+    await page.locator('.places').screenshot({ path: join(SHOTS, 'places.png') });
+    await page.close();
+  });
+
+  it('the GeoJSON download is valid RFC 7946 and its areas are the CLI scenario command\'s', async () => {
+    const page = await open('?scenario=us-28-point&date=2025-11-20');
+    await waitForIdle(page, 'us-28-point', '2025-11-20');
+    const file = await download(page, 'Map geometry (GeoJSON)');
+    const { check } = await import('@placemarkio/check-geojson');
+    const fc = check(file.text) as unknown as { features: { properties: { region: string; control: string; area_km2: number } }[]; metadata: { source: string; generator: { name: string } } };
+    expect(fc.metadata.source).toBe('DeepStateMap');
+    expect(fc.metadata.generator.name).toBe('frontline-scenarios');
+    const cliFc = check((await cli('scenario', '--date', '2025-11-20', '--scenario', 'us-28-point', '--data', TEST_DATA)).out) as unknown as typeof fc;
+    const key = (p: { region: string; control: string }): string => `${p.region}/${p.control}`;
+    const cliAreas = new Map(cliFc.features.map((f) => [key(f.properties), f.properties.area_km2]));
+    for (const f of fc.features) {
+      expect(cliAreas.has(key(f.properties))).toBe(true);
+      expect(Math.abs(f.properties.area_km2 - cliAreas.get(key(f.properties))!)).toBeLessThanOrEqual(0.01);
+    }
+    // Every control the CLI draws of at least 1 km² is in the page's file too.
+    for (const f of cliFc.features) if (f.properties.area_km2 >= 1) expect(fc.features.some((g) => key(g.properties) === key(f.properties))).toBe(true);
+    const buffer = fc.features.find((f) => key(f.properties) === 'UA-14/buffer')!;
+    expect(buffer.properties.area_km2).toBeGreaterThan(1000);
+    await page.close();
+  });
+});

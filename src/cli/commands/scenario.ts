@@ -8,6 +8,7 @@ import { UsageError, type Io } from '../io';
 import { dataDir, loadDataset, loadOrdlo, loadRegions, loadSnapshotLayers, loadStripInput } from '../store';
 import { checkKind, chooseScenarios } from './areas';
 import { ATTRIBUTION } from '../../lib/geo/dataset';
+import { GENERATOR } from '../../lib/geo/tables';
 
 export interface ScenarioOptions {
   date?: string;
@@ -35,7 +36,8 @@ export async function scenario(opts: ScenarioOptions, io: Io): Promise<void> {
   const out = {
     ...fc,
     features: [...fc.features, ...strip],
-    properties: { date: entry.date, scenario: def.id, snapshot: entry.id, source: 'DeepStateMap', attribution: ATTRIBUTION, boundaries: ds.manifest.boundaries },
+    // RFC 7946 forbids `properties` on a FeatureCollection: provenance is a foreign member.
+    metadata: { date: entry.date, scenario: def.id, snapshot: entry.id, source: 'DeepStateMap', attribution: ATTRIBUTION, boundaries: ds.manifest.boundaries, generator: GENERATOR },
   };
   io.out(JSON.stringify(out) + '\n');
 }

@@ -42,8 +42,8 @@ export function displayedScenario(
   pieces: PieceCollection,
   display: ScenarioDisplay,
   rows: readonly AreaRow[],
-  properties: Record<string, unknown>,
-): FeatureCollection<MultiPolygon, ExportProps> & { properties: Record<string, unknown> } {
+  metadata: Record<string, unknown>,
+): FeatureCollection<MultiPolygon, ExportProps> & { metadata: Record<string, unknown> } {
   const byRegion = new Map<string, Feature<MultiPolygon>[]>();
   for (const f of pieces.features) byRegion.set(f.properties.region, [...(byRegion.get(f.properties.region) ?? []), f]);
   const features: Feature<MultiPolygon, ExportProps>[] = [];
@@ -74,5 +74,6 @@ export function displayedScenario(
       });
     }
   }
-  return { type: 'FeatureCollection', features, properties };
+  // RFC 7946 forbids `properties` on a FeatureCollection: provenance is a foreign member, as in `frontline scenario`.
+  return { type: 'FeatureCollection', features, metadata };
 }

@@ -13,7 +13,8 @@ import type { ScenarioDefinition } from '../geo/scenarios';
 import { computeStrip, stripInputOf, type Strip } from '../geo/strip';
 import { collectPieces, frontlineOf, scenarioDisplay } from '../map/scenarioLayers';
 import { CUSTOM_ID } from './customScenario';
-import { loadBuiltinBoundaries, loadDataset, loadSnapshot, type Dataset, type FC } from './data';
+import { loadBuiltinBoundaries, loadDataset, loadPlaces, loadSnapshot, type Dataset, type FC } from './data';
+import { ControlIndex, placesChangingHands, type PlacesFile, type PlacesResult } from '../geo/places';
 import { loadFrame } from './history';
 import { statsWith, type Upload } from './upload';
 import { LAYERS, type LayerId, type UrlState } from './url';
@@ -121,6 +122,17 @@ export class AppState {
   display = $derived(this.regions ? scenarioDisplay(this.scenario, this.regionIds, this.pieces, this.snapshot !== null) : null);
   frontline = $derived(frontlineOf(this.snapshot));
 
+  /** The gazetteer of the data set (fetched after the first map, it is only needed for the places list). */
+  placesFile = $state.raw<PlacesFile | null>(null);
+  /** Who holds each town on the date: from the pieces the map draws, so the list matches the map. */
+  private controlIndex = $derived(this.snapshot ? new ControlIndex(this.pieces.features) : null);
+  /** The towns the scenario moves against the status quo of the date. */
+  places = $derived.by<PlacesResult | null>(() => {
+    if (!this.placesFile || !this.controlIndex || !this.report) return null;
+    return placesChangingHands(this.scenario, this.placesFile.places, this.controlIndex);
+  });
+
+
   /** Take the URL's choices (unknown ones were already dropped by parseUrlState). */
   constructor(initial?: UrlState) {
     if (initial?.scenario) this.scenarioId = initial.scenario;
@@ -158,6 +170,10 @@ export class AppState {
         const start = nearestSnapshot(ds.manifest, this.wantedDate ?? DEFAULT_DATE)?.date ?? null;
         if (!this.available(this.scenarioId)) this.scenarioId = STATUS_QUO;
         if (start) await this.selectDate(start);
+        loadPlaces(ds.manifest).then(
+          (file) => (this.placesFile = file),
+          () => {}, // no list of towns: the rest of the page works without it
+        );
         return;
       }
       const boundaries = await loadBuiltinBoundaries();

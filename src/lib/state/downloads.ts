@@ -9,6 +9,8 @@
 import { snapshotsBetween, type Manifest, type Stats } from '../geo/dataset';
 import { areaReport, type AreaReport } from '../geo/report';
 import type { ScenarioDefinition } from '../geo/scenarios';
+import type { PlacesFile, PlacesResult } from '../geo/places';
+import { placesCredit, placesToCsv, placesToJson } from '../geo/placesTable';
 import { provenanceLines, reportsToCsv, reportsToJson } from '../geo/tables';
 import type { PieceCollection, ScenarioDisplay } from '../map/scenarioLayers';
 
@@ -37,6 +39,20 @@ export function seriesCsv(reports: readonly AreaReport[]): Download {
   const first = reports[0]?.date ?? 'none';
   const last = reports[reports.length - 1]?.date ?? 'none';
   return { name: `${stem(reports[0]?.scenario ?? 'none', `${first}_${last}`)}.csv`, type: 'text/csv', text: provenanceLines(reports) + reportsToCsv(reports) };
+}
+
+/** The towns the scenario moves: `frontline places --date D --scenario S --format csv`, after `#` provenance lines. */
+export function placesCsv(report: AreaReport, gazetteer: PlacesFile, places: PlacesResult): Download {
+  return {
+    name: `${stem(report.scenario, report.date)}-places.csv`,
+    type: 'text/csv',
+    text: provenanceLines([report]) + `# places: ${gazetteer.source.attribution}\n` + placesToCsv(report.date, report.scenario, places.rows, placesCredit(report.source.name, gazetteer)),
+  };
+}
+
+/** The same as `frontline places --date D --scenario S` (JSON). */
+export function placesJson(report: AreaReport, gazetteer: PlacesFile, places: PlacesResult): Download {
+  return { name: `${stem(report.scenario, report.date)}-places.json`, type: 'application/json', text: placesToJson(report, gazetteer, places.rows, undefined) };
 }
 
 /** The scenario's geometry as the page draws it (see lib/map/scenarioExport.ts), with where it came from. */

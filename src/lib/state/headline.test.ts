@@ -50,4 +50,11 @@ describe('altText', () => {
     expect(text).toContain(`a demilitarised strip of 5\u00a0km each side of the line would cover ${fmtKm2(60)} (${fmtKm2(34)} on the side Ukraine holds)`);
     expect(headline(scenarioById('us-28-point'), rows('us-28-point'), '2025-11-20')).not.toContain('strip');
   });
+  it('counts the towns that change hands and their people', () => {
+    const z = (count: number, population: number) => ({ count, population });
+    const totals = { buffer: z(2, 250000), ceded: z(0, 0), returned: z(1, 5000), all: z(3, 255000) };
+    const text = headline(scenarioById('us-28-point'), rows('us-28-point'), '2025-11-20', totals);
+    expect(text).toContain('The buffer zone takes in 2 towns home to 250,000 people before the war; 1 town home to 5,000 people before the war would return to Ukraine.');
+    expect(headline(scenarioById('us-28-point'), rows('us-28-point'), '2025-11-20', { ...totals, buffer: z(0, 0), returned: z(0, 0), all: z(0, 0) })).not.toContain('town');
+  });
 });

@@ -1,9 +1,22 @@
 /** The one-sentence summary of a scenario's figures, shown above the table. */
 import type { AreaRow } from '../geo/areas';
 import type { ScenarioDefinition } from '../geo/scenarios';
-import { fmtDate, fmtKm2, fmtPct } from './format';
+import type { PlacesResult, ZoneTotal } from '../geo/places';
+import { fmtDate, fmtKm2, fmtNum, fmtPct } from './format';
 
-export function headline(scenario: ScenarioDefinition, rows: readonly AreaRow[], date: string | null): string {
+/** The towns that change hands, as a sentence ('' when none do). */
+export function placesSentence(totals: PlacesResult['totals'] | null | undefined): string {
+  if (!totals || totals.all.count === 0) return '';
+  const towns = (t: ZoneTotal): string => `${fmtNum(t.count)} ${t.count === 1 ? 'town' : 'towns'} home to ${fmtNum(t.population)} people before the war`;
+  const parts: string[] = [];
+  if (totals.buffer.count) parts.push(`the buffer zone takes in ${towns(totals.buffer)}`);
+  if (totals.ceded.count) parts.push(`Ukraine would give up ${towns(totals.ceded)}`);
+  if (totals.returned.count) parts.push(`${towns(totals.returned)} would return to Ukraine`);
+  const text = parts.join('; ');
+  return `${text[0].toUpperCase()}${text.slice(1)}.`;
+}
+
+export function headline(scenario: ScenarioDefinition, rows: readonly AreaRow[], date: string | null, places?: PlacesResult['totals'] | null): string {
   const by = new Map(rows.map((r) => [r.id, r]));
   const donbas = by.get('donbas')!;
   const ukraine = by.get('ukraine')!;
@@ -25,5 +38,5 @@ export function headline(scenario: ScenarioDefinition, rows: readonly AreaRow[],
     parts.push(
       `a demilitarised strip of ${scenario.strip_km}\u00a0km each side of the line would cover ${fmtKm2(ukraine.strip_km2)} (${fmtKm2(ukraine.strip_ukraine_side_km2)} on the side Ukraine holds)`,
     );
-  return parts.join('; ') + '.';
+  return [parts.join('; ') + '.', placesSentence(places)].filter(Boolean).join(' ');
 }
