@@ -3,7 +3,7 @@
  * side holds, and what changes against the status quo of the same date.
  */
 import type { RegionOverlay } from './overlay';
-import { GROUPS, REGIONS } from './regions';
+import { GROUPS, REGIONS } from './regionMeta';
 import { applyRule, ruleFor, type Control, type ScenarioDefinition } from './scenarios';
 import type { StripAreas } from './strip';
 

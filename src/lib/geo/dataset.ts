@@ -6,7 +6,7 @@
 import type { LayerClass } from './classify';
 import { InputError } from './errors';
 import type { RegionOverlay } from './overlay';
-import { REGION_IDS } from './regions';
+import { REGION_IDS } from './regionMeta';
 import type { SnapshotKind } from './snapshot';
 
 export const DATASET_FORMAT = 2;

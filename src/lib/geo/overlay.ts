@@ -41,12 +41,8 @@ import {
 import { edgeKey, type Region } from './regions';
 import type { Snapshot } from './snapshot';
 
-/** Pieces of Ukrainian-held land narrower than this on average are slivers. */
-export const SLIVER_WIDTH_KM = 1;
-/** Distance within which an island the snapshot left out counts as lying against held land. */
-export const NEAR_KM = 5;
-/** A group of Ukrainian-held pieces cut off from the main body is a sliver up to this size. */
-export const ENCLAVE_MAX_KM2 = 2000;
+import { ENCLAVE_MAX_KM2, NEAR_KM, SLIVER_WIDTH_KM } from './sliverRule';
+export { ENCLAVE_MAX_KM2, NEAR_KM, SLIVER_WIDTH_KM };
 
 export interface RegionOverlay {
   id: string;

@@ -4,31 +4,11 @@
  */
 import type { Point64 } from 'clipper2-ts';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import regionTable from '../../../data/regions.json';
 import { InputError } from './errors';
+import { REGION_IDS, REGIONS, type RegionMeta } from './regionMeta';
 import { areaKm2, bboxOf, pathsFromGeometry, repair, SCALE, selfCrossingRing, type Bbox, type Paths } from './polygons';
 
-export interface RegionMeta {
-  id: string;
-  ne: string;
-  name_en: string;
-  name_uk: string;
-  aliases: string[];
-}
-
-export interface GroupMeta {
-  id: string;
-  name_en: string;
-  name_uk: string;
-  members: string[];
-}
-
-export const REGIONS: readonly RegionMeta[] = regionTable.regions;
-export const REGION_IDS: readonly string[] = REGIONS.map((r) => r.id);
-export const GROUPS: readonly GroupMeta[] = regionTable.groups.map((g) => ({
-  ...g,
-  members: g.members === 'all' ? [...REGION_IDS] : (g.members as string[]),
-}));
+export { GROUPS, REGION_IDS, REGIONS, type GroupMeta, type RegionMeta } from './regionMeta';
 
 const metaById = new Map(REGIONS.map((r) => [r.id, r]));
 

@@ -6,7 +6,7 @@
 import { computeAreas, type AreaRow } from './areas';
 import { ATTRIBUTION, overlaysFor, type Manifest, type SnapshotEntry, type Stats } from './dataset';
 import { InputError } from './errors';
-import { ENCLAVE_MAX_KM2, NEAR_KM } from './overlay';
+import { ENCLAVE_MAX_KM2, NEAR_KM } from './sliverRule';
 import type { ScenarioDefinition } from './scenarios';
 import { GENERATOR } from './tables';
 import type { StripAreas } from './strip';

@@ -5,8 +5,7 @@
  */
 import { InputError } from './errors';
 import type { RegionOverlay } from './overlay';
-import { REGION_IDS } from './regions';
-import { isStripWidth, STRIP_MAX_KM } from './strip';
+import { REGION_IDS } from './regionMeta';
 
 /**
  * What a scenario does to a region:
@@ -49,6 +48,14 @@ export interface Control {
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** Widest demilitarised strip a scenario may ask for, km on each side of the line. */
+export const STRIP_MAX_KM = 50;
+
+/** Check a strip width: 0 < W ≤ STRIP_MAX_KM (here, not in strip.ts, so checking needs no geometry code). */
+export function isStripWidth(km: unknown): km is number {
+  return typeof km === 'number' && Number.isFinite(km) && km > 0 && km <= STRIP_MAX_KM;
+}
 
 /** Check a parsed scenario file; `what` names it in errors. */
 export function validateScenario(json: unknown, what: string): ScenarioDefinition {

@@ -18,12 +18,12 @@
  * (d3's azimuthal equidistant projection) with JSTS doing the offset, and
  * measured slower on the real line; see README ("Demilitarised strip").
  */
+import { isStripWidth, STRIP_MAX_KM } from './scenarios';
 import { Clipper, EndType, JoinType, type Path64 } from 'clipper2-ts';
 import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon } from 'geojson';
 import { areaKm2, bboxesOverlap, bboxOf, clipToBbox, intersect, pathsFromGeometry, SCALE, toMultiPolygon, union, type Paths } from './polygons';
 
 /** Widest strip a scenario may ask for, km on each side. */
-export const STRIP_MAX_KM = 50;
 
 /** Strip areas of one region, km². */
 export interface StripAreas {
@@ -107,10 +107,6 @@ function equidistant(lon0: number, lat0: number): Projection {
   };
 }
 
-/** Check a width: 0 < W ≤ STRIP_MAX_KM. */
-export function isStripWidth(km: unknown): km is number {
-  return typeof km === 'number' && Number.isFinite(km) && km > 0 && km <= STRIP_MAX_KM;
-}
 
 /**
  * The band of `widthKm` on each side of the line (round ends and joins),

@@ -4,19 +4,21 @@
  * `computeAreas`), the same functions the CLI calls.
  */
 import { computeAreas, type AreaRow } from '../geo/areas';
-import { nearestSnapshot, seriesOf, type SnapshotEntry } from '../geo/dataset';
+import { nearestSnapshot, packOverlays, seriesOf, type SnapshotEntry } from '../geo/dataset';
 import type { RegionOverlay } from '../geo/overlay';
-import { regionsFromGeoJSON } from '../geo/regions';
 import { areaReport, type AreaReport } from '../geo/report';
 import { SCENARIOS, STATUS_QUO, scenarioById } from '../geo/scenarioCatalog';
 import type { ScenarioDefinition } from '../geo/scenarios';
-import { computeStrip, stripInputOf, type Strip } from '../geo/strip';
+import type { Strip } from '../geo/strip';
+
+/** The strip's geometry code (Clipper2's offsetting), loaded with the first scenario that has a strip. */
+type StripLib = typeof import('../geo/strip');
 import { collectPieces, frontlineOf, scenarioDisplay } from '../map/scenarioLayers';
 import { CUSTOM_ID } from './customScenario';
 import { loadBuiltinBoundaries, loadDataset, loadPlaces, loadSnapshot, type Dataset, type FC } from './data';
 import { ControlIndex, placesChangingHands, type PlacesFile, type PlacesResult } from '../geo/places';
 import { loadFrame } from './history';
-import { statsWith, type Upload } from './upload';
+import type { Upload } from './upload';
 import { LAYERS, type LayerId, type UrlState } from './url';
 
 /** The plan's date: the page opens on the snapshot nearest to it. */
@@ -52,7 +54,9 @@ export class AppState {
   upload = $state.raw<Upload | null>(null);
   entry = $derived(this.upload?.entry ?? this.series.find((s) => s.date === this.date) ?? null);
   /** The data set's figures, with the reader's file among them. */
-  private stats = $derived(this.dataset ? (this.upload ? statsWith(this.dataset.stats, this.upload) : this.dataset.stats) : null);
+  private stats = $derived(
+    this.dataset ? (this.upload ? { ...this.dataset.stats, overlays: { ...this.dataset.stats.overlays, [this.upload.entry.id]: packOverlays(this.upload.overlays) } } : this.dataset.stats) : null,
+  );
 
   /** Whether a scenario can be shown with what is loaded. */
   available(id: string): boolean {
@@ -77,6 +81,12 @@ export class AppState {
     const ds = this.dataset;
     const entry = this.entry;
     if (width === undefined || !ds || !entry) return null;
+    const lib = this.stripLib;
+    if (!lib) {
+      this.loadStripLib();
+      return null;
+    }
+    const { computeStrip, stripInputOf } = lib;
     // The map reads dates from the history chunks, which hold only what it draws;
     // the strip's sides need the snapshot's occupied and contested layers too.
     if (this.upload?.entry.id === entry.id) return computeStrip(stripInputOf(this.upload.fc, ds.regions), width);
@@ -86,6 +96,18 @@ export class AppState {
     }
     return computeStrip(stripInputOf(this.fullSnapshot.fc, ds.regions), width);
   });
+  private stripLib = $state.raw<StripLib | null>(null);
+  private stripLibPending = false;
+  /** The strip as map features (empty without one). */
+  stripFeatures = $derived(this.strip && this.stripLib ? this.stripLib.stripFeatures(this.strip) : []);
+  private loadStripLib(): void {
+    if (this.stripLibPending) return;
+    this.stripLibPending = true;
+    import('../geo/strip').then(
+      (lib) => (this.stripLib = lib),
+      (e: Error) => ((this.stripLibPending = false), (this.message = `The strip could not be computed: ${e.message}`)),
+    );
+  }
   private fullSnapshot = $state.raw<{ id: string; fc: FC } | null>(null);
   private fullPending: string | null = null;
   private loadFullSnapshot(entry: SnapshotEntry): void {
@@ -177,6 +199,8 @@ export class AppState {
         return;
       }
       const boundaries = await loadBuiltinBoundaries();
+      // Measuring the built-in regions needs the geometry code; only the page without data does it.
+      const { regionsFromGeoJSON } = await import('../geo/regions');
       const regions = regionsFromGeoJSON(boundaries, 'built-in boundaries');
       this.builtin = regions.map((r) => ({ id: r.id, area_km2: r.area_km2, occupied_km2: 0, contested_km2: 0, sliver_km2: 0 }));
       this.regions = boundaries as FC;

@@ -20,8 +20,8 @@
  */
 import { SCENARIOS } from '../geo/scenarioCatalog';
 import { RULES, validateScenario, type Rule, type ScenarioDefinition } from '../geo/scenarios';
-import { REGION_IDS } from '../geo/regions';
-import { isStripWidth } from '../geo/strip';
+import { REGION_IDS } from '../geo/regionMeta';
+import { isStripWidth } from '../geo/scenarios';
 
 /** The id every custom scenario has. */
 export const CUSTOM_ID = 'custom';

@@ -6,7 +6,6 @@
  * snapshotFeatures), so the page and the CLI give the same figures for it.
  */
 import type { SnapshotEntry } from '../geo/dataset';
-import { packOverlays, type Stats } from '../geo/dataset';
 import { InputError } from '../geo/errors';
 import { Overlayer, type RegionOverlay } from '../geo/overlay';
 import { regionsFromGeoJSON, type Region } from '../geo/regions';
@@ -65,9 +64,4 @@ export async function readUpload(file: { name: string; size: number; text(): Pro
   if (overlays.every((o) => o.occupied_km2 + o.contested_km2 === 0)) throw new InputError(name, 'lies outside Ukraine (none of its polygons overlaps a region of Ukraine)');
   const entry: SnapshotEntry = { id: `upload-${snap.date}`, date: snap.date, kind: snap.kind, source: name, source_sha256: '', file: '', layers: snap.layers };
   return { name, entry, overlays, fc: { type: 'FeatureCollection', features } as FC };
-}
-
-/** The data set's figures with the upload's added, so the engine reads it like any snapshot. */
-export function statsWith(stats: Stats, upload: Upload): Stats {
-  return { ...stats, overlays: { ...stats.overlays, [upload.entry.id]: packOverlays(upload.overlays) } };
 }

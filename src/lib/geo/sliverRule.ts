@@ -1,0 +1,11 @@
+/**
+ * The sliver rule's parameters (see overlay.ts), apart from the overlay so
+ * that a report can state them without loading the polygon code.
+ */
+
+/** Pieces of Ukrainian-held land narrower than this on average are slivers. */
+export const SLIVER_WIDTH_KM = 1;
+/** Distance within which an island the snapshot left out counts as lying against held land. */
+export const NEAR_KM = 5;
+/** A group of Ukrainian-held pieces cut off from the main body is a sliver up to this size. */
+export const ENCLAVE_MAX_KM2 = 2000;
