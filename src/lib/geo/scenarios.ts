@@ -29,6 +29,33 @@ export interface ScenarioDefinition {
   clause_is_quote: boolean;
   source: { name: string; url: string | null };
   rules: { default: Rule; regions: Record<string, Rule> };
+  /**
+   * The Ukrainian texts (optional; the page falls back to English). A clause
+   * that quotes an English text is a translation here: the page marks it so.
+   */
+  uk?: ScenarioText;
+}
+
+/** A scenario's texts in one language other than English. */
+export interface ScenarioText {
+  title: string;
+  /** As used in a sentence ("за американським проєктом ..."), lower case. */
+  phrase: string;
+  summary: string;
+  clause: string;
+  source_name?: string;
+}
+
+const TEXT_FIELDS = ['title', 'phrase', 'summary', 'clause'] as const;
+
+/** An optional translation block: every field a non-empty string when present. */
+function validateText(value: unknown, field: string, fail: (msg: string) => never): ScenarioText | undefined {
+  if (value === undefined) return undefined;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return fail(`"${field}" must be an object with ${TEXT_FIELDS.join(', ')}`);
+  const v = value as Record<string, unknown>;
+  for (const k of TEXT_FIELDS) if (typeof v[k] !== 'string' || !v[k]) fail(`"${field}.${k}" must be a non-empty string`);
+  if (v.source_name !== undefined && typeof v.source_name !== 'string') fail(`"${field}.source_name" must be a string`);
+  return { title: v.title as string, phrase: v.phrase as string, summary: v.summary as string, clause: v.clause as string, source_name: v.source_name as string | undefined };
 }
 
 /** Control of one region under a scenario, km². */
@@ -57,6 +84,7 @@ export function validateScenario(json: unknown, what: string): ScenarioDefinitio
     if (!REGION_IDS.includes(id)) fail(`"rules.regions" names unknown region "${id}" (expected an ISO 3166-2:UA id such as UA-14)`);
     if (!RULES.includes(rule)) fail(`rule "${rule}" for ${id} must be one of ${RULES.join(', ')}`);
   }
+  const uk = validateText(s.uk, 'uk', fail);
   return {
     id: s.id!,
     order: s.order,
@@ -68,6 +96,7 @@ export function validateScenario(json: unknown, what: string): ScenarioDefinitio
     clause_is_quote: s.clause_is_quote === true,
     source: { name: s.source?.name ?? '', url: s.source?.url ?? null },
     rules: { default: rules.default, regions: { ...(rules.regions ?? {}) } },
+    ...(uk ? { uk } : {}),
   };
 }
 

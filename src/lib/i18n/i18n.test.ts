@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { SCENARIOS } from '../geo/scenarioCatalog';
+import { formatDate, formatKm2, formatPercent } from './format';
+import { MESSAGES, pickLocale, placeholders, translate, type MessageKey } from './messages';
+import { regionShortName, scenarioTexts } from './names';
+import en from './en.json';
+import uk from './uk.json';
+
+/** Values that are the same in both languages on purpose (proper names, symbols, product names). */
+const SAME_IN_BOTH = new Set<MessageKey>(['share.png']);
+
+describe('locale files', () => {
+  it('have the same keys', () => {
+    expect(Object.keys(uk).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('have the same placeholders per key', () => {
+    for (const key of Object.keys(en) as MessageKey[]) expect(placeholders(uk[key]).sort(), key).toEqual(placeholders(en[key]).sort());
+  });
+
+  it('translate every value but a short allowlist', () => {
+    const same = (Object.keys(en) as MessageKey[]).filter((k) => en[k] === uk[k]);
+    expect(same.sort()).toEqual([...SAME_IN_BOTH].sort());
+  });
+
+  it('have no empty values', () => {
+    for (const [key, v] of Object.entries(MESSAGES.uk)) expect(v.trim(), key).not.toBe('');
+  });
+});
+
+describe('translate', () => {
+  it('fills placeholders, numbers for the locale', () => {
+    expect(translate('en', 'date.range', { count: 1234, first: 'a', last: 'b' })).toBe('Snapshots: 1,234, a – b; a day without one shows the nearest.');
+    expect(translate('uk', 'date.range', { count: 1234, first: 'a', last: 'b' })).toBe('Знімків: 1\u00a0234, a – b; для дня без знімка показано найближчий.');
+  });
+
+  it('leaves a placeholder without a value visible', () => {
+    expect(translate('en', 'status.error', {})).toBe('The data could not be read: {message}');
+  });
+});
+
+describe('pickLocale', () => {
+  it('takes ?lang= first, then the first browser language we have, else English', () => {
+    expect(pickLocale('en', ['uk-UA'])).toBe('en');
+    expect(pickLocale(undefined, ['uk-UA', 'en'])).toBe('uk');
+    expect(pickLocale(undefined, ['de-DE', 'uk'])).toBe('uk');
+    expect(pickLocale(undefined, ['ru-UA', 'ru'])).toBe('en'); // Ukrainian only when asked for
+    expect(pickLocale(undefined, [])).toBe('en');
+  });
+});
+
+describe('formats', () => {
+  it('write numbers, units and dates the locale\'s way', () => {
+    expect(formatKm2(6197.57, 'en')).toBe('6,198\u00a0km²');
+    expect(formatKm2(6197.57, 'uk')).toBe('6\u00a0198\u00a0км²');
+    expect(formatPercent(11.806, 'en')).toBe('11.8\u00a0%');
+    expect(formatPercent(11.806, 'uk')).toBe('11,8\u00a0%');
+    expect(formatDate('2025-11-20', 'en')).toBe('20 November 2025');
+    expect(formatDate('2025-11-20', 'uk')).toBe('20 листопада 2025 р.');
+  });
+});
+
+describe('names', () => {
+  it('shortens region names in both languages', () => {
+    expect(regionShortName('UA-14', 'en')).toBe('Donetsk');
+    expect(regionShortName('UA-14', 'uk')).toBe('Донецька обл.');
+    expect(regionShortName('donbas', 'uk')).toBe('Донбас');
+    expect(regionShortName('UA-30', 'uk')).toBe('Київ');
+  });
+
+  it('every built-in scenario has Ukrainian texts; translated quotes are marked, never quoted', () => {
+    for (const s of SCENARIOS) {
+      const u = scenarioTexts(s, 'uk');
+      expect(s.uk, s.id).toBeDefined();
+      expect(u.title).not.toBe(s.title);
+      expect(u.quote).toBe(false);
+      expect(u.translatedQuote).toBe(s.clause_is_quote);
+      expect(scenarioTexts(s, 'en')).toMatchObject({ title: s.title, quote: s.clause_is_quote, translatedQuote: false });
+    }
+  });
+});
