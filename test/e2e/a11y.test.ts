@@ -1,0 +1,288 @@
+/**
+ * Languages, accessibility and phones in real Chromium: the Ukrainian page
+ * has no English UI string left, every scenario can be chosen with the
+ * keyboard alone, axe-core finds nothing serious, the phone layout is a full
+ * screen map with a bottom sheet, touch pans and pinches. Screenshots at
+ * 360×640 and 1280×800 in both languages go to test/artifacts/screenshots/.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCENARIOS } from '../../src/lib/geo/scenarioCatalog';
+import en from '../../src/lib/i18n/en.json';
+import uk from '../../src/lib/i18n/uk.json';
+import { placeholders, type MessageKey } from '../../src/lib/i18n/messages';
+import { buildApp, launch, startPreview, waitForIdle, watch, type Preview } from '../helpers/browser';
+import { ROOT, TEST_DATA } from '../helpers/paths';
+
+const SHOTS = join(ROOT, 'test', 'artifacts', 'screenshots');
+const AXE_SOURCE: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+const PHONE = { width: 360, height: 640 };
+const DESKTOP = { width: 1280, height: 800 };
+
+let preview: Preview;
+let browser: BrowserContext;
+let phone: BrowserContext;
+
+beforeAll(async () => {
+  buildApp();
+  mkdirSync(SHOTS, { recursive: true });
+  preview = await startPreview(TEST_DATA);
+  browser = await launch();
+  phone = await launch({ viewport: PHONE, hasTouch: true, isMobile: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await phone?.close();
+  await preview?.stop();
+});
+
+async function open(ctx: BrowserContext, query: string, scenario = 'status-quo'): Promise<Page> {
+  const page = await ctx.newPage();
+  await page.goto(preview.url + query);
+  await waitForIdle(page, scenario);
+  await page.waitForTimeout(250); // the headline's fade-in
+  return page;
+}
+
+async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/** English fragments of the UI strings: each message's text between placeholders, without proper names. */
+function englishFragments(): { key: string; fragment: string }[] {
+  const names = /DeepStateMap|frontline-scenarios|Natural Earth|Clipper2|GeographicLib|WGS84|PNG|Reuters|AP\b|--raw|CLI/g;
+  const out: { key: string; fragment: string }[] = [];
+  for (const key of Object.keys(en) as MessageKey[]) {
+    if (en[key] === uk[key]) continue;
+    let rest = en[key];
+    for (const p of placeholders(rest)) rest = rest.replace(`{${p}}`, '\u0000');
+    for (const part of rest.split('\u0000')) {
+      const fragment = part.replace(names, ' ').replace(/[()·:;,.–—"“”]/g, ' ').replace(/\s+/g, ' ').trim();
+      // Words, not symbols: "%", "km²" and "×" say the same in both languages.
+      if (/[A-Za-z]{3,}/.test(fragment)) out.push({ key, fragment });
+    }
+  }
+  return out;
+}
+
+describe('languages', () => {
+  it.each([
+    ['en', DESKTOP],
+    ['uk', DESKTOP],
+    ['en', PHONE],
+    ['uk', PHONE],
+  ] as const)('%s at %o: screenshot kept, nothing overflows', async (lang, size) => {
+    const page = await open(size === PHONE ? phone : browser, `?lang=${lang}`);
+    try {
+      writeFileSync(join(SHOTS, `a11y-${lang}-${size.width}x${size.height}.png`), await page.screenshot());
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      if (size === PHONE) {
+        await page.locator('.panel .handle').click();
+        await page.waitForTimeout(200);
+        writeFileSync(join(SHOTS, `a11y-${lang}-${size.width}x${size.height}-sheet.png`), await page.screenshot());
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the Ukrainian page has no English UI string left (visible text and accessible names)', async () => {
+    const page = await open(browser, '?lang=uk&scenario=us-28-point', 'us-28-point');
+    try {
+      const text = await page.evaluate(() => {
+        document.querySelectorAll('details').forEach((d) => (d.open = true));
+        // The language switch names each language in its own language, on purpose.
+        const skip = (el: Element): boolean => Boolean(el.closest('[lang]:not(html)'));
+        const attrs = [...document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')]
+          .filter((el) => !skip(el))
+          .flatMap((el) => ['aria-label', 'title', 'alt', 'placeholder'].map((a) => el.getAttribute(a) ?? ''));
+        const dialog = document.querySelector('dialog')?.textContent ?? '';
+        // File names (daily/deepstatemap_data_...geojson) are data, not interface.
+        return [document.title, document.body.innerText, dialog, ...attrs].join('\n').replace(/\S+\.geojson\b|--\w+/g, '');
+      });
+      // Whole words only: "Map" inside "DeepStateMap" is a name, not the English UI.
+      const left = englishFragments().filter(({ fragment }) => new RegExp(`(^|[^A-Za-z])${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`).test(text));
+      expect(left, left.map((l) => `${l.key}: "${l.fragment}"`).join('\n')).toEqual([]);
+      for (const s of SCENARIOS) {
+        expect(text).not.toContain(s.title);
+        expect(text).not.toContain(s.summary);
+      }
+      expect(text).toContain('Донбасу');
+      // The map's labels follow the language, drawn with the Cyrillic glyphs.
+      const labels = await page.evaluate(() =>
+        (window as unknown as { frontline: { map: { queryRenderedFeatures(o: object): { properties: Record<string, string> }[]; getLayoutProperty(l: string, p: string): unknown } } }).frontline.map.getLayoutProperty('region-label', 'text-field'),
+      );
+      expect(labels).toEqual(['get', 'name_uk']);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('switches language in place; the URL keeps it through reload and back', async () => {
+    const page = await open(browser, '');
+    try {
+      const before = await page.getByTestId('headline').textContent();
+      await page.getByRole('button', { name: 'УК' }).click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('uk');
+      expect(new URL(page.url()).searchParams.get('lang')).toBe('uk');
+      expect(await page.getByTestId('headline').textContent()).not.toBe(before);
+      expect(await page.getByTestId('headline').textContent()).toMatch(/Донбасу/);
+      await page.reload();
+      await waitForIdle(page, 'status-quo');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('uk');
+      await page.goBack();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await page.getByTestId('headline').textContent()).toMatch(/of Donbas/);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('keyboard', () => {
+  it('switches every scenario with Tab and the arrow keys; the headline changes and is announced', async () => {
+    const page = await open(browser, '');
+    try {
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name === 'scenario')) break;
+      }
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('status-quo');
+      // The focused radio's label shows a focus ring.
+      expect(await page.evaluate(() => getComputedStyle(document.activeElement!.closest('label')!).outlineStyle)).not.toBe('none');
+      const order = [...SCENARIOS.slice(1), SCENARIOS[0]].map((s) => s.id);
+      let headline = await page.getByTestId('headline').textContent();
+      for (const id of order) {
+        await page.keyboard.press('ArrowDown');
+        await waitForIdle(page, id);
+        await page.waitForTimeout(250);
+        const next = await page.getByTestId('headline').textContent();
+        expect(next, id).not.toBe(headline);
+        headline = next;
+        await expect.poll(() => page.getByTestId('announcer').textContent()).toBe(next!.trim());
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('every control reachable by Tab shows a visible focus indicator', async () => {
+    const page = await open(browser, '');
+    try {
+      const missing: string[] = [];
+      let first = '';
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab');
+        const r = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          const target = el.matches('input[type=radio]') ? el.closest('label')! : el;
+          const s = getComputedStyle(target);
+          return { name: `${el.tagName.toLowerCase()}.${el.className}[${el.getAttribute('type') ?? ''}]`, ring: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 };
+        });
+        if (!r) break;
+        if (!r.ring) missing.push(r.name);
+        if (i > 0 && r.name === first) break; // round the page once
+        first ||= r.name;
+      }
+      expect(missing, missing.join('\n')).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('axe-core', () => {
+  const cases = (['en', 'uk'] as const).flatMap((lang) => (['light', 'dark'] as const).flatMap((theme) => [{ lang, theme, device: 'desktop' as const }, { lang, theme, device: 'phone' as const }]));
+  it.each(cases)('$lang $theme $device: no serious or critical violations', async ({ lang, theme, device }) => {
+    const page = await open(device === 'phone' ? phone : browser, `?lang=${lang}&theme=${theme}&scenario=us-28-point`, 'us-28-point');
+    const log = watch(page, preview.url.replace(/\/$/, ''));
+    try {
+      if (device === 'phone') await page.locator('.panel .handle').click();
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      await page.waitForTimeout(300);
+      await page.addScriptTag({ content: AXE_SOURCE });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const r = await axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+      });
+      const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      if (violations.length) console.log(`axe ${lang} ${theme} ${device}:\n${violations.map((v) => `  ${v.impact} ${v.id}: ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n')}`);
+      expect(bad).toEqual([]);
+      expect(log.errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('phone', () => {
+  it('the map fills the screen; the panel is a bottom sheet opened by tap and keyboard', async () => {
+    const page = await open(phone, '');
+    try {
+      const map = await page.locator('.maplibregl-canvas').boundingBox();
+      expect(map).toMatchObject({ x: 0, y: 0, width: PHONE.width, height: PHONE.height });
+      const handle = page.locator('.panel .handle');
+      expect(await handle.getAttribute('aria-expanded')).toBe('false');
+      const collapsed = (await page.locator('.panel').boundingBox())!;
+      expect(collapsed.y + collapsed.height).toBeCloseTo(PHONE.height, 0);
+      expect(collapsed.height).toBeLessThan(PHONE.height / 2);
+      await expect.poll(() => page.getByTestId('headline').isVisible()).toBe(true);
+      expect(await page.getByRole('radio').first().isVisible()).toBe(false);
+      // The attribution and the scale bar sit above the sheet and do not overlap.
+      const attrib = (await page.locator('.maplibregl-ctrl-attrib').boundingBox())!;
+      const scale = (await page.locator('.maplibregl-ctrl-scale').boundingBox())!;
+      expect(attrib.y + attrib.height).toBeLessThanOrEqual(collapsed.y + 1);
+      const overlap = !(scale.x + scale.width <= attrib.x || attrib.x + attrib.width <= scale.x || scale.y + scale.height <= attrib.y || attrib.y + attrib.height <= scale.y);
+      expect(overlap, `scale ${JSON.stringify(scale)} attribution ${JSON.stringify(attrib)}`).toBe(false);
+
+      await handle.tap();
+      expect(await handle.getAttribute('aria-expanded')).toBe('true');
+      expect(await page.getByRole('radio').first().isVisible()).toBe(true);
+      await handle.focus();
+      await page.keyboard.press('Enter');
+      expect(await handle.getAttribute('aria-expanded')).toBe('false');
+      await page.keyboard.press('Space');
+      expect(await handle.getAttribute('aria-expanded')).toBe('true');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('touch pans and pinch-zooms the map', async () => {
+    const page = await open(phone, '');
+    try {
+      const view = () => page.evaluate(() => {
+        const m = (window as unknown as { frontline: { map: { getZoom(): number; getCenter(): { lng: number; lat: number } } } }).frontline.map;
+        return { zoom: m.getZoom(), ...m.getCenter() };
+      });
+      const cdp = await page.context().newCDPSession(page);
+      const touch = async (type: 'touchStart' | 'touchMove' | 'touchEnd', points: [number, number][]) =>
+        cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+      const before = await view();
+      // Pinch out around (180, 250).
+      await touch('touchStart', [[160, 250], [200, 250]]);
+      for (let i = 1; i <= 8; i++) await touch('touchMove', [[160 - i * 10, 250], [200 + i * 10, 250]]);
+      await touch('touchEnd', []);
+      await page.waitForTimeout(600);
+      const zoomed = await view();
+      expect(zoomed.zoom).toBeGreaterThan(before.zoom + 0.5);
+      // One-finger pan to the left moves the centre east.
+      await touch('touchStart', [[250, 250]]);
+      for (let i = 1; i <= 8; i++) await touch('touchMove', [[250 - i * 15, 250]]);
+      await touch('touchEnd', []);
+      await page.waitForTimeout(600);
+      const panned = await view();
+      expect(panned.lng).toBeGreaterThan(zoomed.lng);
+    } finally {
+      await page.close();
+    }
+  });
+});
