@@ -44,3 +44,17 @@ describe('altText', () => {
     expect(altText(scenarioById('status-quo'), rows('status-quo'), '2025-11-20')).toContain('The line of contact runs through Donetsk, Kharkiv.');
   });
 });
+
+describe('in Ukrainian', () => {
+  it('headline and alt text use the Ukrainian phrase, names and number formats', async () => {
+    const { altText } = await import('./altText');
+    const us = headline(scenarioById('us-28-point'), rows('us-28-point'), '2025-11-20', 'uk');
+    expect(us).toBe(
+      `За американським проєктом із 28 пунктів Київ контролював би ${fmtPct(0, 'uk')} Донбасу; Україна віддала б ${fmtKm2(2400, 'uk')}, які контролює станом на 20 листопада 2025 р. (з них ${fmtKm2(400, 'uk')} (Донецька область) як демілітаризовану буферну зону); Росія повернула б ${fmtKm2(100, 'uk')}; Росія контролювала б ${fmtPct((100 * 3600) / 27000, 'uk')} України.`,
+    );
+    expect(fmtKm2(2400, 'uk')).toBe('2\u00a0400\u00a0км²');
+    const alt = altText(scenarioById('status-quo'), rows('status-quo'), '2025-11-20', 'uk');
+    expect(alt).toContain('Лінія зіткнення проходить областями: Донецька обл., Харківська обл.');
+    expect(alt).toContain('Дані: DeepStateMap.');
+  });
+});
