@@ -5,7 +5,7 @@
  * screen map with a bottom sheet, touch pans and pinches. Screenshots at
  * 360×640 and 1280×800 in both languages go to test/artifacts/screenshots/.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -139,6 +139,23 @@ describe('languages', () => {
       await page.goBack();
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
       expect(await page.getByTestId('headline').textContent()).toMatch(/of Donbas/);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('exports follow the language', () => {
+  it('a Ukrainian PNG carries its Ukrainian alt text (iTXt, UTF-8); the embed code asks for lang=uk', async () => {
+    const page = await open(browser, '?lang=uk&scenario=us-28-point', 'us-28-point');
+    try {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG 1×' }).click()]);
+      const bytes = readFileSync((await download.path())!);
+      expect(bytes.toString('latin1')).toContain('iTXtDescription');
+      expect(bytes.toString('utf8')).toContain('Мапа: за американським проєктом із 28 пунктів');
+      await page.getByRole('button', { name: 'Вбудувати' }).click();
+      const code = await page.getByTestId('embed-code').inputValue();
+      expect(code).toMatch(/[?&]lang=uk/);
     } finally {
       await page.close();
     }
