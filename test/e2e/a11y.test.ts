@@ -224,12 +224,15 @@ describe('axe-core', () => {
       if (device === 'phone') await page.locator('.panel .handle').click();
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       await page.waitForTimeout(300);
+      writeFileSync(join(SHOTS, `a11y-axe-${lang}-${theme}-${device}.png`), await page.screenshot());
       await page.addScriptTag({ content: AXE_SOURCE });
       const violations = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
         const r = await axe.run(document, { resultTypes: ['violations'] });
         return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
       });
+      // At desktop width the table fits the panel in both languages (no sideways scrolling).
+      if (device === 'desktop') expect(await page.locator('.scroll').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
       const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       if (violations.length) console.log(`axe ${lang} ${theme} ${device}:\n${violations.map((v) => `  ${v.impact} ${v.id}: ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n')}`);
       expect(bad).toEqual([]);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../geo/scenarioCatalog';
 import { formatDate, formatKm2, formatPercent } from './format';
 import { MESSAGES, pickLocale, placeholders, translate, type MessageKey } from './messages';
-import { regionShortName, scenarioTexts } from './names';
+import { regionNameOf, regionShortName, scenarioTexts } from './names';
+import { REGION_IDS } from '../geo/regions';
 import en from './en.json';
 import uk from './uk.json';
 
@@ -63,9 +64,18 @@ describe('formats', () => {
 describe('names', () => {
   it('shortens region names in both languages', () => {
     expect(regionShortName('UA-14', 'en')).toBe('Donetsk');
-    expect(regionShortName('UA-14', 'uk')).toBe('Донецька обл.');
+    expect(regionShortName('UA-14', 'uk')).toBe('Донецька');
     expect(regionShortName('donbas', 'uk')).toBe('Донбас');
     expect(regionShortName('UA-30', 'uk')).toBe('Київ');
+  });
+
+  it('makes the Ukrainian genitive of every region ("of Donetsk Oblast")', () => {
+    expect(regionNameOf('UA-14', 'uk')).toBe('Донецької області');
+    expect(regionNameOf('UA-26', 'uk')).toBe('Івано-Франківської області');
+    expect(regionNameOf('UA-43', 'uk')).toBe('Автономної Республіки Крим');
+    expect(regionNameOf('UA-14', 'en')).toBe('Donetsk Oblast');
+    // No region is left in the nominative.
+    for (const id of REGION_IDS) expect(regionNameOf(id, 'uk'), id).toMatch(/(кої області|міста .+|Автономної Республіки Крим)$/);
   });
 
   it('every built-in scenario has Ukrainian texts; translated quotes are marked, never quoted', () => {

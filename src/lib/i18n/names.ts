@@ -15,12 +15,29 @@ export function regionName(id: string, locale: Locale): string {
 }
 
 /**
- * The short name for tables and lists: "Donetsk", "Donbas", "Crimea";
- * "Донецька обл.", "Донбас", "Крим".
+ * The short name for tables and lists (whose heading says "region"):
+ * "Donetsk", "Donbas", "Crimea"; "Донецька", "Донбас", "Крим".
  */
 export function regionShortName(id: string, locale: Locale): string {
   const name = regionName(id, locale).replace(/ \(.*\)$/, '');
-  return locale === 'uk' ? name.replace(/ область$/, ' обл.').replace(/^Місто /, '') : name.replace(/ Oblast$/, '');
+  return locale === 'uk' ? name.replace(/ область$/, '').replace(/^Місто /, '') : name.replace(/ Oblast$/, '');
+}
+
+/** Ukrainian genitives that the rule below does not make (nouns, not adjectives). */
+const GENITIVE_UK: Record<string, string> = {
+  'UA-30': 'міста Києва',
+  'UA-40': 'міста Севастополя',
+  'UA-43': 'Автономної Республіки Крим',
+};
+
+/**
+ * A region's name as "of ..." needs it: English "Donetsk Oblast" (the sentence
+ * says "of"), Ukrainian genitive "Донецької області" (an oblast's name is an
+ * adjective in -ка: -ка → -кої, область → області).
+ */
+export function regionNameOf(id: string, locale: Locale): string {
+  if (locale === 'en') return regionName(id, locale);
+  return GENITIVE_UK[id] ?? regionName(id, locale).replace(/ка область$/, 'кої області');
 }
 
 /** What the page shows of a scenario, in a locale. */

@@ -3,7 +3,7 @@ import type { AreaRow } from '../geo/areas';
 import type { ScenarioDefinition } from '../geo/scenarios';
 import { formatDate, formatKm2, formatPercent } from '../i18n/format';
 import { translate, type Locale } from '../i18n/messages';
-import { regionName, regionShortName, scenarioTexts } from '../i18n/names';
+import { regionNameOf, regionShortName, scenarioTexts } from '../i18n/names';
 
 export function altText(scenario: ScenarioDefinition, rows: readonly AreaRow[], date: string | null, locale: Locale = 'en'): string {
   const by = new Map(rows.map((r) => [r.id, r]));
@@ -26,7 +26,7 @@ export function altText(scenario: ScenarioDefinition, rows: readonly AreaRow[], 
   }
   const parts: string[] = [];
   const buffers = rows.filter((r) => r.kind === 'region' && r.buffer_km2 > 0.5);
-  for (const r of buffers) parts.push(translate(locale, 'alt.buffer', { km2: km2(r.buffer_km2), region: regionName(r.id, locale) }));
+  for (const r of buffers) parts.push(translate(locale, 'alt.buffer', { km2: km2(r.buffer_km2), region: regionNameOf(r.id, locale) }));
   const cededElsewhere = ukraine.ceded_km2 - buffers.reduce((s, r) => s + r.buffer_km2, 0);
   if (date && cededElsewhere > 0.5) parts.push(translate(locale, buffers.length ? 'alt.giveUpMore' : 'alt.giveUp', { km2: km2(cededElsewhere) }));
   if (date && ukraine.returned_km2 > 0.5) parts.push(translate(locale, 'alt.return', { km2: km2(ukraine.returned_km2) }));

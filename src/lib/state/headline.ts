@@ -3,7 +3,7 @@ import type { AreaRow } from '../geo/areas';
 import type { ScenarioDefinition } from '../geo/scenarios';
 import { formatDate, formatKm2, formatPercent } from '../i18n/format';
 import { capitalise, translate, type Locale } from '../i18n/messages';
-import { regionName, scenarioTexts } from '../i18n/names';
+import { regionNameOf, scenarioTexts } from '../i18n/names';
 
 export function headline(scenario: ScenarioDefinition, rows: readonly AreaRow[], date: string | null, locale: Locale = 'en'): string {
   const by = new Map(rows.map((r) => [r.id, r]));
@@ -25,7 +25,7 @@ export function headline(scenario: ScenarioDefinition, rows: readonly AreaRow[],
   // Without a snapshot there is no line to compare with.
   if (date && ukraine.ceded_km2 > 0.5) {
     const given = { km2: km2(ukraine.ceded_km2), date: formatDate(date, locale) };
-    const list = buffers.map((r) => translate(locale, 'headline.bufferPart', { km2: km2(r.buffer_km2), region: regionName(r.id, locale) })).join(', ');
+    const list = buffers.map((r) => translate(locale, 'headline.bufferPart', { km2: km2(r.buffer_km2), region: regionNameOf(r.id, locale) })).join(', ');
     parts.push(buffers.length ? translate(locale, 'headline.giveUpBuffer', { ...given, buffers: list }) : translate(locale, 'headline.giveUp', given));
   }
   if (date && ukraine.returned_km2 > 0.5) parts.push(translate(locale, 'headline.return', { km2: km2(ukraine.returned_km2) }));
