@@ -69,6 +69,27 @@ function englishFragments(): { key: string; fragment: string }[] {
   return out;
 }
 
+/** The page's visible text and accessible names (details opened), without file names and CLI flags (data, not interface). */
+async function uiText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    document.querySelectorAll('details').forEach((d) => (d.open = true));
+    // The language switch names each language in its own language, on purpose.
+    const skip = (el: Element): boolean => Boolean(el.closest('[lang]:not(html)'));
+    const attrs = [...document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')]
+      .filter((el) => !skip(el))
+      .flatMap((el) => ['aria-label', 'title', 'alt', 'placeholder'].map((a) => el.getAttribute(a) ?? ''));
+    const dialog = document.querySelector('dialog')?.textContent ?? '';
+    return [document.title, document.body.innerText, dialog, ...attrs].join('\n').replace(/\S+\.geojson\b|--\w+/g, '');
+  });
+}
+
+/** The English UI fragments found in a text, as "key: fragment"; whole words only ("Map" inside "DeepStateMap" is a name). */
+function englishLeft(text: string): string[] {
+  return englishFragments()
+    .filter(({ fragment }) => new RegExp(`(^|[^A-Za-z])${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`).test(text))
+    .map(({ key, fragment }) => `${key}: "${fragment}"`);
+}
+
 describe('languages', () => {
   it.each([
     ['en', DESKTOP],
@@ -95,30 +116,41 @@ describe('languages', () => {
   it('the Ukrainian page has no English UI string left (visible text and accessible names)', async () => {
     const page = await open(browser, '?lang=uk&scenario=us-28-point', 'us-28-point');
     try {
-      const text = await page.evaluate(() => {
-        document.querySelectorAll('details').forEach((d) => (d.open = true));
-        // The language switch names each language in its own language, on purpose.
-        const skip = (el: Element): boolean => Boolean(el.closest('[lang]:not(html)'));
-        const attrs = [...document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')]
-          .filter((el) => !skip(el))
-          .flatMap((el) => ['aria-label', 'title', 'alt', 'placeholder'].map((a) => el.getAttribute(a) ?? ''));
-        const dialog = document.querySelector('dialog')?.textContent ?? '';
-        // File names (daily/deepstatemap_data_...geojson) are data, not interface.
-        return [document.title, document.body.innerText, dialog, ...attrs].join('\n').replace(/\S+\.geojson\b|--\w+/g, '');
+      // Open a region's popup, so its figures are checked too.
+      const poltava = await page.evaluate(() => {
+        const m = (window as unknown as { frontline: { map: { project(c: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement } } }).frontline.map;
+        const p = m.project([33.5, 49.6]);
+        const r = m.getCanvas().getBoundingClientRect();
+        return { x: p.x + r.left, y: p.y + r.top };
       });
-      // Whole words only: "Map" inside "DeepStateMap" is a name, not the English UI.
-      const left = englishFragments().filter(({ fragment }) => new RegExp(`(^|[^A-Za-z])${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`).test(text));
-      expect(left, left.map((l) => `${l.key}: "${l.fragment}"`).join('\n')).toEqual([]);
+      await page.mouse.click(poltava.x, poltava.y);
+      await page.locator('.maplibregl-popup [data-region]').waitFor();
+      const text = await uiText(page);
+      const left = englishLeft(text);
+      expect(left, left.join('\n')).toEqual([]);
       for (const s of SCENARIOS) {
         expect(text).not.toContain(s.title);
         expect(text).not.toContain(s.summary);
       }
       expect(text).toContain('Донбасу');
+      expect(text).toContain('Полтавська область'); // the popup
       // The map's labels follow the language, drawn with the Cyrillic glyphs.
       const labels = await page.evaluate(() =>
         (window as unknown as { frontline: { map: { queryRenderedFeatures(o: object): { properties: Record<string, string> }[]; getLayoutProperty(l: string, p: string): unknown } } }).frontline.map.getLayoutProperty('region-label', 'text-field'),
       );
       expect(labels).toEqual(['get', 'name_uk']);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the Ukrainian embed has no English UI string left', async () => {
+    const page = await open(browser, '?lang=uk&embed=1&scenario=us-28-point', 'us-28-point');
+    try {
+      const text = await uiText(page);
+      expect(englishLeft(text)).toEqual([]);
+      expect(text).toContain('Американський проєкт із 28 пунктів');
+      expect(text).toContain('DeepStateMap');
     } finally {
       await page.close();
     }
@@ -151,6 +183,7 @@ describe('exports follow the language', () => {
     try {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG 1×' }).click()]);
       const bytes = readFileSync((await download.path())!);
+      writeFileSync(join(SHOTS, 'export-uk-us-28-point-1x.png'), bytes);
       expect(bytes.toString('latin1')).toContain('iTXtDescription');
       expect(bytes.toString('utf8')).toContain('Мапа: за американським проєктом із 28 пунктів');
       await page.getByRole('button', { name: 'Вбудувати' }).click();
@@ -270,6 +303,31 @@ describe('phone', () => {
       await page.keyboard.press('Enter');
       expect(await handle.getAttribute('aria-expanded')).toBe('false');
       await page.keyboard.press('Space');
+      expect(await handle.getAttribute('aria-expanded')).toBe('true');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Escape'); // from inside the sheet: closes it, focus back on the handle
+      expect(await handle.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('handle'))).toBe(true);
+
+      // A drag up on the handle opens the sheet, a drag down closes it; a tap after a drag still toggles.
+      const cdp = await page.context().newCDPSession(page);
+      const box = (await handle.boundingBox())!;
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+      const drag = async (dy: number) => {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+        for (let i = 1; i <= 5; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y + (dy * i) / 5 }] });
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+        await page.waitForTimeout(150);
+      };
+      await drag(-120);
+      expect(await handle.getAttribute('aria-expanded')).toBe('true');
+      const top = (await handle.boundingBox())!;
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: top.y + 10 }] });
+      for (let i = 1; i <= 5; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: top.y + 10 + 30 * i }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await page.waitForTimeout(150);
+      expect(await handle.getAttribute('aria-expanded')).toBe('false');
+      await handle.tap();
       expect(await handle.getAttribute('aria-expanded')).toBe('true');
     } finally {
       await page.close();

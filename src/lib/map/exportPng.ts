@@ -31,10 +31,12 @@ export interface ExportOptions {
 const PAD = 16;
 const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif';
 
-function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+/** Lines of `text` that fit `width` as `ctx` measures them. */
+export function wrap(ctx: Pick<CanvasRenderingContext2D, 'measureText'>, text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
+  // Break at ordinary spaces only: no-break spaces hold "6 282 км²" together (JS's \s would split them).
+  for (const word of text.split(/[ \t\n]+/)) {
     const next = line ? `${line} ${word}` : word;
     if (ctx.measureText(next).width > width && line) {
       lines.push(line);
