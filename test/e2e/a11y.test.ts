@@ -40,8 +40,9 @@ afterAll(async () => {
   await preview?.stop();
 });
 
-async function open(ctx: BrowserContext, query: string, scenario = 'status-quo'): Promise<Page> {
+async function open(ctx: BrowserContext, query: string, scenario = 'status-quo', before?: (page: Page) => void): Promise<Page> {
   const page = await ctx.newPage();
+  before?.(page);
   await page.goto(preview.url + query);
   await waitForIdle(page, scenario);
   await page.waitForTimeout(250); // the headline's fade-in
@@ -114,8 +115,13 @@ describe('languages', () => {
   });
 
   it('the Ukrainian page has no English UI string left (visible text and accessible names)', async () => {
-    const page = await open(browser, '?lang=uk&scenario=us-28-point', 'us-28-point');
+    const glyphs: string[] = [];
+    const page = await open(browser, '?lang=uk&scenario=us-28-point', 'us-28-point', (p) =>
+      p.on('response', (r) => void (r.url().includes('/glyphs/') && r.ok() && glyphs.push(decodeURIComponent(r.url().split('/glyphs/')[1])))),
+    );
     try {
+      // The labels' Cyrillic comes from Noto Sans's 1024–1279 range, served by the app.
+      expect(glyphs).toContain('Noto Sans Regular/1024-1279.pbf');
       // Open a region's popup, so its figures are checked too.
       const poltava = await page.evaluate(() => {
         const m = (window as unknown as { frontline: { map: { project(c: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement } } }).frontline.map;
@@ -131,7 +137,11 @@ describe('languages', () => {
       for (const s of SCENARIOS) {
         expect(text).not.toContain(s.title);
         expect(text).not.toContain(s.summary);
+        if (s.uk?.source_name) expect(text).not.toContain(s.source.name);
       }
+      const us = SCENARIOS.find((s) => s.id === 'us-28-point')!;
+      expect(text).not.toContain(us.clause.slice(0, 40));
+      expect(text).toContain(us.uk!.clause.slice(0, 40));
       expect(text).toContain('Донбасу');
       expect(text).toContain('Полтавська область'); // the popup
       // The map's labels follow the language, drawn with the Cyrillic glyphs.
