@@ -4,6 +4,7 @@ import { formatDate, formatKm2, formatPercent } from './format';
 import { MESSAGES, pickLocale, placeholders, translate, type MessageKey } from './messages';
 import { regionNameOf, regionShortName, scenarioTexts } from './names';
 import { REGION_IDS } from '../geo/regions';
+import { validateScenario } from '../geo/scenarios';
 import en from './en.json';
 import uk from './uk.json';
 
@@ -87,5 +88,19 @@ describe('names', () => {
       expect(u.translatedQuote).toBe(s.clause_is_quote);
       expect(scenarioTexts(s, 'en')).toMatchObject({ title: s.title, quote: s.clause_is_quote, translatedQuote: false });
     }
+  });
+});
+
+describe('scenario translations in definition files', () => {
+  const base = { id: 'x', title: 'X', rules: { default: 'line', regions: {} } };
+  const uk = { title: 'Ікс', phrase: 'за іксом', summary: 'с', clause: 'к' };
+  it('are optional, and kept when complete', () => {
+    expect(validateScenario(base, 'x.json').uk).toBeUndefined();
+    expect(validateScenario({ ...base, uk }, 'x.json').uk).toEqual({ ...uk, source_name: undefined });
+  });
+  it('are rejected with a message naming the field when incomplete or mistyped', () => {
+    expect(() => validateScenario({ ...base, uk: { ...uk, title: '' } }, 'x.json')).toThrow(/x\.json.*"uk\.title" must be a non-empty string/);
+    expect(() => validateScenario({ ...base, uk: 'Ікс' }, 'x.json')).toThrow(/"uk" must be an object/);
+    expect(() => validateScenario({ ...base, uk: { ...uk, source_name: 3 } }, 'x.json')).toThrow(/"uk\.source_name" must be a string/);
   });
 });
