@@ -79,10 +79,19 @@ export async function startPreview(dataDir: string): Promise<Preview> {
   };
 }
 
-/** Chromium with a fresh profile folder (playwright takes it as the persistent context's folder). */
-export async function launch(): Promise<BrowserContext> {
+/**
+ * Chromium with a fresh profile folder (playwright takes it as the persistent
+ * context's folder). `options` for a phone: `{ viewport, hasTouch: true, isMobile: true }`.
+ */
+export async function launch(options: { viewport?: { width: number; height: number }; hasTouch?: boolean; isMobile?: boolean; locale?: string } = {}): Promise<BrowserContext> {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM)`);
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'frontline-chromium-')), { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 800 } });
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'frontline-chromium-')), {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    ...options,
+  });
 }
 
 /** What a page did that a test must know: console errors and requests to other origins. */

@@ -37,6 +37,33 @@ export interface ScenarioDefinition {
    * holds what.
    */
   strip_km?: number;
+  /**
+   * The Ukrainian texts (optional; the page falls back to English). A clause
+   * that quotes an English text is a translation here: the page marks it so.
+   */
+  uk?: ScenarioText;
+}
+
+/** A scenario's texts in one language other than English. */
+export interface ScenarioText {
+  title: string;
+  /** As used in a sentence ("за американським проєктом ..."), lower case. */
+  phrase: string;
+  summary: string;
+  clause: string;
+  source_name?: string;
+}
+
+const TEXT_FIELDS = ['title', 'phrase', 'summary', 'clause'] as const;
+
+/** An optional translation block: every field a non-empty string when present. */
+function validateText(value: unknown, field: string, fail: (msg: string) => never): ScenarioText | undefined {
+  if (value === undefined) return undefined;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return fail(`"${field}" must be an object with ${TEXT_FIELDS.join(', ')}`);
+  const v = value as Record<string, unknown>;
+  for (const k of TEXT_FIELDS) if (typeof v[k] !== 'string' || !v[k]) fail(`"${field}.${k}" must be a non-empty string`);
+  if (v.source_name !== undefined && typeof v.source_name !== 'string') fail(`"${field}.source_name" must be a string`);
+  return { title: v.title as string, phrase: v.phrase as string, summary: v.summary as string, clause: v.clause as string, source_name: v.source_name as string | undefined };
 }
 
 /** Control of one region under a scenario, km². */
@@ -76,6 +103,7 @@ export function validateScenario(json: unknown, what: string): ScenarioDefinitio
   if (s.based_on !== undefined && (typeof s.based_on !== 'string' || !ID.test(s.based_on))) fail('"based_on" must be a scenario id (lower-case letters, digits and hyphens)');
   if (s.strip_km !== undefined && !isStripWidth(s.strip_km))
     fail(`"strip_km" must be a number of km greater than 0 and at most ${STRIP_MAX_KM} (the strip's width on each side of the line), not ${JSON.stringify(s.strip_km) ?? String(s.strip_km)}`);
+  const uk = validateText(s.uk, 'uk', fail);
   return {
     id: s.id!,
     order: s.order,
@@ -90,6 +118,7 @@ export function validateScenario(json: unknown, what: string): ScenarioDefinitio
     // Only when given, so a built-in definition reads back exactly as before.
     ...(s.based_on !== undefined ? { based_on: s.based_on } : {}),
     ...(s.strip_km !== undefined ? { strip_km: s.strip_km } : {}),
+    ...(uk ? { uk } : {}),
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * PNG export of the current view: the map canvas with the title, headline,
  * legend, scale bar, date and credits drawn into the image (not only the map),
- * at 1× or 2×, and the alt text in the file's `Description` (PNG tEXt chunk).
+ * at 1× or 2×, and the alt text in the file's `Description` (PNG tEXt chunk,
+ * or iTXt for text beyond Latin-1 such as Ukrainian). Every text comes from
+ * the caller, already in the page's language.
  */
 import type * as maplibregl from 'maplibre-gl';
 
@@ -22,15 +24,19 @@ export interface ExportOptions {
   credits: string;
   alt: string;
   dark: boolean;
+  /** The scale bar's unit ("km", "км"). */
+  km?: string;
 }
 
 const PAD = 16;
 const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif';
 
-function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+/** Lines of `text` that fit `width` as `ctx` measures them. */
+export function wrap(ctx: Pick<CanvasRenderingContext2D, 'measureText'>, text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
+  // Break at ordinary spaces only: no-break spaces hold "6 282 км²" together (JS's \s would split them).
+  for (const word of text.split(/[ \t\n]+/)) {
     const next = line ? `${line} ${word}` : word;
     if (ctx.measureText(next).width > width && line) {
       lines.push(line);
@@ -135,7 +141,7 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
     ctx.stroke();
     ctx.fillStyle = fg;
     ctx.font = `11px ${FONT}`;
-    ctx.fillText(`${bar.km} km`, PAD + bar.px + 6, by);
+    ctx.fillText(`${bar.km} ${o.km ?? 'km'}`, PAD + bar.px + 6, by);
 
     // Legend.
     let x = PAD;
@@ -199,11 +205,18 @@ function crc32(bytes: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** Insert a tEXt chunk ("Description") after the PNG's header chunk. Latin-1 only: other characters become '?'. */
+/**
+ * Insert a "Description" text chunk after the PNG's header chunk: tEXt when the
+ * text is Latin-1 (what every reader shows), else iTXt (UTF-8, uncompressed).
+ */
 export function withDescription(png: Uint8Array, text: string): Uint8Array<ArrayBuffer> {
-  const latin1 = Array.from(`Description\u0000${text}`, (ch) => (ch.charCodeAt(0) < 256 ? ch.charCodeAt(0) : 63));
-  const data = new Uint8Array(latin1);
-  const type = new TextEncoder().encode('tEXt');
+  // eslint-disable-next-line no-control-regex
+  const latin1 = /^[\u0000-\u00ff]*$/.test(text);
+  const data = latin1
+    ? new Uint8Array(Array.from(`Description\u0000${text}`, (ch) => ch.charCodeAt(0)))
+    : // keyword, NUL, compression flag 0, method 0, language tag (empty), NUL, translated keyword (empty), NUL, text
+      new TextEncoder().encode(`Description\u0000\u0000\u0000\u0000\u0000${text}`);
+  const type = new TextEncoder().encode(latin1 ? 'tEXt' : 'iTXt');
   const chunk = new Uint8Array(12 + data.length);
   const view = new DataView(chunk.buffer);
   view.setUint32(0, data.length);

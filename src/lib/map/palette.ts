@@ -1,7 +1,10 @@
 /**
  * The map's colours. Okabe & Ito's palette, made to stay apart under the
- * common colour-vision deficiencies; d3-scale maps classes to it so that the
- * legend and the layers cannot disagree. Two base palettes: light and dark.
+ * common colour-vision deficiencies, with a warm grey for the grey zone;
+ * src/lib/a11y/a11y.test.ts checks every pair of classes stays apart under
+ * simulated protanopia and deuteranopia in both themes. d3-scale maps classes
+ * to it so that the legend and the layers cannot disagree. Two base palettes:
+ * light and dark.
  */
 import { scaleOrdinal } from 'd3-scale';
 import type { Theme } from '../state/url';
@@ -13,12 +16,17 @@ export const classColour = scaleOrdinal<DisplayClass, string>()
     '#D55E00', // russia: vermillion
     '#E69F00', // ceded: orange
     '#CC79A7', // buffer: reddish purple (hatched)
-    '#009E73', // returned: bluish green
-    '#999999', // contested: grey
+    '#0072B2', // returned: blue (Okabe & Ito's bluish green came within ΔE 9 of the grey under deuteranopia)
+    '#8C8C78', // contested: warm grey (a neutral grey came within ΔE 9 of the buffer's purple under deuteranopia)
   ]);
 
-/** A custom scenario's demilitarised strip: Okabe & Ito's blue, apart from every class colour. */
-export const STRIP_COLOUR = '#0072B2';
+/**
+ * A custom scenario's demilitarised strip, drawn over the classes: Okabe &
+ * Ito's yellow (no class uses it), with a dark dashed edge so it reads on
+ * every fill and in grey scale.
+ */
+export const STRIP_COLOUR = '#F0E442';
+export const STRIP_EDGE = '#5c5300';
 
 export interface BasePalette {
   sea: string;

@@ -1,24 +1,37 @@
 /** A one-to-two-sentence description of the current view, for screen readers, embeds and exports. */
 import type { AreaRow } from '../geo/areas';
 import type { ScenarioDefinition } from '../geo/scenarios';
-import { fmtDate, fmtKm2, fmtPct } from './format';
+import { formatDate, formatKm2, formatPercent } from '../i18n/format';
+import { translate, type Locale } from '../i18n/messages';
+import { regionNameOf, regionShortName, scenarioTexts } from '../i18n/names';
 
-export function altText(scenario: ScenarioDefinition, rows: readonly AreaRow[], date: string | null): string {
+export function altText(scenario: ScenarioDefinition, rows: readonly AreaRow[], date: string | null, locale: Locale = 'en'): string {
   const by = new Map(rows.map((r) => [r.id, r]));
   const ukraine = by.get('ukraine')!;
   const donbas = by.get('donbas')!;
-  const when = date ? ` on ${fmtDate(date)}` : '';
+  const pct = (x: number): string => formatPercent(x, locale);
+  const km2 = (x: number): string => formatKm2(x, locale);
+  const when = date ? translate(locale, 'alt.on', { date: formatDate(date, locale) }) : '';
   if (scenario.id === 'status-quo') {
-    const front = rows.filter((r) => r.kind === 'region' && r.russia_km2 > 1 && r.ukraine_km2 > 1).map((r) => r.name.replace(/ Oblast$/, ''));
-    return `Map of Ukraine${when}: Russia holds ${fmtKm2(ukraine.russia_km2)} (${fmtPct(ukraine.russia_pct)}), including ${fmtPct(donbas.russia_pct)} of Donbas and ${fmtPct(by.get('crimea')!.russia_pct)} of Crimea.${front.length ? ` The line of contact runs through ${front.join(', ')}.` : ''} Data: DeepStateMap.`;
+    const front = rows.filter((r) => r.kind === 'region' && r.russia_km2 > 1 && r.ukraine_km2 > 1).map((r) => regionShortName(r.id, locale));
+    const lead = translate(locale, 'alt.statusQuo', {
+      when,
+      russiaKm2: km2(ukraine.russia_km2),
+      russiaPct: pct(ukraine.russia_pct),
+      donbasPct: pct(donbas.russia_pct),
+      crimeaPct: pct(by.get('crimea')!.russia_pct),
+    });
+    const through = front.length ? ` ${translate(locale, 'alt.front', { regions: front.join(', ') })}` : '';
+    return `${lead}${through} ${translate(locale, 'alt.data')}`;
   }
   const parts: string[] = [];
   const buffers = rows.filter((r) => r.kind === 'region' && r.buffer_km2 > 0.5);
-  for (const r of buffers) parts.push(`Ukraine would leave ${fmtKm2(r.buffer_km2)} of ${r.name}, which becomes a demilitarised zone`);
+  for (const r of buffers) parts.push(translate(locale, 'alt.buffer', { km2: km2(r.buffer_km2), region: regionNameOf(r.id, locale) }));
   const cededElsewhere = ukraine.ceded_km2 - buffers.reduce((s, r) => s + r.buffer_km2, 0);
-  if (date && cededElsewhere > 0.5) parts.push(`Ukraine would give up ${buffers.length ? 'another ' : ''}${fmtKm2(cededElsewhere)}`);
-  if (date && ukraine.returned_km2 > 0.5) parts.push(`Russia would return ${fmtKm2(ukraine.returned_km2)}`);
-  const lead = `Map: under ${scenario.phrase}, `;
-  const body = parts.length ? parts.join('; ') : `Russia would hold ${fmtKm2(ukraine.russia_km2)}`;
-  return `${lead}${body}. Russia would hold ${fmtPct(ukraine.russia_pct)} of Ukraine and ${fmtPct(donbas.russia_pct + donbas.buffer_pct)} of Donbas${buffers.length ? ' including the buffer zone' : ''}${when ? `, against the line of contact${when}` : ''}.`;
+  if (date && cededElsewhere > 0.5) parts.push(translate(locale, buffers.length ? 'alt.giveUpMore' : 'alt.giveUp', { km2: km2(cededElsewhere) }));
+  if (date && ukraine.returned_km2 > 0.5) parts.push(translate(locale, 'alt.return', { km2: km2(ukraine.returned_km2) }));
+  const body = parts.length ? parts.join('; ') : translate(locale, 'alt.russiaHolds', { km2: km2(ukraine.russia_km2) });
+  const lead = translate(locale, 'alt.lead', { phrase: scenarioTexts(scenario, locale).phrase, body });
+  const shares = translate(locale, buffers.length ? 'alt.sharesBuffer' : 'alt.shares', { ukrainePct: pct(ukraine.russia_pct), donbasPct: pct(donbas.russia_pct + donbas.buffer_pct) });
+  return `${lead} ${shares}${when ? translate(locale, 'alt.against', { when }) : ''}.`;
 }

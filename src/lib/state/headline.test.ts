@@ -53,8 +53,22 @@ describe('altText', () => {
   it('counts the towns that change hands and their people', () => {
     const z = (count: number, population: number) => ({ count, population });
     const totals = { buffer: z(2, 250000), ceded: z(0, 0), returned: z(1, 5000), all: z(3, 255000) };
-    const text = headline(scenarioById('us-28-point'), rows('us-28-point'), '2025-11-20', totals);
+    const text = headline(scenarioById('us-28-point'), rows('us-28-point'), '2025-11-20', 'en', totals);
     expect(text).toContain('The buffer zone takes in 2 towns home to 250,000 people before the war; 1 town home to 5,000 people before the war would return to Ukraine.');
-    expect(headline(scenarioById('us-28-point'), rows('us-28-point'), '2025-11-20', { ...totals, buffer: z(0, 0), returned: z(0, 0), all: z(0, 0) })).not.toContain('town');
+    expect(headline(scenarioById('us-28-point'), rows('us-28-point'), '2025-11-20', 'en', { ...totals, buffer: z(0, 0), returned: z(0, 0), all: z(0, 0) })).not.toContain('town');
+  });
+});
+
+describe('in Ukrainian', () => {
+  it('headline and alt text use the Ukrainian phrase, names and number formats', async () => {
+    const { altText } = await import('./altText');
+    const us = headline(scenarioById('us-28-point'), rows('us-28-point'), '2025-11-20', 'uk');
+    expect(us).toBe(
+      `За американським проєктом із 28 пунктів Київ контролював би ${fmtPct(0, 'uk')} Донбасу; Україна віддала б ${fmtKm2(2400, 'uk')}, які контролює станом на 20 листопада 2025 р. (з них ${fmtKm2(400, 'uk')} Донецької області як демілітаризовану буферну зону); Росія повернула б ${fmtKm2(100, 'uk')}; Росія контролювала б ${fmtPct((100 * 3600) / 27000, 'uk')} України.`,
+    );
+    expect(fmtKm2(2400, 'uk')).toBe('2\u00a0400\u00a0км²');
+    const alt = altText(scenarioById('status-quo'), rows('status-quo'), '2025-11-20', 'uk');
+    expect(alt).toContain('Лінія зіткнення проходить областями: Донецька, Харківська.');
+    expect(alt).toContain('Дані: DeepStateMap.');
   });
 });

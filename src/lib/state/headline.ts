@@ -2,41 +2,66 @@
 import type { AreaRow } from '../geo/areas';
 import type { ScenarioDefinition } from '../geo/scenarios';
 import type { PlacesResult, ZoneTotal } from '../geo/places';
-import { fmtDate, fmtKm2, fmtNum, fmtPct } from './format';
+import { formatDate, formatKm2, formatNumber, formatPercent } from '../i18n/format';
+import { capitalise, translate, type Locale } from '../i18n/messages';
+import { regionNameOf, scenarioTexts } from '../i18n/names';
 
-/** The towns that change hands, as a sentence ('' when none do). */
-export function placesSentence(totals: PlacesResult['totals'] | null | undefined): string {
-  if (!totals || totals.all.count === 0) return '';
-  const towns = (t: ZoneTotal): string => `${fmtNum(t.count)} ${t.count === 1 ? 'town' : 'towns'} home to ${fmtNum(t.population)} people before the war`;
-  const parts: string[] = [];
-  if (totals.buffer.count) parts.push(`the buffer zone takes in ${towns(totals.buffer)}`);
-  if (totals.ceded.count) parts.push(`Ukraine would give up ${towns(totals.ceded)}`);
-  if (totals.returned.count) parts.push(`${towns(totals.returned)} would return to Ukraine`);
-  const text = parts.join('; ');
-  return `${text[0].toUpperCase()}${text.slice(1)}.`;
+/** "1 town" / "2 міста" / "5 міст": the plural form the locale's rules pick for a count. */
+export function townsCount(count: number, locale: Locale): string {
+  const form = new Intl.PluralRules(locale).select(count);
+  const key = form === 'one' ? 'towns.one' : form === 'few' ? 'towns.few' : form === 'many' ? 'towns.many' : 'towns.other';
+  return translate(locale, key, { n: formatNumber(count, locale) });
 }
 
-export function headline(scenario: ScenarioDefinition, rows: readonly AreaRow[], date: string | null, places?: PlacesResult['totals'] | null): string {
+/** The towns that change hands, as a sentence ('' when none do). */
+export function placesSentence(totals: PlacesResult['totals'] | null | undefined, locale: Locale = 'en'): string {
+  if (!totals || totals.all.count === 0) return '';
+  const towns = (z: ZoneTotal): { towns: string; people: string } => ({ towns: townsCount(z.count, locale), people: formatNumber(z.population, locale) });
+  const parts: string[] = [];
+  if (totals.buffer.count) parts.push(translate(locale, 'headline.placesBuffer', towns(totals.buffer)));
+  if (totals.ceded.count) parts.push(translate(locale, 'headline.placesCeded', towns(totals.ceded)));
+  if (totals.returned.count) parts.push(translate(locale, 'headline.placesReturned', towns(totals.returned)));
+  return capitalise(parts.join('; ') + '.');
+}
+
+export function headline(
+  scenario: ScenarioDefinition,
+  rows: readonly AreaRow[],
+  date: string | null,
+  locale: Locale = 'en',
+  places?: PlacesResult['totals'] | null,
+): string {
   const by = new Map(rows.map((r) => [r.id, r]));
   const donbas = by.get('donbas')!;
   const ukraine = by.get('ukraine')!;
+  const pct = (x: number): string => formatPercent(x, locale);
+  const km2 = (x: number): string => formatKm2(x, locale);
   if (scenario.id === 'status-quo') {
-    return `On ${date ? fmtDate(date) : 'the chosen date'}, Kyiv held ${fmtPct(donbas.ukraine_pct)} of Donbas (${fmtKm2(donbas.ukraine_km2)}) and Russia ${fmtPct(ukraine.russia_pct)} of Ukraine (${fmtKm2(ukraine.russia_km2)}).`;
+    return translate(locale, 'headline.statusQuo', {
+      date: date ? formatDate(date, locale) : translate(locale, 'headline.chosenDate'),
+      donbasPct: pct(donbas.ukraine_pct),
+      donbasKm2: km2(donbas.ukraine_km2),
+      russiaPct: pct(ukraine.russia_pct),
+      russiaKm2: km2(ukraine.russia_km2),
+    });
   }
-  const parts = [`Under ${scenario.phrase}, Kyiv would hold ${fmtPct(donbas.ukraine_pct)} of Donbas`];
+  const parts = [translate(locale, 'headline.kyivWouldHold', { phrase: scenarioTexts(scenario, locale).phrase, pct: pct(donbas.ukraine_pct) })];
   const buffers = rows.filter((r) => r.kind === 'region' && r.buffer_km2 > 0.5);
   // Without a snapshot there is no line to compare with.
   if (date && ukraine.ceded_km2 > 0.5) {
-    const ofWhich = buffers.length
-      ? ` (of which ${buffers.map((r) => `${fmtKm2(r.buffer_km2)} of ${r.name}`).join(', ')} as a demilitarised buffer zone)`
-      : '';
-    parts.push(`Ukraine would give up ${fmtKm2(ukraine.ceded_km2)} it holds on ${fmtDate(date)}${ofWhich}`);
+    const given = { km2: km2(ukraine.ceded_km2), date: formatDate(date, locale) };
+    const list = buffers.map((r) => translate(locale, 'headline.bufferPart', { km2: km2(r.buffer_km2), region: regionNameOf(r.id, locale) })).join(', ');
+    parts.push(buffers.length ? translate(locale, 'headline.giveUpBuffer', { ...given, buffers: list }) : translate(locale, 'headline.giveUp', given));
   }
-  if (date && ukraine.returned_km2 > 0.5) parts.push(`Russia would return ${fmtKm2(ukraine.returned_km2)}`);
-  parts.push(`Russia would hold ${fmtPct(ukraine.russia_pct)} of Ukraine`);
+  if (date && ukraine.returned_km2 > 0.5) parts.push(translate(locale, 'headline.return', { km2: km2(ukraine.returned_km2) }));
+  parts.push(translate(locale, 'headline.russiaHolds', { pct: pct(ukraine.russia_pct) }));
   if (scenario.strip_km !== undefined && ukraine.strip_km2 > 0.5)
     parts.push(
-      `a demilitarised strip of ${scenario.strip_km}\u00a0km each side of the line would cover ${fmtKm2(ukraine.strip_km2)} (${fmtKm2(ukraine.strip_ukraine_side_km2)} on the side Ukraine holds)`,
+      translate(locale, 'headline.strip', {
+        width: `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(scenario.strip_km)}\u00a0${translate(locale, 'unit.km')}`,
+        km2: km2(ukraine.strip_km2),
+        ukraineSide: km2(ukraine.strip_ukraine_side_km2),
+      }),
     );
-  return [parts.join('; ') + '.', placesSentence(places)].filter(Boolean).join(' ');
+  return [capitalise(parts.join('; ') + '.'), placesSentence(places, locale)].filter(Boolean).join(' ');
 }

@@ -1,10 +1,17 @@
 /** Legend labels of the map's classes (one place for the legend and the PNG export). */
+import { translate, type Locale, type MessageKey } from '../i18n/messages';
 import type { DisplayClass } from '../map/scenarioLayers';
 
-export const LEGEND_LABELS: Record<DisplayClass, string> = {
-  russia: 'Held by Russia',
-  ceded: 'Ukraine would give up',
-  buffer: 'Demilitarised buffer zone',
-  returned: 'Russia would return',
-  contested: 'Contested (grey zone)',
+const KEYS: Record<DisplayClass, MessageKey> = {
+  russia: 'legend.russia',
+  ceded: 'legend.ceded',
+  buffer: 'legend.buffer',
+  returned: 'legend.returned',
+  contested: 'legend.contested',
 };
+
+/** A class's legend label in a locale. */
+export function legendLabel(cls: DisplayClass, locale: Locale = 'en'): string {
+  return translate(locale, KEYS[cls]);
+}
+

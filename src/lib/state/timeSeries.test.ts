@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lastMatch, type ReportedFigure, type SeriesPoint } from './timeSeries';
 
 const pt = (date: string, kyivDonbas: number): SeriesPoint => ({ date, id: date, kind: 'daily', kyivDonbas, russiaUkraine: 20 });
-const fig: ReportedFigure = { series: 'kyivDonbas', value: 14.5, date: '2025-11-20', label: 'x', source: 'y' };
+const fig: ReportedFigure = { series: 'kyivDonbas', value: 14.5, date: '2025-11-20', label: 'chart.reported', source: 'y' };
 
 describe('lastMatch', () => {
   it('finds the last date the series crosses the reported value', () => {

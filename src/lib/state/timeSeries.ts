@@ -6,6 +6,7 @@
 import { computeAreas } from '../geo/areas';
 import { overlaysFor, type Manifest, type SnapshotEntry, type Stats } from '../geo/dataset';
 import { STATUS_QUO, scenarioById } from '../geo/scenarioCatalog';
+import type { MessageKey } from '../i18n/messages';
 
 export interface SeriesPoint {
   date: string;
@@ -23,12 +24,13 @@ export interface ReportedFigure {
   value: number;
   /** When it was reported (month). */
   date: string;
-  label: string;
+  /** Locale key of its label. */
+  label: MessageKey;
   source: string;
 }
 
 export const REPORTED: readonly ReportedFigure[] = [
-  { series: 'kyivDonbas', value: 14.5, date: '2025-11-20', label: 'Kyiv: "about 14.5 %" of Donbas', source: 'Novaya Gazeta Europe, Nov 2025 (AP: "approximately 14 %")' },
+  { series: 'kyivDonbas', value: 14.5, date: '2025-11-20', label: 'chart.reported', source: 'Novaya Gazeta Europe, Nov 2025 (AP: "approximately 14 %")' },
 ];
 
 /** One point per entry, computed in slices so the page stays responsive. */
