@@ -80,7 +80,7 @@ async function uiText(page: Page): Promise<string> {
       .filter((el) => !skip(el))
       .flatMap((el) => ['aria-label', 'title', 'alt', 'placeholder'].map((a) => el.getAttribute(a) ?? ''));
     const dialog = document.querySelector('dialog')?.textContent ?? '';
-    return [document.title, document.body.innerText, dialog, ...attrs].join('\n').replace(/\S+\.geojson\b|--\w+/g, '');
+    return [document.title, document.body.innerText, dialog, ...attrs].join('\n').replace(/\S+\.geojson\b|--[\w-]+/g, ''); // file names and CLI options are not UI text
   });
 }
 

@@ -117,7 +117,7 @@ export function decodeCustomScenario(value: string | null | undefined): Scenario
 }
 
 /** Key order of a scenario file: what a reader looks for first. */
-const FILE_KEYS: readonly (keyof ScenarioDefinition)[] = ['id', 'order', 'title', 'phrase', 'based_on', 'date', 'summary', 'clause', 'clause_is_quote', 'source', 'strip_km', 'rules'];
+const FILE_KEYS: readonly (keyof ScenarioDefinition)[] = ['id', 'order', 'title', 'phrase', 'based_on', 'date', 'summary', 'clause', 'clause_is_quote', 'source', 'strip_km', 'rules', 'uk'];
 
 /**
  * A definition as a scenario file (pretty JSON): what "Export scenario file"
