@@ -92,7 +92,7 @@ describe('timeline', () => {
   it('draws the chart with the reported 14.5 % and when the data last matched it', async () => {
     const page = await open('');
     await waitForIdle(page, 'status-quo');
-    const label = await page.locator('.history .reported text').textContent();
+    const label = (await page.locator('.history .reported text').allTextContents()).join(' ');
     const cli14 = JSON.parse((await cli('areas', '--from', '2025-06-01', '--to', '2025-06-30', '--data', TEST_DATA)).out) as { date: string; rows: { id: string; ukraine_pct: number }[] }[];
     const share = (r: (typeof cli14)[number]): number => r.rows.find((x) => x.id === 'donbas')!.ukraine_pct;
     const crossing = cli14.find((r, i) => i > 0 && share(cli14[i - 1]) >= 14.5 && share(r) < 14.5);
