@@ -3,7 +3,7 @@
  * (name_en / name_uk), scenario texts from data/scenarios/*.json (English,
  * and their `uk` block).
  */
-import { GROUPS, REGIONS } from '../geo/regions';
+import { GROUPS, REGIONS } from '../geo/regionMeta';
 import type { ScenarioDefinition } from '../geo/scenarios';
 import type { Locale } from './messages';
 
