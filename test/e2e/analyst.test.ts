@@ -3,38 +3,19 @@
  * follows it, and every download parses and equals the CLI's output for the
  * same inputs. Screenshots go to test/artifacts/screenshots/.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, launch, startPreview, waitForIdle, watch, type Preview } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appUnderTest, SHOTS } from '../helpers/app';
+import { waitForIdle, watch } from '../helpers/browser';
 import { cli } from '../helpers/cli';
 import { DAILY, HIRES, ROOT, TEST_DATA } from '../helpers/paths';
 
-const SHOTS = join(ROOT, 'test', 'artifacts', 'screenshots');
-let preview: Preview;
-let browser: BrowserContext;
-
-beforeAll(async () => {
-  buildApp();
-  mkdirSync(SHOTS, { recursive: true });
-  preview = await startPreview(TEST_DATA);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
-
-async function open(path: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(preview.url + path);
-  return page;
-}
+const app = appUnderTest(TEST_DATA);
+const open = (path: string): Promise<Page> => app.open(path);
 
 const headline = (page: Page): Promise<string> => page.getByTestId('headline').innerText();
 
@@ -50,7 +31,7 @@ async function download(page: Page, name: string): Promise<{ name: string; text:
 describe('timeline', () => {
   it('steps with the buttons and the arrow keys; map, numbers and URL follow', async () => {
     const page = await open('?date=2025-11-20');
-    const log = watch(page, preview.url);
+    const log = watch(page, app.preview().url);
     await waitForIdle(page, 'status-quo', '2025-11-20');
     const before = await headline(page);
     await page.getByRole('button', { name: 'Next snapshot' }).click();
@@ -179,7 +160,7 @@ describe('custom scenario editor', () => {
     await page.screenshot({ path: join(SHOTS, 'custom-editor.png') });
     await page.close();
 
-    const again = await open(url.replace(preview.url, ''));
+    const again = await open(url.replace(app.preview().url, ''));
     await waitForIdle(again, 'custom', '2025-11-20');
     await again.waitForFunction(() => document.querySelector('[data-testid=headline]')?.textContent?.includes('strip'));
     expect(await headline(again)).toBe(text);
@@ -197,7 +178,7 @@ describe('bring your own line', () => {
     const file = join(dir, 'my-newsroom-line-2025-11-21.geojson');
     copyFileSync(join(DAILY, 'deepstatemap_data_20251120.geojson'), file);
     const page = await open('?scenario=us-28-point&date=2025-10-01');
-    const log = watch(page, preview.url);
+    const log = watch(page, app.preview().url);
     await waitForIdle(page, 'us-28-point', '2025-10-01');
     await page.locator('.upload input[type=file]').setInputFiles(file);
     await page.getByText('Showing your file').waitFor({ timeout: 60_000 });

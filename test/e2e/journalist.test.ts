@@ -4,37 +4,18 @@
  * dark mode, and hostile URL parameters. Screenshots go to
  * test/artifacts/screenshots/.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, colourAt, decodePng, launch, startPreview, waitForIdle, watch, type Preview } from '../helpers/browser';
-import { ROOT, TEST_DATA } from '../helpers/paths';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appUnderTest, SHOTS } from '../helpers/app';
+import { colourAt, decodePng, waitForIdle, watch } from '../helpers/browser';
+import { TEST_DATA } from '../helpers/paths';
 
-const SHOTS = join(ROOT, 'test', 'artifacts', 'screenshots');
-let preview: Preview;
-let browser: BrowserContext;
-
-beforeAll(async () => {
-  buildApp();
-  mkdirSync(SHOTS, { recursive: true });
-  preview = await startPreview(TEST_DATA);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
-
-async function open(path: string, width = 1280, height = 800): Promise<Page> {
-  const page = await browser.newPage();
-  await page.setViewportSize({ width, height });
-  await page.goto(preview.url + path);
-  return page;
-}
+const app = appUnderTest(TEST_DATA);
+const open = (path: string, width = 1280, height = 800): Promise<Page> => app.open(path, width, height);
 
 describe('permalinks', () => {
   it('restore scenario, date and view from the URL', async () => {
@@ -102,9 +83,9 @@ describe('embed', () => {
       res.end(`<!doctype html><title>host</title><h1>An article</h1>${code}`);
     });
     await new Promise<void>((r) => host.listen(0, '127.0.0.1', r));
-    const hostPage = await browser.newPage();
+    const hostPage = await app.browser().newPage();
     await hostPage.setViewportSize({ width: 700, height: 900 });
-    const log = watch(hostPage, preview.url.replace(/\/$/, ''));
+    const log = watch(hostPage, app.preview().url.replace(/\/$/, ''));
     try {
       await hostPage.goto(`http://127.0.0.1:${(host.address() as AddressInfo).port}/`);
       const frame = await (await hostPage.waitForSelector('iframe')).contentFrame();
@@ -178,9 +159,9 @@ describe('dark mode', () => {
     expect(r + g + b).toBeLessThan(200);
     await page.close();
 
-    const page2 = await browser.newPage();
+    const page2 = await app.browser().newPage();
     await page2.emulateMedia({ colorScheme: 'dark' });
-    await page2.goto(preview.url);
+    await page2.goto(app.preview().url);
     await waitForIdle(page2, 'status-quo');
     expect(await page2.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await page2.close();
@@ -200,10 +181,10 @@ describe('hostile URL parameters', () => {
     ['markup in the view', '#7/48.5/37.5/%3Cscript%3E'],
   ];
   it.each(cases)('%s: runs no script and still renders', async (_label, path) => {
-    const page = await browser.newPage();
+    const page = await app.browser().newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(preview.url + path);
+    await page.goto(app.preview().url + path);
     await page.waitForFunction(() => (document.body.dataset.mapIdle ?? '').endsWith('|2025-11-20'), undefined, { timeout: 60_000 });
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('img[src="x"], script:not([type="module"])').count()).toBe(0);

@@ -150,3 +150,4 @@ export function colourAt(png: PNG, x: number, y: number, r = 2): [number, number
     }
   return sum.map((s) => s / n) as [number, number, number];
 }
+
