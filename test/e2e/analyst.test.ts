@@ -10,7 +10,7 @@ import { csvParse } from 'd3-dsv';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { appUnderTest, SHOTS } from '../helpers/app';
-import { waitForIdle, watch } from '../helpers/browser';
+import { decodePng, waitForIdle, watch } from '../helpers/browser';
 import { cli } from '../helpers/cli';
 import { DAILY, HIRES, ROOT, TEST_DATA } from '../helpers/paths';
 
@@ -47,6 +47,34 @@ describe('timeline', () => {
     expect(log.errors).toEqual([]);
     expect(log.foreign).toEqual([]);
     await page.close();
+  });
+
+  it('a map reached by steps (updated by diffs) draws what a fresh load of that date draws', async () => {
+    const mapShot = async (page: Page): Promise<Buffer> => page.locator('.map-wrap canvas').screenshot();
+    const stepped = await open('?scenario=us-28-point&date=2025-11-03#6.2/48.4/37.4');
+    await waitForIdle(stepped, 'us-28-point', '2025-11-03');
+    for (let i = 0; i < 12; i++) await stepped.getByRole('button', { name: 'Next snapshot' }).click();
+    await waitForIdle(stepped, 'us-28-point', '2025-11-15');
+    const fresh = await open('?scenario=us-28-point&date=2025-11-15#6.2/48.4/37.4');
+    await waitForIdle(fresh, 'us-28-point', '2025-11-15');
+    const [a, b] = [decodePng(await mapShot(stepped)), decodePng(await mapShot(fresh))];
+    expect([a.width, a.height]).toEqual([b.width, b.height]);
+    let differ = 0;
+    for (let i = 0; i < a.data.length; i += 4) if (Math.abs(a.data[i] - b.data[i]) + Math.abs(a.data[i + 1] - b.data[i + 1]) + Math.abs(a.data[i + 2] - b.data[i + 2]) > 30) differ++;
+    // The same picture but for antialiasing along tile seams: well under 0.5 % of the pixels.
+    expect(differ / (a.width * a.height)).toBeLessThan(0.005);
+    const start = decodePng(await mapShot(await (async () => {
+      const p = await open('?scenario=us-28-point&date=2025-11-03#6.2/48.4/37.4');
+      await waitForIdle(p, 'us-28-point', '2025-11-03');
+      return p;
+    })()));
+    let moved = 0;
+    for (let i = 0; i < a.data.length; i += 4) if (Math.abs(a.data[i] - start.data[i]) + Math.abs(a.data[i + 1] - start.data[i + 1]) + Math.abs(a.data[i + 2] - start.data[i + 2]) > 30) moved++;
+    // ...and it is not simply the first date's picture: the line moved in those twelve days.
+    expect(moved).toBeGreaterThan(differ);
+    expect(moved).toBeGreaterThan(50);
+    await stepped.close();
+    await fresh.close();
   });
 
   it('plays through the history and pauses; the chart marks the date', async () => {
