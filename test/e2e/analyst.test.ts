@@ -63,11 +63,10 @@ describe('timeline', () => {
     for (let i = 0; i < a.data.length; i += 4) if (Math.abs(a.data[i] - b.data[i]) + Math.abs(a.data[i + 1] - b.data[i + 1]) + Math.abs(a.data[i + 2] - b.data[i + 2]) > 30) differ++;
     // The same picture but for antialiasing along tile seams: well under 0.5 % of the pixels.
     expect(differ / (a.width * a.height)).toBeLessThan(0.005);
-    const start = decodePng(await mapShot(await (async () => {
-      const p = await open('?scenario=us-28-point&date=2025-11-03#6.2/48.4/37.4');
-      await waitForIdle(p, 'us-28-point', '2025-11-03');
-      return p;
-    })()));
+    const first = await open('?scenario=us-28-point&date=2025-11-03#6.2/48.4/37.4');
+    await waitForIdle(first, 'us-28-point', '2025-11-03');
+    const start = decodePng(await mapShot(first));
+    await first.close();
     let moved = 0;
     for (let i = 0; i < a.data.length; i += 4) if (Math.abs(a.data[i] - start.data[i]) + Math.abs(a.data[i + 1] - start.data[i + 1]) + Math.abs(a.data[i + 2] - start.data[i + 2]) > 30) moved++;
     // ...and it is not simply the first date's picture: the line moved in those twelve days.
