@@ -242,7 +242,7 @@ describe('bring your own line', () => {
     const expected: Record<string, RegExp> = {
       'truncated.geojson': /truncated\.geojson: is not valid GeoJSON/,
       'points.geojson': /points\.geojson: has no Polygon or MultiPolygon features/,
-      'paris.geojson': /paris\.geojson: occupied territory: lies outside Ukraine/,
+      'paris.geojson': /paris\.geojson: lies outside Ukraine/,
       'belgorod.geojson': /belgorod\.geojson: lies outside Ukraine/,
     };
     const page = await open('?date=2025-11-20');
@@ -258,6 +258,13 @@ describe('bring your own line', () => {
       expect(await page.getByText('Showing your file').count()).toBe(0);
     }
     await page.close();
+    // In Ukrainian, the same mistakes are said in Ukrainian.
+    const uk = await open('?date=2025-11-20&lang=uk');
+    await waitForIdle(uk, 'status-quo', '2025-11-20');
+    await uk.locator('.upload input[type=file]').setInputFiles(join(dir, 'belgorod.geojson'));
+    await uk.locator('.upload .error').waitFor();
+    expect(await uk.locator('.upload .error').innerText()).toBe('belgorod.geojson: лежить поза межами України. Карта показує те саме, що й раніше.');
+    await uk.close();
   });
 });
 

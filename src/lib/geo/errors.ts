@@ -4,11 +4,20 @@
  * (or 2 for a usage error), the page shows it and keeps its current view.
  */
 export class InputError extends Error {
+  /**
+   * `problem` names the kind of mistake (and `detail` its particulars) for
+   * a page that says it in the reader's language; the message stays English.
+   */
   constructor(
     readonly what: string,
     message: string,
+    readonly problem?: InputProblem,
+    readonly detail: Readonly<Record<string, string | number>> = {},
   ) {
     super(`${what}: ${message}`);
     this.name = 'InputError';
   }
 }
+
+/** Mistakes in a file of occupied territory that the page translates (locale keys `upload.problem.*`). */
+export type InputProblem = 'not-json' | 'not-geojson' | 'no-polygons' | 'self-crossing' | 'not-lonlat' | 'outside-ukraine' | 'swapped' | 'too-large' | 'no-occupied';

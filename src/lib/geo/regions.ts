@@ -127,9 +127,9 @@ export function checkLonLat(paths: Paths, file: string, what: string): void {
   const b = bboxOf(paths);
   const S = SCALE;
   if (b.minX < -180 * S || b.maxX > 180 * S || b.minY < -90 * S || b.maxY > 90 * S)
-    throw new InputError(file, `${what}: coordinates out of range for longitude/latitude (is it in a projected CRS?)`);
+    throw new InputError(file, `${what}: coordinates out of range for longitude/latitude (is it in a projected CRS?)`, 'not-lonlat');
   if (b.minX > 41 * S || b.maxX < 22 * S || b.minY > 53 * S || b.maxY < 44 * S) {
     const swapped = b.minX >= 44 * S && b.maxX <= 53 * S && b.minY >= 22 * S && b.maxY <= 41 * S;
-    throw new InputError(file, `${what}: lies outside Ukraine${swapped ? ' (latitude and longitude look swapped)' : ''}`);
+    throw new InputError(file, `${what}: lies outside Ukraine${swapped ? ' (latitude and longitude look swapped)' : ''}`, swapped ? 'swapped' : 'outside-ukraine');
   }
 }

@@ -58,12 +58,12 @@ export function parseSnapshot(json: unknown, source: string, date?: string): Sna
   let features: Feature[];
   if (fc && fc.type === 'FeatureCollection' && Array.isArray(fc.features)) features = fc.features;
   else if (fc && (fc as unknown as Feature).type === 'Feature') features = [fc as unknown as Feature];
-  else throw new InputError(source, 'not a GeoJSON FeatureCollection or Feature');
+  else throw new InputError(source, 'not a GeoJSON FeatureCollection or Feature', 'not-geojson');
   const named = dateFromName(source);
   const when = date ?? named?.date;
   if (!when) throw new InputError(source, 'cannot tell the snapshot date from the file name (expected deepstatemap_data_YYYYMMDD, <unix-seconds>.geojson or a YYYY-MM-DD in the name)');
   const polys = features.filter((f) => f && polygonal(f.geometry));
-  if (polys.length === 0) throw new InputError(source, 'has no Polygon or MultiPolygon features');
+  if (polys.length === 0) throw new InputError(source, 'has no Polygon or MultiPolygon features', 'no-polygons');
   const layered = polys.some((f) => typeof f.properties?.name === 'string');
   const byClass = new Map<LayerClass, Geometry[]>();
   for (const [i, f] of polys.entries()) {
@@ -71,7 +71,11 @@ export function parseSnapshot(json: unknown, source: string, date?: string): Sna
     const bad = selfCrossingRing(paths);
     if (bad >= 0) {
       const p = paths[bad][0];
-      throw new InputError(source, `polygon ${i} has a ring that crosses itself (ring ${bad}, starting at ${p.x / 1e7}, ${p.y / 1e7}); fix the ring, e.g. with QGIS "Fix geometries"`);
+      throw new InputError(source, `polygon ${i} has a ring that crosses itself (ring ${bad}, starting at ${p.x / 1e7}, ${p.y / 1e7}); fix the ring, e.g. with QGIS "Fix geometries"`, 'self-crossing', {
+        polygon: i,
+        lon: p.x / 1e7,
+        lat: p.y / 1e7,
+      });
     }
     const cls: LayerClass = layered ? classifyLayer(f.properties?.name, f.properties?.fill) : 'occupied';
     byClass.set(cls, [...(byClass.get(cls) ?? []), f.geometry]);

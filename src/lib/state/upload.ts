@@ -48,20 +48,20 @@ function loadRegions(): Promise<Region[]> {
  */
 export async function readUpload(file: { name: string; size: number; text(): Promise<string> }, today: string): Promise<Upload> {
   const name = file.name.replace(/[\u0000-\u001f<>]/g, '').slice(0, 120) || 'file';
-  if (file.size > MAX_UPLOAD_BYTES) throw new InputError(name, `is ${(file.size / 1e6).toFixed(0)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+  if (file.size > MAX_UPLOAD_BYTES) throw new InputError(name, `is ${(file.size / 1e6).toFixed(0)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`, 'too-large', { mb: Math.round(file.size / 1e6), limit: MAX_UPLOAD_BYTES / 1024 / 1024 });
   const text = await file.text();
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new InputError(name, `is not valid GeoJSON (${(e as Error).message})`);
+    throw new InputError(name, `is not valid GeoJSON (${(e as Error).message})`, 'not-json', { detail: (e as Error).message });
   }
   const snap = parseSnapshot(json, name, dateFromName(name) ? undefined : today);
-  if (snap.occupied.length === 0) throw new InputError(name, 'has no occupied territory (no polygons outside the liberated and grey-zone layers)');
+  if (snap.occupied.length === 0) throw new InputError(name, 'has no occupied territory (no polygons outside the liberated and grey-zone layers)', 'no-occupied');
   const rs = await loadRegions();
   overlayer ??= new Overlayer(rs);
   const { overlays, features } = snapshotFeatures(rs, overlayer, snap, name);
-  if (overlays.every((o) => o.occupied_km2 + o.contested_km2 === 0)) throw new InputError(name, 'lies outside Ukraine (none of its polygons overlaps a region of Ukraine)');
+  if (overlays.every((o) => o.occupied_km2 + o.contested_km2 === 0)) throw new InputError(name, 'lies outside Ukraine (none of its polygons overlaps a region of Ukraine)', 'outside-ukraine');
   const entry: SnapshotEntry = { id: `upload-${snap.date}`, date: snap.date, kind: snap.kind, source: name, source_sha256: '', file: '', layers: snap.layers };
   return { name, entry, overlays, fc: { type: 'FeatureCollection', features } as FC };
 }
