@@ -100,6 +100,7 @@ describe('timeline', () => {
   it('draws the chart with the reported 14.5 % and when the data last matched it', async () => {
     const page = await open('');
     await waitForIdle(page, 'status-quo');
+    await page.locator('.history .reported text').first().waitFor(); // the chart follows the first drawn map
     const label = (await page.locator('.history .reported text').allTextContents()).join(' ');
     const cli14 = JSON.parse((await cli('areas', '--from', '2025-06-01', '--to', '2025-06-30', '--data', TEST_DATA)).out) as { date: string; rows: { id: string; ukraine_pct: number }[] }[];
     const share = (r: (typeof cli14)[number]): number => r.rows.find((x) => x.id === 'donbas')!.ukraine_pct;

@@ -13,9 +13,12 @@
  */
 import type { Point64 } from 'clipper2-ts';
 
-const A = 6378137;
+/** WGS84: semi-major axis (m) and first eccentricity squared (also the strip's local projection, strip.ts). */
+export const WGS84_A = 6378137;
 const F = 1 / 298.257223563;
-const E2 = F * (2 - F);
+export const WGS84_E2 = F * (2 - F);
+const A = WGS84_A;
+const E2 = WGS84_E2;
 const E = Math.sqrt(E2);
 
 /** q(φ) of Snyder, "Map Projections: A Working Manual", eq. 3-12. */

@@ -21,9 +21,8 @@
 import { isStripWidth, STRIP_MAX_KM } from './scenarios';
 import { Clipper, EndType, JoinType, type Path64 } from 'clipper2-ts';
 import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon } from 'geojson';
+import { WGS84_A as A, WGS84_E2 as E2 } from './ellipsoid';
 import { areaKm2, bboxesOverlap, bboxOf, clipToBbox, intersect, pathsFromGeometry, SCALE, toMultiPolygon, union, type Paths } from './polygons';
-
-/** Widest strip a scenario may ask for, km on each side. */
 
 /** Strip areas of one region, km². */
 export interface StripAreas {
@@ -68,9 +67,6 @@ const UNITS_PER_M = 10;
  */
 const ARC_TOLERANCE = 1e-3;
 const DEG = Math.PI / 180;
-const A = 6378137;
-const F = 1 / 298.257223563;
-const E2 = F * (2 - F);
 
 /** A spherical azimuthal equidistant projection centred on (lon0, lat0), in metres. */
 interface Projection {

@@ -10,9 +10,6 @@ import { areaReport, type AreaReport } from '../geo/report';
 import { SCENARIOS, STATUS_QUO, scenarioById } from '../geo/scenarioCatalog';
 import type { ScenarioDefinition } from '../geo/scenarios';
 import type { Strip } from '../geo/strip';
-
-/** The strip's geometry code (Clipper2's offsetting), loaded with the first scenario that has a strip. */
-type StripLib = typeof import('../geo/strip');
 import { collectPieces, frontlineOf, scenarioDisplay } from '../map/scenarioLayers';
 import { CUSTOM_ID } from './customScenario';
 import { loadBuiltinBoundaries, loadDataset, loadPlaces, loadSnapshot, type Dataset, type FC } from './data';
@@ -20,6 +17,9 @@ import { ControlIndex, placesChangingHands, type PlacesFile, type PlacesResult }
 import { loadFrame } from './history';
 import type { Upload } from './upload';
 import { LAYERS, type LayerId, type UrlState } from './url';
+
+/** The strip's geometry code (Clipper2's offsetting), loaded with the first scenario that has a strip. */
+type StripLib = typeof import('../geo/strip');
 
 /** The plan's date: the page opens on the snapshot nearest to it. */
 export const DEFAULT_DATE = '2025-11-20';
@@ -69,13 +69,13 @@ export class AppState {
     return true;
   }
 
+  /** Its own derived, so editing a custom scenario's rules does not recompute the strip. */
+  private stripWidth = $derived(this.scenario.strip_km);
   /**
    * The scenario's demilitarised strip on the date, if it has one: the same
    * computeStrip the CLI calls, on the same files (the snapshot and
    * regions-display.geojson), so the figures match.
    */
-  /** Its own derived, so editing a custom scenario's rules does not recompute the strip. */
-  private stripWidth = $derived(this.scenario.strip_km);
   strip = $derived.by<Strip | null>(() => {
     const width = this.stripWidth;
     const ds = this.dataset;
@@ -153,7 +153,6 @@ export class AppState {
     if (!this.placesFile || !this.controlIndex || !this.report) return null;
     return placesChangingHands(this.scenario, this.placesFile.places, this.controlIndex);
   });
-
 
   /** Take the URL's choices (unknown ones were already dropped by parseUrlState). */
   constructor(initial?: UrlState) {

@@ -69,6 +69,11 @@ export async function loadBuiltinBoundaries(): Promise<unknown> {
   return getJson<unknown>(builtinBoundariesUrl);
 }
 
+/** The data folder's own boundaries (the ones its figures were computed on), for a reader's file. */
+export async function loadDatasetRegions(): Promise<unknown> {
+  return getJson<unknown>(`${DATA_BASE}regions.geojson`);
+}
+
 export async function loadNeighbours(): Promise<FC> {
   return (await getJson<FC>(neighboursUrl))!;
 }

@@ -11,7 +11,7 @@ import { Overlayer, type RegionOverlay } from '../geo/overlay';
 import { regionsFromGeoJSON, type Region } from '../geo/regions';
 import { dateFromName, parseSnapshot } from '../geo/snapshot';
 import { snapshotFeatures } from '../geo/snapshotFeatures';
-import { DATA_BASE, type FC } from './data';
+import { loadDatasetRegions, type FC } from './data';
 
 /** Files larger than this are refused before reading (DeepState's daily files are ~0.5 MB, raw ones ~3 MB). */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -31,12 +31,7 @@ let overlayer: Overlayer | null = null;
 /** The data folder's boundaries (the ones its figures use), fetched once. */
 function loadRegions(): Promise<Region[]> {
   if (!regions) {
-    regions = fetch(`${DATA_BASE}regions.geojson`)
-      .then((res) => {
-        if (!res.ok) throw new Error(`regions.geojson: HTTP ${res.status}`);
-        return res.json();
-      })
-      .then((fc) => regionsFromGeoJSON(fc, 'regions.geojson'));
+    regions = loadDatasetRegions().then((fc) => regionsFromGeoJSON(fc, 'regions.geojson'));
     regions.catch(() => (regions = null));
   }
   return regions;
@@ -48,7 +43,10 @@ function loadRegions(): Promise<Region[]> {
  */
 export async function readUpload(file: { name: string; size: number; text(): Promise<string> }, today: string): Promise<Upload> {
   const name = file.name.replace(/[\u0000-\u001f<>]/g, '').slice(0, 120) || 'file';
-  if (file.size > MAX_UPLOAD_BYTES) throw new InputError(name, `is ${(file.size / 1e6).toFixed(0)} MB; the limit is ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`, 'too-large', { mb: Math.round(file.size / 1e6), limit: MAX_UPLOAD_BYTES / 1024 / 1024 });
+  if (file.size > MAX_UPLOAD_BYTES) {
+    const detail = { mb: Math.round(file.size / 1e6), limit: MAX_UPLOAD_BYTES / 1024 / 1024 };
+    throw new InputError(name, `is ${detail.mb} MB; the limit is ${detail.limit} MB`, 'too-large', detail);
+  }
   const text = await file.text();
   let json: unknown;
   try {
