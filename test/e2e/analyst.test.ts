@@ -169,6 +169,10 @@ describe('custom scenario editor', () => {
     expect(text).not.toBe(before);
     expect(text).toContain('Under “Kharkiv too”');
     expect(await page.locator('table.areas th', { hasText: 'Strip km²' }).count()).toBe(1);
+    // The history of a strip scenario is the CLI's job (a strip per date): the page does not offer a series that would fail.
+    await page.locator('.downloads').evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    expect(await page.getByRole('button', { name: 'Time series (CSV)' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Table (CSV)' }).count()).toBe(1);
     await page.waitForFunction(() => new URL(location.href).searchParams.get('custom')?.includes('Kharkiv'));
     const url = page.url();
     expect(new URL(url).searchParams.get('custom')).toContain('UA-63:r');
