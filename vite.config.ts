@@ -7,7 +7,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   base: './',
-  plugins: [svelte(), glyphs(root), dataFolder()],
+  plugins: [svelte(), glyphs(root), dataFolder(root)],
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
   // An embed runs in a sandboxed iframe (allow-scripts only), whose origin is
   // "null": every request it makes is cross-origin. Hosts of the built site

@@ -149,10 +149,14 @@ function historyFigures(data: string, manifest: Manifest, figures: Record<string
   const gzipBytes = (files: string[]): number => files.reduce((n, f) => n + gzipSync(readFileSync(join(data, f)), { level: 9 }).length, 0);
   const daily = history.filter((h) => h.series === 'daily');
   const chunks = gzipBytes(daily.map((h) => h.file));
-  const snapshots = gzipBytes(manifest.snapshots.filter((s) => s.kind === 'daily').map((s) => s.file));
   figures.history_gzip_mb = round(chunks / 1e6);
-  figures.history_snapshots_gzip_mb = round(snapshots / 1e6);
-  figures.history_gzip_ratio = round(snapshots / chunks, 1);
+  figures.layers_gzip_mb = round(gzipBytes(manifest.layers.filter((h) => h.series === 'daily').map((h) => h.file)) / 1e6);
+  if (existsSync(DEEPSTATE)) {
+    // Against the daily source files, one a day (what a timeline without chunks would fetch, and more).
+    const sources = manifest.snapshots.filter((s) => s.kind === 'daily').reduce((n, s) => n + gzipSync(readFileSync(join(DEEPSTATE, s.source)), { level: 9 }).length, 0);
+    figures.history_sources_gzip_mb = round(sources / 1e6);
+    figures.history_gzip_ratio = round(sources / chunks, 1);
+  }
   figures.history_raw_gzip_mb = round(gzipBytes(history.filter((h) => h.series === 'raw').map((h) => h.file)) / 1e6);
   const [step, first, whole, parse]: number[][] = [[], [], [], []];
   for (let round = 0; round < 3; round++)

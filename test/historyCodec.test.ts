@@ -1,7 +1,7 @@
 /**
  * The history chunks: a hand-made fixture whose encoding is checked integer
  * by integer, corrupt chunks, the chunks ingest wrote for the reference data
- * (decoded, they equal the drawn features of every snapshot file), and
+ * (decoded, they equal what the engine computes from each source file), and
  * ingest's incremental rewriting of chunks.
  */
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
@@ -9,12 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeatureCollection, MultiLineString, MultiPolygon, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { historyChunkOf, type HistoryEntry } from '../src/lib/geo/dataset';
-import { chunkName, decodeChunk, drawnFeatures, encodeChunk, HistoryChunkReader, opsChecksum, type DrawnFeature, type HistoryChunk, type HistoryFrame } from '../src/lib/geo/historyCodec';
+import { chunkOf, type HistoryEntry } from '../src/lib/geo/dataset';
+import { chunkName, decodeChunk, DRAWN_LAYERS, drawnFeatures, SOURCE_LAYERS, encodeChunk, HistoryChunkReader, opsChecksum, type DrawnFeature, type HistoryChunk, type HistoryFrame } from '../src/lib/geo/historyCodec';
 import { collectPieces, frontlineOf } from '../src/lib/map/scenarioLayers';
-import { loadDataset, type Dataset } from '../src/cli/store';
+import { loadDataset, loadRegions, type Dataset } from '../src/cli/store';
+import { Overlayer } from '../src/lib/geo/overlay';
+import { parseSnapshot } from '../src/lib/geo/snapshot';
+import { snapshotFeatures } from '../src/lib/geo/snapshotFeatures';
 import { cli } from './helpers/cli';
-import { DAILY, RAW, TEST_DATA } from './helpers/paths';
+import { DAILY, DEEPSTATE, HAVE_SHARED, RAW, TEST_DATA } from './helpers/paths';
 
 const S = 'DeepStateMap';
 const piece = (date: string, region: string, kind: string, coordinates: Position[][][]): DrawnFeature => ({
@@ -161,7 +164,13 @@ describe('a corrupt chunk is one error naming the chunk, never geometry', () => 
 describe('the chunks of the ingested reference data', () => {
   let ds: Dataset;
   const chunkFile = (h: HistoryEntry): unknown => JSON.parse(readFileSync(join(TEST_DATA, h.file), 'utf8'));
-  const snapshotFile = (file: string): FeatureCollection => JSON.parse(readFileSync(join(TEST_DATA, file), 'utf8'));
+  /** What ingest computes from a snapshot's source file, afresh. */
+  const computed = (id: string): FeatureCollection => {
+    const e = ds.manifest.snapshots.find((x) => x.id === id)!;
+    const regions = loadRegions(ds);
+    const snap = parseSnapshot(JSON.parse(readFileSync(join(DEEPSTATE, e.source), 'utf8')), e.source, e.date);
+    return { type: 'FeatureCollection', features: snapshotFeatures(regions, new Overlayer(regions), snap).features };
+  };
   beforeAll(() => {
     ds = loadDataset(TEST_DATA);
   });
@@ -177,41 +186,46 @@ describe('the chunks of the ingested reference data', () => {
       ids.push(...r.ids);
     }
     expect(ids.sort()).toEqual(ds.manifest.snapshots.map((s) => s.id).sort());
-    for (const s of ds.manifest.snapshots) {
-      const h = historyChunkOf(ds.manifest, s)!;
-      expect(h.file).toBe(`history/${chunkName(s)}.json`);
-      expect(s.date >= h.dates[0] && s.date <= h.dates[1]).toBe(true);
-    }
+    for (const set of ['history', 'layers'] as const)
+      for (const s of ds.manifest.snapshots) {
+        const h = chunkOf(ds.manifest, set, s)!;
+        expect(h.file).toBe(`${set}/${chunkName(s)}.json`);
+        expect(s.date >= h.dates[0] && s.date <= h.dates[1]).toBe(true);
+      }
   });
 
-  it.each(['daily-2025-10', 'daily-2025-11', 'raw-2025'])('%s decodes to the drawn features of each snapshot file', (name) => {
-    const h = ds.manifest.history!.find((x) => x.file === `history/${name}.json`)!;
+  it.skipIf(!HAVE_SHARED).each(['daily-2025-10', 'daily-2025-11', 'raw-2025'])('%s decodes to what the engine computes from each source file (needs the reference data)', (name) => {
+    const h = ds.manifest.history.find((x) => x.file === `history/${name}.json`)!;
+    const l = ds.manifest.layers.find((x) => x.file === `layers/${name}.json`)!;
     const frames = decodeChunk(chunkFile(h), h.file);
+    const layerFrames = decodeChunk(chunkFile(l), l.file);
     const entries = ds.manifest.snapshots.filter((s) => chunkName(s) === name);
     expect(frames.map((f) => f.id)).toEqual(entries.map((e) => e.id));
+    expect(layerFrames.map((f) => f.id)).toEqual(entries.map((e) => e.id));
     for (const [i, e] of entries.entries()) {
-      const fc = snapshotFile(e.file);
-      expect(frames[i].features).toEqual(drawnFeatures(fc, e.file));
+      const fc = computed(e.id);
+      expect(frames[i].features).toEqual(drawnFeatures(fc, e.id));
+      expect(layerFrames[i].features).toEqual(drawnFeatures(fc, e.id, SOURCE_LAYERS));
       // What the map takes from it is the same whichever it reads.
       const decoded = { type: 'FeatureCollection' as const, features: frames[i].features };
       expect(collectPieces(decoded, null)).toEqual(collectPieces(fc, null));
       expect(frontlineOf(decoded)).toEqual(frontlineOf(fc));
-      // Only the undrawn full-geometry layers are left out.
-      expect(new Set(fc.features.filter((f) => !['piece', 'frontline'].includes(String(f.properties?.layer))).map((f) => f.properties?.layer))).toEqual(new Set(['occupied', 'contested']));
+      // The two sets hold every layer the engine makes of a snapshot.
+      expect(new Set(fc.features.map((f) => String(f.properties?.layer)))).toEqual(new Set([...DRAWN_LAYERS, ...SOURCE_LAYERS]));
     }
   });
 
-  it('are a small fraction of the snapshot files (daily series)', () => {
-    const daily = ds.manifest.history!.filter((h) => h.series === 'daily');
-    const bytes = (files: string[]): number => files.reduce((n, f) => n + readFileSync(join(TEST_DATA, f)).length, 0);
-    const chunks = bytes(daily.map((h) => h.file));
-    const snapshots = bytes(ds.manifest.snapshots.filter((s) => s.kind === 'daily').map((s) => s.file));
-    expect(daily.reduce((n, h) => n + h.frames, 0)).toBe(769);
-    expect(chunks / snapshots).toBeLessThan(0.05);
+  it.skipIf(!HAVE_SHARED)('are a small fraction of the source files (daily series; needs the reference data)', () => {
+    const daily = (set: 'history' | 'layers') => ds.manifest[set].filter((h) => h.series === 'daily');
+    const bytes = (dir: string, files: string[]): number => files.reduce((n, f) => n + readFileSync(join(dir, f)).length, 0);
+    const chunks = bytes(TEST_DATA, [...daily('history'), ...daily('layers')].map((h) => h.file));
+    const sources = bytes(DEEPSTATE, ds.manifest.snapshots.filter((s) => s.kind === 'daily').map((s) => s.source));
+    expect(daily('history').reduce((n, h) => n + h.frames, 0)).toBe(769);
+    expect(chunks / sources).toBeLessThan(0.2);
   });
 });
 
-describe('ingest writes chunks incrementally', () => {
+describe.skipIf(!HAVE_SHARED)('ingest writes chunks incrementally (needs the reference data)', () => {
   it('re-encodes only the chunk whose days changed; an unchanged run changes no byte', async () => {
     const src = mkdtempSync(join(tmpdir(), 'frontline-src-'));
     const data = mkdtempSync(join(tmpdir(), 'frontline-data-'));
@@ -220,7 +234,7 @@ describe('ingest writes chunks incrementally', () => {
     put(join(DAILY, 'deepstatemap_data_20251121.geojson'), 'deepstatemap_data_20251121.geojson');
     put(join(DAILY, 'deepstatemap_data_20251201.geojson'), 'deepstatemap_data_20251201.geojson');
     put(join(RAW, '1754077960.geojson'), '1754077960.geojson');
-    const files = (): Record<string, string> => Object.fromEntries(readdirSync(join(data, 'history')).map((f) => [f, readFileSync(join(data, 'history', f), 'utf8')]));
+    const files = (set = 'history'): Record<string, string> => Object.fromEntries(readdirSync(join(data, set)).map((f) => [f, readFileSync(join(data, set, f), 'utf8')]));
     const ingest = async (): Promise<string> => {
       const r = await cli('ingest', '--source', src, '--data', data);
       expect(r.code, r.err).toBe(0);
@@ -230,8 +244,11 @@ describe('ingest writes chunks incrementally', () => {
     expect(await ingest()).toMatch(/history: 3 chunks \(3 encoded\)/);
     const first = files();
     expect(Object.keys(first).sort()).toEqual(['daily-2025-11.json', 'daily-2025-12.json', 'raw-2025.json']);
+    const firstLayers = files('layers');
+    expect(Object.keys(firstLayers).sort()).toEqual(Object.keys(first).sort());
     expect(await ingest()).toMatch(/history: 3 chunks \(0 encoded\)/);
     expect(files()).toEqual(first);
+    expect(files('layers')).toEqual(firstLayers);
 
     // 2025-12-01 changes (another day's file under its name): only December is encoded again.
     put(join(DAILY, 'deepstatemap_data_20251202.geojson'), 'deepstatemap_data_20251201.geojson');
@@ -242,9 +259,13 @@ describe('ingest writes chunks incrementally', () => {
     expect(second['daily-2025-12.json']).not.toBe(first['daily-2025-12.json']);
     const m = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8'));
     const dec = m.history.find((h: HistoryEntry) => h.file === 'history/daily-2025-12.json');
-    expect(decodeChunk(JSON.parse(second['daily-2025-12.json']), dec.file)[0].features).toEqual(
-      drawnFeatures(JSON.parse(readFileSync(join(data, 'snapshots', '2025-12-01.geojson'), 'utf8')), '2025-12-01'),
-    );
+    // December's frame is the new file's, November's (decoded from the old chunk and not re-encoded) unchanged.
+    const regions = loadRegions(loadDataset(data));
+    const fresh = snapshotFeatures(regions, new Overlayer(regions), parseSnapshot(JSON.parse(readFileSync(join(DAILY, 'deepstatemap_data_20251202.geojson'), 'utf8')), 'x', '2025-12-01')).features;
+    expect(decodeChunk(JSON.parse(second['daily-2025-12.json']), dec.file)[0].features).toEqual(drawnFeatures({ type: 'FeatureCollection', features: fresh }, '2025-12-01'));
+    const layers = files('layers');
+    expect(layers['daily-2025-11.json']).toBe(firstLayers['daily-2025-11.json']);
+    expect(layers['daily-2025-12.json']).not.toBe(firstLayers['daily-2025-12.json']);
     expect(m.history.map((h: HistoryEntry) => [h.file, h.series, h.dates, h.frames])).toEqual([
       ['history/daily-2025-11.json', 'daily', ['2025-11-20', '2025-11-21'], 2],
       ['history/daily-2025-12.json', 'daily', ['2025-12-01', '2025-12-01'], 1],

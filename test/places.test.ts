@@ -47,7 +47,7 @@ const byName = (name: string): Place => {
 function indexFor(id: string): ControlIndex {
   const entry = ds.manifest.snapshots.find((s) => s.id === id)!;
   const read = (file: string): FeatureCollection => readJsonFile(join(TEST_DATA, file)) as FeatureCollection;
-  return new ControlIndex([...read(entry.file).features, ...read(ds.manifest.ordlo!.file).features]);
+  return new ControlIndex([...ds.chunks.frame('history', entry).features, ...read(ds.manifest.ordlo!.file).features]);
 }
 
 const listed = (scenario: string, date = '2025-11-20'): PlacesResult => placesChangingHands(scenarioById(scenario), gazetteer.places, indexFor(snapshotOn(ds.manifest, date).id));
@@ -58,7 +58,7 @@ describe('the gazetteer (places.json written by ingest)', () => {
     expect(gazetteer.places.every((p) => p.population >= gazetteer.min_population && /^UA-\d\d$/.test(p.region))).toBe(true);
     expect(new Set(gazetteer.places.map((p) => p.id)).size).toBe(gazetteer.places.length);
     expect(gazetteer.source).toMatchObject({ name: 'GeoNames', licence: 'CC BY 4.0' });
-    expect(gazetteer.boundaries.name).toBe('ukraine-oblasts-2020.geojson');
+    expect(gazetteer.boundaries.name).toBe('ukraine-minregion.geojson');
   });
 
   it('places towns in their regions, with their Ukrainian names', () => {
@@ -195,7 +195,7 @@ describe('the list agrees with the map', () => {
   it.each(['us-28-point', 'borders-1991', 'russia-demand', 'pre-2022', 'europe-counter'])('%s: each town’s zone is the class the page paints under it', (id) => {
     const entry = snapshotOn(ds.manifest, '2025-11-20');
     const read = (file: string) => readJsonFile(join(TEST_DATA, file)) as FeatureCollection<Geometry, Record<string, unknown> | null>;
-    const pieces = collectPieces(read(entry.file), read(ds.manifest.ordlo!.file));
+    const pieces = collectPieces(ds.chunks.frame('history', entry), read(ds.manifest.ordlo!.file));
     const scenario = scenarioById(id);
     const display = scenarioDisplay(scenario, [...new Set(gazetteer.places.map((p) => p.region))], pieces, true);
     // The page's collectPieces output feeds the same index the CLI builds from the files.

@@ -3,8 +3,11 @@
  *
  * - glyphs: copy the Noto Sans glyph PBFs from tileserver-gl-styles into
  *   public/glyphs, so labels render with no request leaving the page's origin.
- * - data: in dev and preview, serve /data/ from $FRONTLINE_DATA when it is set
- *   (tests point it at their own ingested copy); otherwise public/data is used.
+ * - data: which data set the page shows. $FRONTLINE_DATA when it is set (tests
+ *   point it at their own copy), else the user's own public/data when it has
+ *   a manifest, else the built-in set in data/builtin. Dev and preview serve
+ *   it at /data/; the build copies it into dist/data/ (Vite already copies
+ *   public/, so only the other two need copying).
  */
 import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -41,15 +44,31 @@ function serveFrom(dir: string): Connect.NextHandleFunction {
   };
 }
 
-export function dataFolder(): Plugin {
-  const dir = process.env.FRONTLINE_DATA;
+/** The data folder the page shows (see the module comment), and whether it is public/data, which Vite serves itself. */
+export function pageDataFolder(root: string): { dir: string; isPublic: boolean } {
+  if (process.env.FRONTLINE_DATA) return { dir: process.env.FRONTLINE_DATA, isPublic: false };
+  const own = join(root, 'public', 'data');
+  if (existsSync(join(own, 'manifest.json'))) return { dir: own, isPublic: true };
+  return { dir: join(root, 'data', 'builtin'), isPublic: false };
+}
+
+export function dataFolder(root: string): Plugin {
+  const { dir, isPublic } = pageDataFolder(root);
+  let outDir = join(root, 'dist');
   return {
     name: 'frontline-data',
+    configResolved(config) {
+      outDir = join(config.root, config.build.outDir);
+    },
     configureServer(server) {
-      if (dir) server.middlewares.use(serveFrom(dir));
+      if (!isPublic) server.middlewares.use(serveFrom(dir));
     },
     configurePreviewServer(server) {
-      if (dir) server.middlewares.use(serveFrom(dir));
+      // Preview serves dist/, which has the data the build copied; $FRONTLINE_DATA still wins (tests).
+      if (process.env.FRONTLINE_DATA) server.middlewares.use(serveFrom(dir));
+    },
+    closeBundle() {
+      if (!isPublic) cpSync(dir, join(outDir, 'data'), { recursive: true });
     },
   };
 }

@@ -1,30 +1,87 @@
 /** The normalized data folder on disk (see src/lib/geo/dataset.ts for its format). */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
 import { InputError } from '../lib/geo/errors';
-import type { Manifest, SnapshotEntry, Stats } from '../lib/geo/dataset';
-import { DATASET_FORMAT } from '../lib/geo/dataset';
+import type { ChunkSet, Manifest, SnapshotEntry, Stats } from '../lib/geo/dataset';
+import { chunkOf, DATASET_FORMAT } from '../lib/geo/dataset';
+import { HistoryChunkReader, type FrameCollection } from '../lib/geo/historyCodec';
 import { pathsFromGeometry, toMultiPolygon, type Paths } from '../lib/geo/polygons';
 import { regionsFromGeoJSON, type Region } from '../lib/geo/regions';
 import { stripInputOf, type StripInput } from '../lib/geo/strip';
 import { PROJECT_ROOT } from './boundaries';
-import { readJsonFile } from './io';
+import { readJsonFile, type Io } from './io';
 
+/** The user's own data folder: where ingest and update write, and what every command reads once it exists. */
 export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'public', 'data');
+/** The built-in data set shipped in the repository (`npm run data:builtin` rebuilds it), read when the user has none. */
+export const BUILTIN_DATA_DIR = join(PROJECT_ROOT, 'data', 'builtin');
 
+/** Where ingest and update write: `--data`, else `$FRONTLINE_DATA`, else public/data (never the built-in set unless named). */
 export function dataDir(option: string | undefined): string {
   // Resolved, so a trailing slash cannot put ingest's temporary folder inside the output.
   return resolve(option ?? process.env.FRONTLINE_DATA ?? DEFAULT_DATA_DIR);
 }
 
+/**
+ * Which data set the reading commands use: `--data` or `$FRONTLINE_DATA`
+ * when given, else the user's own public/data when it has a manifest, else
+ * the built-in set. `builtin` says which one it came to.
+ */
+export function readDataDir(option: string | undefined): { dir: string; builtin: boolean } {
+  if (option ?? process.env.FRONTLINE_DATA) return { dir: dataDir(option), builtin: false };
+  if (datasetExists(DEFAULT_DATA_DIR)) return { dir: DEFAULT_DATA_DIR, builtin: false };
+  return { dir: BUILTIN_DATA_DIR, builtin: true };
+}
+
 export const HOW_TO_INGEST =
-  'no ingested data: run `npx frontline ingest --source ../shared/data/deepstate` (a folder, a file, or an https URL of a DeepStateMap snapshot) first';
+  'no ingested data: run `npx frontline update` (DeepStateMap\'s API) or `npx frontline ingest --source DIR|FILE|URL` first';
 
 export interface Dataset {
   dir: string;
   manifest: Manifest;
   stats: Stats;
+  /** The snapshots' geometry, decoded from the chunk files on demand. */
+  chunks: ChunkStore;
+}
+
+/** A path named in a manifest, kept inside its data folder (a manifest is data from outside). */
+export function insideDataFolder(dir: string, file: string): string {
+  const path = resolve(dir, file);
+  const rel = relative(resolve(dir), path);
+  if (typeof file !== 'string' || rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new InputError(join(dir, 'manifest.json'), `names a file outside its data folder (${JSON.stringify(file)})`);
+  return path;
+}
+
+/**
+ * The decoded chunk files of a data folder. A range of dates reads the frames
+ * of a chunk in order, which the reader decodes each once; a few chunks are
+ * kept so that a range crossing months does not decode a month twice.
+ */
+export class ChunkStore {
+  private readonly readers = new Map<string, HistoryChunkReader>();
+  constructor(
+    private readonly dir: string,
+    private readonly manifest: Manifest,
+  ) {}
+
+  /** A snapshot's features of one set (`history`: pieces and line of contact; `layers`: occupied and contested). Read-only. */
+  frame(set: ChunkSet, entry: SnapshotEntry): FrameCollection {
+    const h = chunkOf(this.manifest, set, entry);
+    if (!h) throw new InputError(join(this.dir, 'manifest.json'), `lists no ${set} chunk for snapshot ${entry.id}: run ingest again`);
+    let reader = this.readers.get(h.file);
+    if (!reader) {
+      reader = new HistoryChunkReader(readJsonFile(insideDataFolder(this.dir, h.file), join(this.dir, h.file)), join(this.dir, h.file));
+      this.readers.set(h.file, reader);
+      if (this.readers.size > 4) this.readers.delete(this.readers.keys().next().value!);
+    }
+    return reader.frame(entry.id);
+  }
+
+  /** All of a snapshot's stored features, as one collection. */
+  snapshot(entry: SnapshotEntry): FeatureCollection {
+    return { type: 'FeatureCollection', features: [...this.frame('layers', entry).features, ...this.frame('history', entry).features] };
+  }
 }
 
 export function datasetExists(dir: string): boolean {
@@ -35,8 +92,10 @@ export function loadDataset(dir: string): Dataset {
   if (!datasetExists(dir)) throw new InputError(dir, HOW_TO_INGEST);
   const manifest = readJsonFile(join(dir, 'manifest.json')) as Manifest;
   if (manifest.format !== DATASET_FORMAT) throw new InputError(join(dir, 'manifest.json'), `data format ${manifest.format}, this version reads ${DATASET_FORMAT}: run ingest again`);
+  if (!Array.isArray(manifest.snapshots) || !Array.isArray(manifest.history) || !Array.isArray(manifest.layers))
+    throw new InputError(join(dir, 'manifest.json'), 'is not a complete manifest (no snapshots, history or layers list): run ingest again');
   const stats = readJsonFile(join(dir, 'stats.json')) as Stats;
-  return { dir, manifest, stats };
+  return { dir, manifest, stats, chunks: new ChunkStore(dir, manifest) };
 }
 
 export function loadRegions(ds: Dataset): Region[] {
@@ -45,12 +104,8 @@ export function loadRegions(ds: Dataset): Region[] {
 
 /** The stored geometry of a snapshot, by layer. */
 export function loadSnapshotLayers(ds: Dataset, entry: SnapshotEntry): Record<string, Paths> {
-  const fc = readJsonFile(join(ds.dir, entry.file)) as FeatureCollection;
   const layers: Record<string, Paths> = {};
-  for (const f of fc.features as Feature[]) {
-    const layer = String(f.properties?.layer ?? '');
-    if (layer !== 'piece' && (f.geometry.type === 'MultiPolygon' || f.geometry.type === 'Polygon')) layers[layer] = pathsFromGeometry(f.geometry);
-  }
+  for (const f of ds.chunks.frame('layers', entry).features as Feature[]) layers[String(f.properties?.layer ?? '')] = pathsFromGeometry(f.geometry);
   return layers;
 }
 
@@ -60,7 +115,7 @@ export function loadSnapshotLayers(ds: Dataset, entry: SnapshotEntry): Record<st
  * same figures.
  */
 export function loadStripInput(ds: Dataset, entry: SnapshotEntry): StripInput {
-  const snapshot = readJsonFile(join(ds.dir, entry.file)) as FeatureCollection;
+  const snapshot = ds.chunks.snapshot(entry);
   let regions = displayRegions.get(ds);
   if (!regions) displayRegions.set(ds, (regions = readJsonFile(join(ds.dir, 'regions-display.geojson')) as FeatureCollection));
   return stripInputOf(snapshot, regions);
@@ -71,7 +126,7 @@ const displayRegions = new WeakMap<Dataset, FeatureCollection>();
 
 export function loadOrdlo(ds: Dataset): Paths {
   if (!ds.manifest.ordlo) return [];
-  const fc = readJsonFile(join(ds.dir, ds.manifest.ordlo.file)) as FeatureCollection;
+  const fc = readJsonFile(insideDataFolder(ds.dir, ds.manifest.ordlo.file)) as FeatureCollection;
   return fc.features.filter((f) => f.properties?.layer === 'ordlo').flatMap((f) => pathsFromGeometry(f.geometry));
 }
 
@@ -90,3 +145,18 @@ export function regionsFile(regions: readonly Region[]): string {
   );
 }
 
+
+/**
+ * The data set a reading command uses (see readDataDir), loaded. When it is
+ * the built-in one, one line on stderr says so: a reader must know that the
+ * figures stop at the built-in set's last date.
+ */
+export function openDataset(option: string | undefined, io: Io): Dataset {
+  const { dir, builtin } = readDataDir(option);
+  const ds = loadDataset(dir);
+  if (builtin) {
+    const last = ds.manifest.snapshots.at(-1)?.date ?? '?';
+    io.err(`note: using the built-in data set (DeepStateMap, up to ${last}); \`frontline update\` makes your own, current one in public/data\n`);
+  }
+  return ds;
+}

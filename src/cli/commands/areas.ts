@@ -8,7 +8,7 @@ import { reportsToCsv, reportsToJson } from '../../lib/geo/tables';
 import { checkFormat } from '../format';
 import { Progress, UsageError, type Io } from '../io';
 import { loadScenarioFile } from '../scenarioFile';
-import { dataDir, loadDataset, loadStripInput } from '../store';
+import { loadStripInput, openDataset } from '../store';
 
 export interface AreasOptions {
   date?: string;
@@ -50,7 +50,7 @@ export async function areas(opts: AreasOptions, io: Io): Promise<void> {
   if (range && (!opts.from || !opts.to)) throw new UsageError('a range needs both --from and --to');
   if (opts.date) checkDate(opts.date, '--date');
   const scenarios = chooseScenarios(opts, true);
-  const ds = loadDataset(dataDir(opts.data));
+  const ds = openDataset(opts.data, io);
   const entries = range ? snapshotsBetween(ds.manifest, opts.from!, opts.to!, kind) : [snapshotOn(ds.manifest, opts.date!, kind)];
   const reports: AreaReport[] = [];
   const progress = new Progress(io, 'areas', entries.length);

@@ -2,12 +2,14 @@
  * `frontline ingest`: read snapshots, overlay them on the boundaries, and
  * write the normalized data folder. Everything is built in a temporary folder
  * that replaces the old one only when all of it is written; an unchanged
- * snapshot (same file, boundaries and engine) is copied, not recomputed, so
- * running ingest again on the same input changes nothing.
+ * snapshot (same file, boundaries and engine) is taken from the old folder,
+ * not recomputed, so running ingest again on the same input changes nothing.
  */
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkDate, DATASET_FORMAT, ENGINE_VERSION, packOverlays, type Manifest, type SnapshotEntry, type Stats } from '../../lib/geo/dataset';
+import type { FeatureCollection } from 'geojson';
+import { DRAWN_LAYERS, drawnFeatures, SOURCE_LAYERS } from '../../lib/geo/historyCodec';
+import { checkDate, type ChunkSet, DATASET_FORMAT, ENGINE_VERSION, packOverlays, type Manifest, type SnapshotEntry, type Stats } from '../../lib/geo/dataset';
 import { InputError } from '../../lib/geo/errors';
 import { displayRegions, ordloPieces } from '../../lib/geo/display';
 import { areasByRegion, Overlayer, SLIVER_WIDTH_KM } from '../../lib/geo/overlay';
@@ -18,8 +20,8 @@ import { layerFeature, snapshotFeatures } from '../../lib/geo/snapshotFeatures';
 import { loadBoundaries } from '../boundaries';
 import { buildGazetteer } from '../gazetteer';
 import { PLACES_FILE } from '../../lib/geo/places';
-import { Progress, parseJson, sha256, UsageError, writeFileAtomic, type Io } from '../io';
-import { writeHistory } from '../history';
+import { Progress, parseJson, readJsonFile, sha256, UsageError, writeFileAtomic, type Io } from '../io';
+import { writeChunks } from '../history';
 import { collectSources } from '../sources';
 import { dataDir, datasetExists, featureCollection, loadDataset, regionsFile, type Dataset } from '../store';
 
@@ -51,7 +53,9 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
 
   const tmp = `${out}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(join(tmp, 'snapshots'), { recursive: true });
+  // What this run computes, one file per snapshot, until it is encoded into the chunks (removed before the swap).
+  const scratch = join(tmp, 'scratch');
+  mkdirSync(scratch, { recursive: true });
   try {
     const entries = new Map<string, SnapshotEntry>();
     const overlays: Record<string, [number, number, number][]> = {};
@@ -60,7 +64,6 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
       for (const e of reusable.manifest.snapshots) {
         entries.set(e.id, e);
         overlays[e.id] = reusable.stats.overlays[e.id];
-        copyFileSync(join(out, e.file), join(tmp, e.file));
       }
     }
     const overlayer = new Overlayer(boundaries.regions);
@@ -82,18 +85,16 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
       const text = await s.read();
       const hash = sha256(text);
       const old = reusable?.manifest.snapshots.find((e) => e.id === id);
-      const file = `snapshots/${id}.geojson`;
       if (old && old.source_sha256 === hash) {
         entries.set(id, { ...old, source: s.name });
         overlays[id] = reusable!.stats.overlays[id];
-        if (!existsSync(join(tmp, file))) copyFileSync(join(out, old.file), join(tmp, file));
         progress.tick(i + 1, id);
         continue;
       }
       const snap = parseSnapshot(parseJson(text, s.name), s.name, d!.date);
       const { overlays: regionOverlays, features } = snapshotFeatures(boundaries.regions, overlayer, snap);
-      writeFileAtomic(join(tmp, file), featureCollection(features));
-      entries.set(id, { id, date: snap.date, kind: snap.kind, source: s.name, source_sha256: hash, file, layers: snap.layers });
+      writeFileSync(join(scratch, `${id}.json`), featureCollection(features));
+      entries.set(id, { id, date: snap.date, kind: snap.kind, source: s.name, source_sha256: hash, layers: snap.layers });
       overlays[id] = packOverlays(regionOverlays);
       if (snap.ordlo.length && (!newestOrdlo || id > newestOrdlo.id)) newestOrdlo = { id, paths: snap.ordlo };
       computed++;
@@ -125,18 +126,26 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
       }
     }
 
-    // The timeline's compact history, from the snapshot files just written.
-    const { entries: history, written: chunksWritten } = writeHistory(tmp, snapshots, reusable?.manifest.history ? { dir: out, history: reusable.manifest.history } : undefined);
+    // The chunks: what this run computed from its scratch files, the rest decoded from the old data folder's chunks.
+    const featuresOf = (set: ChunkSet, layers: readonly string[]) => (e: SnapshotEntry) => {
+      const file = join(scratch, `${e.id}.json`);
+      const fc = existsSync(file) ? (readJsonFile(file) as FeatureCollection) : reusable!.chunks.frame(set, e);
+      return drawnFeatures(fc, e.id, layers);
+    };
+    const { entries: history, written: chunksWritten } = writeChunks(tmp, 'history', snapshots, featuresOf('history', DRAWN_LAYERS), reusable && { dir: out, chunks: reusable.manifest.history });
+    const { entries: layerChunks } = writeChunks(tmp, 'layers', snapshots, featuresOf('layers', SOURCE_LAYERS), reusable && { dir: out, chunks: reusable.manifest.layers });
+    rmSync(scratch, { recursive: true, force: true });
 
     const manifest: Manifest = {
       format: DATASET_FORMAT,
       engine: ENGINE_VERSION,
       attribution: 'DeepStateMap',
-      boundaries: { name: boundaries.name, sha256: boundaries.sha256 },
+      boundaries: { name: boundaries.name, sha256: boundaries.sha256, ...(boundaries.attribution ? { attribution: boundaries.attribution } : {}) },
       sliver_width_km: SLIVER_WIDTH_KM,
       ordlo,
       snapshots,
       history,
+      layers: layerChunks,
     };
     const stats: Stats = {
       engine: ENGINE_VERSION,

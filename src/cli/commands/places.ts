@@ -9,7 +9,7 @@ import { checkOrdlo } from '../../lib/geo/report';
 import { checkFormat } from '../format';
 import { loadPlacesFile } from '../gazetteer';
 import { readJsonFile, UsageError, type Io } from '../io';
-import { dataDir, loadDataset } from '../store';
+import { insideDataFolder, openDataset } from '../store';
 import { checkKind, chooseScenarios } from './areas';
 
 export interface PlacesOptions {
@@ -33,16 +33,17 @@ export async function places(opts: PlacesOptions, io: Io): Promise<void> {
   if (!opts.date) throw new UsageError('places needs --date YYYY-MM-DD');
   const zone = checkZone(opts.zone);
   const [def] = chooseScenarios(opts, false);
-  const ds = loadDataset(dataDir(opts.data));
+  const ds = openDataset(opts.data, io);
   const entry = snapshotOn(ds.manifest, opts.date, checkKind(opts.kind));
   checkOrdlo(ds.manifest, def);
   const gazetteer = loadPlacesFile(ds.dir, ds.manifest.boundaries.sha256);
-  const read = (file: string): FeatureCollection => {
-    const fc = readJsonFile(join(ds.dir, file)) as FeatureCollection;
-    if (!fc || !Array.isArray(fc.features)) throw new InputError(join(ds.dir, file), 'not a GeoJSON FeatureCollection: run ingest again');
-    return fc;
+  const ordlo = (): FeatureCollection['features'] => {
+    const file = insideDataFolder(ds.dir, ds.manifest.ordlo!.file);
+    const fc = readJsonFile(file) as FeatureCollection;
+    if (!fc || !Array.isArray(fc.features)) throw new InputError(file, 'not a GeoJSON FeatureCollection: run ingest again');
+    return fc.features;
   };
-  const pieces = [...read(entry.file).features, ...(ds.manifest.ordlo ? read(ds.manifest.ordlo.file).features : [])];
+  const pieces = [...ds.chunks.frame('history', entry).features, ...(ds.manifest.ordlo ? ordlo() : [])];
   const all = placesChangingHands(def, gazetteer.places, new ControlIndex(pieces));
   const rows = zone ? all.rows.filter((r) => r.zone === zone) : all.rows;
   const credit = placesCredit('DeepStateMap', gazetteer);

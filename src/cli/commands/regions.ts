@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { checkFormat } from '../format';
 import type { Io } from '../io';
 import { loadBoundaries } from '../boundaries';
-import { dataDir, datasetExists, regionsFile } from '../store';
+import { datasetExists, readDataDir, regionsFile } from '../store';
 import { csvFormatRows } from 'd3-dsv';
 
 export interface RegionsOptions {
@@ -15,7 +15,7 @@ export interface RegionsOptions {
 
 export async function regions(opts: RegionsOptions, io: Io): Promise<void> {
   const format = checkFormat(opts.format, ['geojson', 'csv', 'json'], 'geojson');
-  const dir = dataDir(opts.data);
+  const { dir } = readDataDir(opts.data);
   // The boundaries of the ingested data set when there is one: those are the ones the figures use.
   const text = !opts.boundaries && datasetExists(dir) ? readFileText(join(dir, 'regions.geojson')) : regionsFile(loadBoundaries(opts.boundaries).regions);
   if (format === 'geojson') {

@@ -5,7 +5,7 @@ import { scenarioFeatures, scenarioPieces } from '../../lib/geo/scenarioGeometry
 import { computeStrip, stripFeatures } from '../../lib/geo/strip';
 import { checkFormat } from '../format';
 import { UsageError, type Io } from '../io';
-import { dataDir, loadDataset, loadOrdlo, loadRegions, loadSnapshotLayers, loadStripInput } from '../store';
+import { openDataset, loadOrdlo, loadRegions, loadSnapshotLayers, loadStripInput } from '../store';
 import { checkKind, chooseScenarios } from './areas';
 import { ATTRIBUTION } from '../../lib/geo/dataset';
 import { GENERATOR } from '../../lib/geo/tables';
@@ -24,7 +24,7 @@ export async function scenario(opts: ScenarioOptions, io: Io): Promise<void> {
   checkFormat(opts.format, ['geojson'], 'geojson');
   if (!opts.date) throw new UsageError('scenario needs --date YYYY-MM-DD');
   const [def] = chooseScenarios(opts, false);
-  const ds = loadDataset(dataDir(opts.data));
+  const ds = openDataset(opts.data, io);
   const entry = snapshotOn(ds.manifest, opts.date, checkKind(opts.kind));
   const regions = loadRegions(ds);
   const layers = loadSnapshotLayers(ds, entry);

@@ -1,7 +1,12 @@
 /**
  * The normalized data set that `frontline ingest` writes and the CLI and the
  * app read: a manifest of snapshots, the per-region overlay of each (so area
- * figures need no clipping), and GeoJSON files for the map.
+ * figures need no clipping), and the snapshots' geometry in delta-encoded
+ * chunks (see historyCodec.ts): `history/` holds what the map draws (pieces
+ * and the line of contact), `layers/` the occupied and contested layers as
+ * the source drew them (for the CLI's geometry and the strip). A month of
+ * daily snapshots is one file of each, so the whole history since 2022 is a
+ * few MB and can ship with the repository.
  */
 import type { LayerClass } from './classify';
 import { InputError } from './errors';
@@ -9,7 +14,7 @@ import type { RegionOverlay } from './overlay';
 import { REGION_IDS } from './regionMeta';
 import type { SnapshotKind } from './snapshot';
 
-export const DATASET_FORMAT = 2;
+export const DATASET_FORMAT = 3;
 /** Bump when the overlay's results change, so ingest recomputes everything. */
 export const ENGINE_VERSION = 6;
 
@@ -21,8 +26,6 @@ export interface SnapshotEntry {
   /** Where it came from: a path relative to the source given to ingest, or a URL. */
   source: string;
   source_sha256: string;
-  /** GeoJSON of the snapshot, relative to the data folder. */
-  file: string;
   layers: Partial<Record<LayerClass, number>>;
 }
 
@@ -50,14 +53,20 @@ export interface Manifest {
   format: number;
   engine: number;
   attribution: string;
-  boundaries: { name: string; sha256: string };
+  /** The boundaries the figures were computed on; `attribution` is the credit their licence asks for (e.g. "© Minregion"). */
+  boundaries: { name: string; sha256: string; attribution?: string };
   sliver_width_km: number;
   /** Held before 2022, taken from the newest raw file that has the ORDLO layer. */
   ordlo: { snapshot: string; file: string; km2: Record<string, number> } | null;
   snapshots: SnapshotEntry[];
-  /** The history chunks (absent in data folders written before they existed). */
-  history?: HistoryEntry[];
+  /** The drawn features' chunks (`history/`). */
+  history: HistoryEntry[];
+  /** The occupied and contested layers' chunks (`layers/`). */
+  layers: HistoryEntry[];
 }
+
+/** The two chunk sets of a data folder, by manifest key (also their folder names). */
+export type ChunkSet = 'history' | 'layers';
 
 /** Per snapshot id, per region (in `regions` order): [occupied, contested, sliver] km². */
 export interface Stats {
@@ -70,9 +79,9 @@ export interface Stats {
 
 export const ATTRIBUTION = 'DeepStateMap (deepstatemap.live), via the public archives cyterat/deepstate-map-data and DanielRose2310/deepstatemaps-history';
 
-/** The history chunk that holds a snapshot, if the data folder has chunks. */
-export function historyChunkOf(m: Manifest, entry: SnapshotEntry): HistoryEntry | undefined {
-  return m.history?.find((h) => h.series === entry.kind && h.dates[0] <= entry.date && entry.date <= h.dates[1]);
+/** The chunk of a set that holds a snapshot, if any. */
+export function chunkOf(m: Manifest, set: ChunkSet, entry: Pick<SnapshotEntry, 'kind' | 'date'>): HistoryEntry | undefined {
+  return m[set]?.find((h) => h.series === entry.kind && h.dates[0] <= entry.date && entry.date <= h.dates[1]);
 }
 
 export function overlaysFor(stats: Stats, id: string): RegionOverlay[] {

@@ -39,8 +39,10 @@ export const HISTORY_FORMAT = 'frontline-history';
 /** Bump when the encoding changes: ingest then rewrites every chunk. */
 export const HISTORY_VERSION = 1;
 
-/** The snapshot layers the map draws (see collectPieces and frontlineOf in src/lib/map/scenarioLayers.ts). */
+/** The snapshot layers the map draws (see collectPieces and frontlineOf in src/lib/map/scenarioLayers.ts): the `history/` chunks. */
 export const DRAWN_LAYERS: readonly string[] = ['piece', 'frontline'];
+/** The source's own layers, which the CLI's geometry and the strip read: the `layers/` chunks. */
+export const SOURCE_LAYERS: readonly string[] = ['occupied', 'contested'];
 
 export type DrawnGeometry = MultiPolygon | MultiLineString;
 export type DrawnFeature = Feature<DrawnGeometry, Record<string, unknown>>;
@@ -97,11 +99,11 @@ export function chunkName(entry: { kind: string; date: string }): string {
   return `${entry.kind}-${entry.date.slice(0, entry.kind === 'raw' ? 4 : 7)}`;
 }
 
-/** The features of a snapshot file that the map draws. */
-export function drawnFeatures(fc: FeatureCollection<Geometry | null, Record<string, unknown> | null>, what: string): DrawnFeature[] {
+/** The features of a snapshot whose layer is one of `layers` (by default those the map draws). */
+export function drawnFeatures(fc: FeatureCollection<Geometry | null, Record<string, unknown> | null>, what: string, layers: readonly string[] = DRAWN_LAYERS): DrawnFeature[] {
   const out: DrawnFeature[] = [];
   for (const f of fc.features) {
-    if (!DRAWN_LAYERS.includes(String(f.properties?.layer))) continue;
+    if (!layers.includes(String(f.properties?.layer))) continue;
     const g = f.geometry;
     if (!g || (g.type !== 'MultiPolygon' && g.type !== 'MultiLineString')) throw new InputError(what, `a ${String(f.properties?.layer)} feature has geometry ${g?.type ?? 'null'}, expected MultiPolygon or MultiLineString`);
     out.push({ type: 'Feature', properties: f.properties ?? {}, geometry: g });

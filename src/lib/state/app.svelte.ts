@@ -4,7 +4,7 @@
  * `computeAreas`), the same functions the CLI calls.
  */
 import { computeAreas, type AreaRow } from '../geo/areas';
-import { nearestSnapshot, packOverlays, seriesOf, type SnapshotEntry } from '../geo/dataset';
+import { nearestSnapshot, packOverlays, seriesOf, type Manifest, type SnapshotEntry } from '../geo/dataset';
 import type { RegionOverlay } from '../geo/overlay';
 import { areaReport, type AreaReport } from '../geo/report';
 import { SCENARIOS, STATUS_QUO, scenarioById } from '../geo/scenarioCatalog';
@@ -12,9 +12,9 @@ import type { ScenarioDefinition } from '../geo/scenarios';
 import type { Strip } from '../geo/strip';
 import { collectPieces, frontlineOf, scenarioDisplay } from '../map/scenarioLayers';
 import { CUSTOM_ID } from './customScenario';
-import { loadBuiltinBoundaries, loadDataset, loadPlaces, loadSnapshot, type Dataset, type FC } from './data';
+import { loadBuiltinBoundaries, loadDataset, loadPlaces, type Dataset, type FC } from './data';
 import { ControlIndex, placesChangingHands, type PlacesFile, type PlacesResult } from '../geo/places';
-import { loadFrame } from './history';
+import { loadFrame, loadSnapshot } from './history';
 import type { Upload } from './upload';
 import { LAYERS, type LayerId, type UrlState } from './url';
 
@@ -91,7 +91,7 @@ export class AppState {
     // the strip's sides need the snapshot's occupied and contested layers too.
     if (this.upload?.entry.id === entry.id) return computeStrip(stripInputOf(this.upload.fc, ds.regions), width);
     if (this.fullSnapshot?.id !== entry.id) {
-      this.loadFullSnapshot(entry);
+      this.loadFullSnapshot(ds.manifest, entry);
       return null;
     }
     return computeStrip(stripInputOf(this.fullSnapshot.fc, ds.regions), width);
@@ -110,10 +110,10 @@ export class AppState {
   }
   private fullSnapshot = $state.raw<{ id: string; fc: FC } | null>(null);
   private fullPending: string | null = null;
-  private loadFullSnapshot(entry: SnapshotEntry): void {
+  private loadFullSnapshot(manifest: Manifest, entry: SnapshotEntry): void {
     if (this.fullPending === entry.id) return;
     this.fullPending = entry.id;
-    loadSnapshot(entry).then(
+    loadSnapshot(manifest, entry).then(
       (fc) => {
         if (this.fullPending === entry.id) this.fullSnapshot = { id: entry.id, fc };
       },

@@ -4,9 +4,9 @@
  * leaves it.
  */
 import type { FeatureCollection, Geometry } from 'geojson';
-import builtinBoundariesUrl from '../../../data/boundaries/ukraine-ne10m.geojson?url';
+import builtinBoundariesUrl from '../../../data/boundaries/ukraine-minregion.geojson?url';
 import neighboursUrl from '../../../data/boundaries/neighbours-ne10m.geojson?url';
-import { DATASET_FORMAT, type Manifest, type SnapshotEntry, type Stats } from '../geo/dataset';
+import { DATASET_FORMAT, type Manifest, type Stats } from '../geo/dataset';
 import { PLACES_FILE, PLACES_FORMAT, type PlacesFile } from '../geo/places';
 
 export type FC = FeatureCollection<Geometry, Record<string, unknown> | null>;
@@ -50,19 +50,6 @@ export async function loadDataset(onManifest?: (m: Manifest) => void): Promise<D
     manifest.ordlo ? getJson<FC>(`${DATA_BASE}${manifest.ordlo.file}`) : Promise.resolve(null),
   ]);
   return { manifest, stats: stats!, regions: regions!, ordlo };
-}
-
-const snapshots = new Map<string, Promise<FC>>();
-
-/** A snapshot's map geometry, fetched once. */
-export function loadSnapshot(entry: SnapshotEntry): Promise<FC> {
-  let p = snapshots.get(entry.id);
-  if (!p) {
-    p = getJson<FC>(`${DATA_BASE}${entry.file}?v=${entry.source_sha256.slice(0, 12)}`).then((fc) => fc!);
-    p.catch(() => snapshots.delete(entry.id));
-    snapshots.set(entry.id, p);
-  }
-  return p;
 }
 
 export async function loadBuiltinBoundaries(): Promise<unknown> {

@@ -4,7 +4,7 @@ import type { HistoryEntry, Manifest, SnapshotEntry } from '../geo/dataset';
 import { encodeChunk, type HistoryFrame } from '../geo/historyCodec';
 import { collectPieces, frontlineOf } from '../map/scenarioLayers';
 import { DATA_BASE } from './data';
-import { loadFrame } from './history';
+import { loadFrame, loadSnapshot } from './history';
 
 /** A day: a square in Donetsk that moves east 0.01° a day, and a line along its west side. */
 function frame(date: string, day: number): HistoryFrame {
@@ -22,11 +22,18 @@ function frame(date: string, day: number): HistoryFrame {
 
 const dates = (month: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
 
-/** A data set of `months` (each with `days` daily snapshots) named by `tag`, with its chunk files. */
+/** The source's occupied layer of that day: the square again, as ingest keeps it in the `layers/` chunks. */
+function layersFrame(f: HistoryFrame): HistoryFrame {
+  const piece = f.features.find((x) => x.properties.layer === 'piece')!;
+  return { ...f, features: [{ type: 'Feature', properties: { layer: 'occupied', date: f.date, source: 'DeepStateMap' }, geometry: piece.geometry }] };
+}
+
+/** A data set of `months` (each with `days` daily snapshots) named by `tag`, with its chunk files (both sets). */
 function dataset(tag: string, months: string[], days = 4): { manifest: Manifest; files: Map<string, string>; frames: Map<string, HistoryFrame> } {
   const files = new Map<string, string>();
   const frames = new Map<string, HistoryFrame>();
   const history: HistoryEntry[] = [];
+  const layers: HistoryEntry[] = [];
   const snapshots: SnapshotEntry[] = [];
   for (const month of months) {
     const fs = dates(month, days).map((d, i) => frame(d, i));
@@ -34,12 +41,15 @@ function dataset(tag: string, months: string[], days = 4): { manifest: Manifest;
     const sha256 = `${tag}${month.replace('-', '')}`.padEnd(64, '0');
     files.set(`${DATA_BASE}${file}?v=${sha256.slice(0, 12)}`, JSON.stringify(encodeChunk(`daily-${month}`, 'daily', fs)));
     history.push({ series: 'daily', file, dates: [fs[0].date, fs.at(-1)!.date], frames: fs.length, inputs_sha256: sha256, sha256 });
+    const layersFile = `layers/${tag}-daily-${month}.json`;
+    files.set(`${DATA_BASE}${layersFile}?v=${sha256.slice(0, 12)}`, JSON.stringify(encodeChunk(`daily-${month}`, 'daily', fs.map(layersFrame))));
+    layers.push({ ...history.at(-1)!, file: layersFile });
     for (const f of fs) {
       frames.set(f.id, f);
-      snapshots.push({ id: f.id, date: f.date, kind: 'daily', source: `deepstatemap_data_${f.id}.geojson`, source_sha256: `${tag}${f.id}`.padEnd(64, '0'), file: `snapshots/${f.id}.geojson`, layers: {} });
+      snapshots.push({ id: f.id, date: f.date, kind: 'daily', source: `deepstatemap_data_${f.id}.geojson`, source_sha256: `${tag}${f.id}`.padEnd(64, '0'), layers: {} });
     }
   }
-  const manifest: Manifest = { format: 2, engine: 6, attribution: 'DeepStateMap', boundaries: { name: 'b', sha256: 'b' }, sliver_width_km: 1, ordlo: null, snapshots, history };
+  const manifest: Manifest = { format: 3, engine: 6, attribution: 'DeepStateMap', boundaries: { name: 'b', sha256: 'b' }, sliver_width_km: 1, ordlo: null, snapshots, history, layers };
   return { manifest, files, frames };
 }
 
@@ -87,14 +97,19 @@ describe('loadFrame', () => {
     expect(feb.features).toEqual(ds.frames.get('2025-02-01')!.features);
   });
 
-  it('reads the snapshot file when the data folder has no chunks', async () => {
+  it('gives the whole snapshot, source layers first, from both chunk sets', async () => {
     const ds = dataset('c', ['2025-01']);
-    const snapshot = { type: 'FeatureCollection', features: ds.frames.get('2025-01-02')!.features };
-    const entry = entryOf(ds.manifest, '2025-01-02');
-    served = new Map([[`${DATA_BASE}${entry.file}?v=${entry.source_sha256.slice(0, 12)}`, JSON.stringify(snapshot)]]);
-    const fc = await loadFrame({ ...ds.manifest, history: undefined }, entry);
-    expect(fc).toEqual(snapshot);
-    expect(fetched).toEqual([`${DATA_BASE}snapshots/2025-01-02.geojson?v=c2025-01-020`]);
+    served = ds.files;
+    const fc = await loadSnapshot(ds.manifest, entryOf(ds.manifest, '2025-01-02'));
+    const day = ds.frames.get('2025-01-02')!;
+    expect(fc.features).toEqual([...layersFrame(day).features, ...day.features]);
+    expect(fetched.sort()).toEqual([`${DATA_BASE}history/c-daily-2025-01.json?v=c20250100000`, `${DATA_BASE}layers/c-daily-2025-01.json?v=c20250100000`]);
+  });
+
+  it('says which chunk is missing from the manifest', async () => {
+    const ds = dataset('f', ['2025-01']);
+    served = ds.files;
+    await expect(loadSnapshot({ ...ds.manifest, layers: [] }, entryOf(ds.manifest, '2025-01-02'))).rejects.toThrow(/no layers chunk for 2025-01-02/);
   });
 
   it('fails with the URL and status, and tries again on the next call', async () => {

@@ -2,11 +2,13 @@
  * The timeline's frames: a snapshot's drawn features (pieces and line of
  * contact) from the data folder's history chunks, so that playing the daily
  * history downloads about a month of days per chunk request, delta-encoded,
- * instead of one full snapshot file per day (see src/lib/geo/historyCodec.ts).
+ * instead of one full snapshot file per day (see src/lib/geo/historyCodec.ts);
+ * and, when the strip or a download needs them, the source's layers from the
+ * `layers/` chunks.
  */
-import { historyChunkOf, type HistoryEntry, type Manifest, type SnapshotEntry } from '../geo/dataset';
+import { chunkOf, type ChunkSet, type HistoryEntry, type Manifest, type SnapshotEntry } from '../geo/dataset';
 import { HistoryChunkReader } from '../geo/historyCodec';
-import { DATA_BASE, loadSnapshot, type FC } from './data';
+import { DATA_BASE, type FC } from './data';
 
 /** Decoded chunks kept (most recently used): a few months either side of the slider. */
 const KEEP_CHUNKS = 6;
@@ -40,25 +42,34 @@ function loadChunk(h: HistoryEntry): Promise<HistoryChunkReader> {
   return p;
 }
 
-/** The chunk after `h` in its series, if any. */
-function nextChunk(manifest: Manifest, h: HistoryEntry): HistoryEntry | undefined {
-  return manifest.history?.filter((c) => c.series === h.series && c.dates[0] > h.dates[1]).sort((a, b) => a.dates[0].localeCompare(b.dates[0]))[0];
+/** The chunk after `h` in its set and series, if any. */
+function nextChunk(manifest: Manifest, set: ChunkSet, h: HistoryEntry): HistoryEntry | undefined {
+  return manifest[set].filter((c) => c.series === h.series && c.dates[0] > h.dates[1]).sort((a, b) => a.dates[0].localeCompare(b.dates[0]))[0];
 }
 
 /**
  * A snapshot's drawn features as a FeatureCollection that collectPieces and
  * frontlineOf accept (the `piece` and `frontline` features of its snapshot
- * file, equal to them). Its chunk is fetched once; past the middle of a chunk
- * the next one is fetched ahead, so playing forward does not wait. Without
- * chunks (a data folder from before they existed) it reads the snapshot file.
+ * as ingest computed them). Its chunk is fetched once; past the middle of a
+ * chunk the next one is fetched ahead, so playing forward does not wait.
  * The collection and its coordinates are shared with other frames: read-only.
  */
-export async function loadFrame(manifest: Manifest, entry: SnapshotEntry): Promise<FC> {
-  const h = historyChunkOf(manifest, entry);
-  if (!h) return loadSnapshot(entry);
+export function loadFrame(manifest: Manifest, entry: SnapshotEntry): Promise<FC> {
+  return frameOf(manifest, 'history', entry);
+}
+
+/** All of a snapshot's features: the source's occupied and contested layers (for the strip and downloads) and the drawn ones. */
+export async function loadSnapshot(manifest: Manifest, entry: SnapshotEntry): Promise<FC> {
+  const [layers, drawn] = await Promise.all([frameOf(manifest, 'layers', entry), frameOf(manifest, 'history', entry)]);
+  return { type: 'FeatureCollection', features: [...layers.features, ...drawn.features] };
+}
+
+async function frameOf(manifest: Manifest, set: ChunkSet, entry: SnapshotEntry): Promise<FC> {
+  const h = chunkOf(manifest, set, entry);
+  if (!h) throw new Error(`the data folder has no ${set} chunk for ${entry.id}: run ingest again`);
   const reader = await loadChunk(h);
   const fc = reader.frame(entry.id);
-  const next = reader.ids.indexOf(entry.id) >= reader.ids.length / 2 ? nextChunk(manifest, h) : undefined;
+  const next = reader.ids.indexOf(entry.id) >= reader.ids.length / 2 ? nextChunk(manifest, set, h) : undefined;
   if (next) void loadChunk(next).catch(() => {}); // a failed prefetch is retried when the frame is wanted
   return fc;
 }

@@ -60,6 +60,6 @@ export async function readUpload(file: { name: string; size: number; text(): Pro
   overlayer ??= new Overlayer(rs);
   const { overlays, features } = snapshotFeatures(rs, overlayer, snap, name);
   if (overlays.every((o) => o.occupied_km2 + o.contested_km2 === 0)) throw new InputError(name, 'lies outside Ukraine (none of its polygons overlaps a region of Ukraine)', 'outside-ukraine');
-  const entry: SnapshotEntry = { id: `upload-${snap.date}`, date: snap.date, kind: snap.kind, source: name, source_sha256: '', file: '', layers: snap.layers };
+  const entry: SnapshotEntry = { id: `upload-${snap.date}`, date: snap.date, kind: snap.kind, source: name, source_sha256: '', layers: snap.layers };
   return { name, entry, overlays, fc: { type: 'FeatureCollection', features } as FC };
 }
