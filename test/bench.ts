@@ -40,8 +40,7 @@ import { featureCollection, intersect } from '@turf/turf';
 import type { Page } from 'playwright-core';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { run } from '../src/cli/main';
-import { loadBoundaries } from '../src/cli/boundaries';
-import { Overlayer } from '../src/lib/geo/overlay';
+import { loadBoundaries, overlayerFor } from '../src/cli/boundaries';
 import { parseSnapshot } from '../src/lib/geo/snapshot';
 import { SCENARIOS } from '../src/lib/geo/scenarioCatalog';
 import { HistoryChunkReader } from '../src/lib/geo/historyCodec';
@@ -246,7 +245,7 @@ async function main(): Promise<void> {
 
   const { regions } = loadBoundaries(HIRES);
   const files = manifest.snapshots.filter((s: { kind: string }) => s.kind === 'daily').map((s: { date: string }) => join(DAILY, `deepstatemap_data_${s.date.replaceAll('-', '')}.geojson`));
-  const overlayer = new Overlayer(regions);
+  const overlayer = overlayerFor(regions);
   let t = performance.now();
   for (const [i, f] of files.entries()) {
     overlayer.overlay(parseSnapshot(JSON.parse(readFileSync(f, 'utf8')), f));
@@ -263,7 +262,7 @@ async function main(): Promise<void> {
   t = performance.now();
   for (const region of fc) intersect(featureCollection([occupied, region]));
   figures.turf_intersect_ms_per_snapshot = Math.round(performance.now() - t);
-  const cold = new Overlayer(regions);
+  const cold = overlayerFor(regions);
   const snap = parseSnapshot({ type: 'FeatureCollection', features: [occupied] }, 'deepstatemap_data_20251120.geojson');
   t = performance.now();
   cold.overlay(snap);

@@ -129,10 +129,12 @@ describe('areas', () => {
       expect(base.rows.every((x: { strip_km2: number }) => x.strip_km2 === 0)).toBe(true);
     });
 
-    it('CSV has the strip columns at the end', async () => {
+    it('CSV has the strip columns after the figures, then level and kind', async () => {
       const r = await cli('areas', '--date', '2025-11-20', '--scenario-file', file, '--format', 'csv', ...D);
       const rows = csvParseRows(r.out.trim());
-      expect(rows[0].slice(-3)).toEqual(['strip_km2', 'strip_ukraine_side_km2', 'strip_russia_side_km2']);
+      expect(rows[0].slice(-5)).toEqual(['strip_km2', 'strip_ukraine_side_km2', 'strip_russia_side_km2', 'level', 'kind']);
+      expect(rows.find((x) => x[2] === 'UA-14')!.slice(-2)).toEqual(['region', 'daily']);
+      expect(rows.find((x) => x[2] === 'donbas')!.slice(-2)).toEqual(['group', 'daily']);
       expect(Number(rows.find((x) => x[2] === 'UA-14')![rows[0].indexOf('strip_km2')])).toBeGreaterThan(1000);
     });
 

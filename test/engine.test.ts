@@ -17,7 +17,7 @@ beforeAll(() => {
 });
 
 const rows = (scenario: string, date = '2025-11-20', raw = false): Map<string, AreaRow> =>
-  new Map(areaReport(ds.manifest, ds.stats, snapshotOn(ds.manifest, date), scenarioById(scenario), raw).rows.map((r) => [r.id, r]));
+  new Map(areaReport(ds.manifest, ds.stats, snapshotOn(ds.manifest, date), scenarioById(scenario), { raw }).rows.map((r) => [r.id, r]));
 
 describe('the ingested reference data', () => {
   it('has every file: 769 daily and 41 raw snapshots', () => {
@@ -42,7 +42,7 @@ describe('invariants on every snapshot and scenario', () => {
     for (const entry of ds.manifest.snapshots) {
       for (const scenario of SCENARIOS) {
         for (const raw of [false, true]) {
-          const report = areaReport(ds.manifest, ds.stats, entry, scenario, raw);
+          const report = areaReport(ds.manifest, ds.stats, entry, scenario, { raw });
           const byId = new Map(report.rows.map((r) => [r.id, r]));
           for (const r of report.rows) {
             const parts = r.ukraine_km2 + r.russia_km2 + r.buffer_km2 + r.contested_km2;
@@ -66,7 +66,7 @@ describe('invariants on every snapshot and scenario', () => {
 
   it('status quo: Russia holds all of Crimea (daily files) and at least ORDLO in Donbas', () => {
     for (const entry of ds.manifest.snapshots) {
-      const r = new Map(areaReport(ds.manifest, ds.stats, entry, scenarioById('status-quo'), false).rows.map((x) => [x.id, x]));
+      const r = new Map(areaReport(ds.manifest, ds.stats, entry, scenarioById('status-quo')).rows.map((x) => [x.id, x]));
       // Raw files of 2022-2024 draw Crimea without the Syvash lagoon (about 700 km² of water
       // that the boundaries include): a known limitation, see README "Method".
       expect(r.get('crimea')!.russia_pct, entry.id).toBeGreaterThan(entry.kind === 'daily' ? 99.99 : 97);
@@ -140,5 +140,54 @@ describe('scenarios on 2025-11-20', () => {
     const b = rows('borders-1991');
     for (const r of b.values()) expect(r.russia_km2 + r.buffer_km2 + r.contested_km2).toBeCloseTo(0, 9);
     expect(b.get('ukraine')!.returned_km2).toBeCloseTo(sq.get('ukraine')!.russia_km2 + sq.get('ukraine')!.contested_km2, 6);
+  });
+});
+
+describe('a continuous daily series (issue: dips on the days only a raw file has)', () => {
+  const share = (date: string, series: 'any' | 'raw' = 'any'): { pct: number; contested: number; grey: string } => {
+    const entry = snapshotOn(ds.manifest, date, series);
+    const r = areaReport(ds.manifest, ds.stats, entry, scenarioById('status-quo'), { series });
+    const donbas = r.rows.find((x) => x.id === 'donbas')!;
+    return { pct: donbas.ukraine_pct, contested: donbas.contested_km2, grey: r.method.grey_zone };
+  };
+
+  it.each(['2025-01-01', '2025-04-01'])('%s (raw only) counts its grey zone as the daily files do: no step against the days around it', (date) => {
+    const entry = snapshotOn(ds.manifest, date);
+    expect(entry.kind).toBe('raw');
+    const day = share(date);
+    expect(day.contested).toBe(0);
+    expect(day.grey).toMatch(/held by Ukraine, as the daily files do/);
+    // The days either side are daily files; the line moves a few km² a day, so Kyiv's share moves by hundredths of a point.
+    const before = ds.manifest.snapshots.filter((s) => s.kind === 'daily' && s.date < date).at(-1)!.date;
+    const after = ds.manifest.snapshots.find((s) => s.kind === 'daily' && s.date > date)!.date;
+    const [b, a] = [share(before).pct, share(after).pct];
+    expect(Math.abs(day.pct - (a + b) / 2)).toBeLessThan(Math.abs(a - b) / 2 + 0.1);
+    // Asked for as a raw snapshot, the grey zone stays contested (what the old series did on that day alone).
+    const raw = share(date, 'raw');
+    expect(raw.contested).toBeGreaterThan(50);
+    expect(raw.grey).toMatch(/counted as contested/);
+    expect(day.pct - raw.pct).toBeCloseTo((100 * raw.contested) / ds.stats.area_km2.filter((_, i) => ['UA-14', 'UA-09'].includes(ds.stats.regions[i])).reduce((x, y) => x + y, 0), 2);
+  });
+
+  it('before the daily files begin, raw snapshots keep the grey zone as contested', () => {
+    const raws = ds.manifest.snapshots.filter((s) => s.kind === 'raw' && s.date < '2024-07-08');
+    expect(raws.length).toBeGreaterThan(20);
+    for (const e of raws) expect(share(e.date).grey, e.date).toMatch(/counted as contested/);
+  });
+});
+
+describe('the sliver rule against a land border (issue: 2022-04-03 counted pockets by the border as Russian-held)', () => {
+  it('on 2022-04-03, Kharkiv and Chernihiv: Russia holds what DeepState marks occupied, not the pockets between the line and the border', () => {
+    const entry = snapshotOn(ds.manifest, '2022-04-03');
+    const sliver = (id: string): number => ds.stats.overlays[entry.id][ds.stats.regions.indexOf(id)][2];
+    // Was 804 km² of Kharkiv and 69 km² of Chernihiv on these boundaries (1,322 and 804 km² on the high-resolution ones).
+    expect(sliver('UA-63')).toBeLessThan(1);
+    expect(sliver('UA-74')).toBeLessThan(15);
+    const r = areaReport(ds.manifest, ds.stats, entry, scenarioById('status-quo')).rows;
+    const plain = areaReport(ds.manifest, ds.stats, entry, scenarioById('status-quo'), { raw: true }).rows;
+    for (const id of ['UA-63', 'UA-74']) expect(r.find((x) => x.id === id)!.russia_km2 - plain.find((x) => x.id === id)!.russia_km2, id).toBeLessThan(15);
+    // Coastline artefacts are still slivers: the Kinburn peninsula (Mykolaiv/Kherson coast) and the Molochnyi estuary.
+    expect(sliver('UA-65')).toBeGreaterThan(100);
+    expect(sliver('UA-23')).toBeGreaterThan(50);
   });
 });

@@ -13,7 +13,7 @@ import { chunkOf, type HistoryEntry } from '../src/lib/geo/dataset';
 import { chunkName, decodeChunk, DRAWN_LAYERS, drawnFeatures, SOURCE_LAYERS, encodeChunk, HistoryChunkReader, opsChecksum, type DrawnFeature, type HistoryChunk, type HistoryFrame } from '../src/lib/geo/historyCodec';
 import { collectPieces, frontlineOf } from '../src/lib/map/scenarioLayers';
 import { loadDataset, loadRegions, type Dataset } from '../src/cli/store';
-import { Overlayer } from '../src/lib/geo/overlay';
+import { overlayerFor } from '../src/cli/boundaries';
 import { parseSnapshot } from '../src/lib/geo/snapshot';
 import { snapshotFeatures } from '../src/lib/geo/snapshotFeatures';
 import { cli } from './helpers/cli';
@@ -169,7 +169,7 @@ describe('the chunks of the ingested reference data', () => {
     const e = ds.manifest.snapshots.find((x) => x.id === id)!;
     const regions = loadRegions(ds);
     const snap = parseSnapshot(JSON.parse(readFileSync(join(DEEPSTATE, e.source), 'utf8')), e.source, e.date);
-    return { type: 'FeatureCollection', features: snapshotFeatures(regions, new Overlayer(regions), snap).features };
+    return { type: 'FeatureCollection', features: snapshotFeatures(regions, overlayerFor(regions), snap).features };
   };
   beforeAll(() => {
     ds = loadDataset(TEST_DATA);
@@ -261,7 +261,7 @@ describe.skipIf(!HAVE_SHARED)('ingest writes chunks incrementally (needs the ref
     const dec = m.history.find((h: HistoryEntry) => h.file === 'history/daily-2025-12.json');
     // December's frame is the new file's, November's (decoded from the old chunk and not re-encoded) unchanged.
     const regions = loadRegions(loadDataset(data));
-    const fresh = snapshotFeatures(regions, new Overlayer(regions), parseSnapshot(JSON.parse(readFileSync(join(DAILY, 'deepstatemap_data_20251202.geojson'), 'utf8')), 'x', '2025-12-01')).features;
+    const fresh = snapshotFeatures(regions, overlayerFor(regions), parseSnapshot(JSON.parse(readFileSync(join(DAILY, 'deepstatemap_data_20251202.geojson'), 'utf8')), 'x', '2025-12-01')).features;
     expect(decodeChunk(JSON.parse(second['daily-2025-12.json']), dec.file)[0].features).toEqual(drawnFeatures({ type: 'FeatureCollection', features: fresh }, '2025-12-01'));
     const layers = files('layers');
     expect(layers['daily-2025-11.json']).toBe(firstLayers['daily-2025-11.json']);

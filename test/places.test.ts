@@ -11,13 +11,13 @@ import { csvParse } from 'd3-dsv';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBoundaries } from '../src/cli/boundaries';
+import { loadBoundaries, overlayerFor } from '../src/cli/boundaries';
 import { PLACES_CSV_HEADER } from '../src/lib/geo/placesTable';
 import { buildGazetteer, kmToPaths, loadPlacesFile, ukrainianName } from '../src/cli/gazetteer';
 import { readJsonFile } from '../src/cli/io';
 import { loadDataset, loadRegions, loadSnapshotLayers, type Dataset } from '../src/cli/store';
 import { snapshotOn } from '../src/lib/geo/dataset';
-import { Overlayer } from '../src/lib/geo/overlay';
+import type { Overlayer } from '../src/lib/geo/overlay';
 import { ControlIndex, PLACE_ZONES, placesChangingHands, type Holder, type Place, type PlacesFile, type PlacesResult } from '../src/lib/geo/places';
 import { SCALE, union, type Paths } from '../src/lib/geo/polygons';
 import type { Region } from '../src/lib/geo/regions';
@@ -116,7 +116,7 @@ describe('who holds a town: the map pieces against the precise overlay', () => {
   it.each(['2025-11-20', '2024-07-08', '2025-08-01-raw'])('%s: the same for every town but those within 100 m of the line', (id) => {
     const entry = ds.manifest.snapshots.find((s) => s.id === id)!;
     const layers = loadSnapshotLayers(ds, entry);
-    const geometry = new Overlayer(regions).geometry({ occupied: layers.occupied ?? [], contested: layers.contested ?? [] });
+    const geometry = overlayerFor(regions).geometry({ occupied: layers.occupied ?? [], contested: layers.contested ?? [] });
     const index = indexFor(id);
     const counts: Record<Holder, number> = { ukraine: 0, russia: 0, contested: 0 };
     const differ: string[] = [];

@@ -133,8 +133,8 @@ describe('strip on the line of 2025-11-20', () => {
     const base = scenarioById('us-28-point');
     const withStrip = { ...base, strip_km: 5 };
     const s = computeStrip(input, 5);
-    const a = areaReport(ds.manifest, ds.stats, entry, base, false).rows;
-    const b = areaReport(ds.manifest, ds.stats, entry, withStrip, false, 'en', s.areas).rows;
+    const a = areaReport(ds.manifest, ds.stats, entry, base).rows;
+    const b = areaReport(ds.manifest, ds.stats, entry, withStrip, { strip: s.areas }).rows;
     const notStrip = (row: object) => Object.fromEntries(Object.entries(row).filter(([k]) => !k.startsWith('strip_')));
     for (const [i, row] of b.entries()) {
       expect(notStrip(row)).toEqual(notStrip(a[i]));
@@ -146,6 +146,6 @@ describe('strip on the line of 2025-11-20', () => {
     expect(donbas.strip_km2).toBeCloseTo(s.areas['UA-14'].km2 + s.areas['UA-09'].km2, 9);
     const ukraine = b.find((r) => r.id === 'ukraine')!;
     expect(ukraine.strip_km2).toBeCloseTo(sum(Object.values(s.areas).map((x) => x.km2)), 9);
-    expect(() => areaReport(ds.manifest, ds.stats, entry, withStrip, false)).toThrow(/strip/);
+    expect(() => areaReport(ds.manifest, ds.stats, entry, withStrip)).toThrow(/strip/);
   });
 });

@@ -1,6 +1,8 @@
 /** Loading the boundaries in use: the built-in set or --boundaries FILE. */
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { landOf, Overlayer } from '../lib/geo/overlay';
+import type { Paths } from '../lib/geo/polygons';
 import { regionsFromGeoJSON, type Region } from '../lib/geo/regions';
 import { parseJson, readFileText, sha256 } from './io';
 
@@ -25,4 +27,18 @@ export function loadBoundaries(file: string | undefined): Boundaries {
   const fc = parseJson(text, what);
   const attribution = (fc as { attribution?: unknown } | null)?.attribution;
   return { name: basename(path), sha256: sha256(text), ...(typeof attribution === 'string' ? { attribution } : {}), regions: regionsFromGeoJSON(fc, what) };
+}
+
+/** The neighbouring countries' land (Natural Earth, with Ukraine's units cut out): the map's backdrop, and what tells a land border from the coast in the sliver rule. */
+export const NEIGHBOURS = join(PROJECT_ROOT, 'data', 'boundaries', 'neighbours-ne10m.geojson');
+
+let land: Paths | undefined;
+
+/**
+ * The overlayer every command and test uses for a set of regions: with the
+ * neighbours' land, read once (see Overlayer in src/lib/geo/overlay.ts).
+ */
+export function overlayerFor(regions: readonly Region[]): Overlayer {
+  land ??= landOf(parseJson(readFileText(NEIGHBOURS, 'built-in neighbours'), 'built-in neighbours'));
+  return new Overlayer(regions, land);
 }

@@ -57,7 +57,7 @@ export async function areas(opts: AreasOptions, io: Io): Promise<void> {
   for (const [i, entry] of entries.entries()) {
     for (const s of scenarios) {
       const strip = s.strip_km === undefined ? undefined : computeStrip(loadStripInput(ds, entry), s.strip_km).areas;
-      reports.push(areaReport(ds.manifest, ds.stats, entry, s, Boolean(opts.raw), 'en', strip));
+      reports.push(areaReport(ds.manifest, ds.stats, entry, s, { raw: Boolean(opts.raw), series: kind, strip }));
     }
     progress.tick(i + 1, entry.id);
   }

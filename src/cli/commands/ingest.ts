@@ -12,12 +12,12 @@ import { DRAWN_LAYERS, drawnFeatures, SOURCE_LAYERS } from '../../lib/geo/histor
 import { checkDate, type ChunkSet, DATASET_FORMAT, ENGINE_VERSION, packOverlays, type Manifest, type SnapshotEntry, type Stats } from '../../lib/geo/dataset';
 import { InputError } from '../../lib/geo/errors';
 import { displayRegions, ordloPieces } from '../../lib/geo/display';
-import { areasByRegion, Overlayer, SLIVER_WIDTH_KM } from '../../lib/geo/overlay';
+import { areasByRegion, SLIVER_WIDTH_KM } from '../../lib/geo/overlay';
 import { toMultiPolygon, type Paths } from '../../lib/geo/polygons';
 import { REGION_IDS } from '../../lib/geo/regions';
 import { dateFromName, parseSnapshot } from '../../lib/geo/snapshot';
 import { layerFeature, snapshotFeatures } from '../../lib/geo/snapshotFeatures';
-import { loadBoundaries } from '../boundaries';
+import { loadBoundaries, overlayerFor } from '../boundaries';
 import { buildGazetteer } from '../gazetteer';
 import { PLACES_FILE } from '../../lib/geo/places';
 import { Progress, parseJson, readJsonFile, sha256, UsageError, writeFileAtomic, type Io } from '../io';
@@ -66,7 +66,7 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
         overlays[e.id] = reusable.stats.overlays[e.id];
       }
     }
-    const overlayer = new Overlayer(boundaries.regions);
+    const overlayer = overlayerFor(boundaries.regions);
     // Date order: consecutive days share most of their geometry, which the overlay cache exploits.
     const dated = sources.map((s) => ({ s, d: dateFromName(s.name) }));
     for (const { s, d } of dated) {

@@ -1,6 +1,6 @@
 /** `frontline scenario`: a scenario's geometry on a date, as GeoJSON. */
 import { snapshotOn } from '../../lib/geo/dataset';
-import { Overlayer } from '../../lib/geo/overlay';
+import { overlayerFor } from '../boundaries';
 import { scenarioFeatures, scenarioPieces } from '../../lib/geo/scenarioGeometry';
 import { computeStrip, stripFeatures } from '../../lib/geo/strip';
 import { checkFormat } from '../format';
@@ -28,7 +28,7 @@ export async function scenario(opts: ScenarioOptions, io: Io): Promise<void> {
   const entry = snapshotOn(ds.manifest, opts.date, checkKind(opts.kind));
   const regions = loadRegions(ds);
   const layers = loadSnapshotLayers(ds, entry);
-  const overlayer = new Overlayer(regions);
+  const overlayer = overlayerFor(regions);
   const geometry = overlayer.geometry({ occupied: layers.occupied ?? [], contested: layers.contested ?? [] });
   const fc = scenarioFeatures(scenarioPieces(def, regions, geometry, loadOrdlo(ds), Boolean(opts.raw)));
   // The strip lies over the pieces (it does not change who holds what): its own features, layer 'strip'.

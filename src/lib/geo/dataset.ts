@@ -16,7 +16,7 @@ import type { SnapshotKind } from './snapshot';
 
 export const DATASET_FORMAT = 3;
 /** Bump when the overlay's results change, so ingest recomputes everything. */
-export const ENGINE_VERSION = 6;
+export const ENGINE_VERSION = 7;
 
 export interface SnapshotEntry {
   /** `YYYY-MM-DD` for daily files, `YYYY-MM-DD-raw` for raw layer files. */

@@ -13,17 +13,21 @@
  * `NEAR_KM` of held land (Tuzla Island in the Kerch Strait does; Snake Island,
  * 35 km off Ukrainian-held coast, does not). Such a piece is a sliver when
  *   (a) its mean width, 2 × area ÷ perimeter, is under `SLIVER_WIDTH_KM`; or
- *   (b) it is cut off against the coast or the border: pieces that share an
- *       inland border edge are joined across regions, and a group under
- *       `ENCLAVE_MAX_KM2` that does not reach the main body of Ukrainian-held
- *       land (the largest group) but runs along the coast or the international
- *       border lies between the line and the edge of the map: a coastline,
- *       border or lagoon mismatch (Syvash, the Molochnyi estuary), or coast
+ *   (b) it is cut off against the coast: pieces that share an inland border
+ *       edge are joined across regions, and a group under `ENCLAVE_MAX_KM2`
+ *       that does not reach the main body of Ukrainian-held land (the largest
+ *       group) but runs along the coast lies between the line and the sea: a
+ *       coastline or lagoon mismatch (Syvash, the Molochnyi estuary), or coast
  *       that only occupied land reaches (the Kinburn peninsula in Kherson
  *       oblast). A pocket enclosed by occupied land on all sides stays
- *       Ukrainian.
+ *       Ukrainian, and so does one against a land border (with Russia or
+ *       Belarus: the pockets of April 2022 between the grey zone or the
+ *       occupied land and the border, where DeepState marks no occupation),
+ *       when the overlayer is given the neighbouring countries' land.
  * Slivers count as held by Russia; `raw` figures leave them as they are.
  */
+import { Clipper, EndType, JoinType, PointInPolygonResult } from 'clipper2-ts';
+import type { Geometry } from 'geojson';
 import {
   areaKm2,
   bboxesOverlap,
@@ -32,6 +36,7 @@ import {
   components,
   difference,
   intersect,
+  pathsFromGeometry,
   SCALE,
   union,
   type Bbox,
@@ -41,8 +46,8 @@ import {
 import { edgeKey, type Region } from './regions';
 import type { Snapshot } from './snapshot';
 
-import { ENCLAVE_MAX_KM2, NEAR_KM, SLIVER_WIDTH_KM } from './sliverRule';
-export { ENCLAVE_MAX_KM2, NEAR_KM, SLIVER_WIDTH_KM };
+import { ENCLAVE_MAX_KM2, LAND_BORDER_KM, NEAR_KM, SLIVER_WIDTH_KM } from './sliverRule';
+export { ENCLAVE_MAX_KM2, LAND_BORDER_KM, NEAR_KM, SLIVER_WIDTH_KM };
 
 export interface RegionOverlay {
   id: string;
@@ -67,6 +72,8 @@ interface Piece {
   touchesHeld: boolean;
   /** Runs along the coast or the international border (a vertex of its region shared with no other). */
   touchesOuter: boolean;
+  /** Runs along a land border with another country (see Overlayer's `land`). */
+  touchesLand: boolean;
   thin: boolean;
   /** Ids of the inland border edges it runs along: how pieces join across regions. */
   inlandEdges: number[];
@@ -105,7 +112,7 @@ function inlandEdges(path: Path64, region: Region, out: number[]): void {
   }
 }
 
-function makePiece(outer: Path64, holes: Path64[], region: Region, held: Paths): Piece {
+function makePiece(outer: Path64, holes: Path64[], region: Region, held: Paths, landBorder: ReadonlySet<string>): Piece {
   const paths = [outer, ...holes];
   const area = areaKm2(paths);
   let touchesHeld = outer.some((p) => !region.vertices.has(`${p.x},${p.y}`));
@@ -121,7 +128,8 @@ function makePiece(outer: Path64, holes: Path64[], region: Region, held: Paths):
     const key = `${p.x},${p.y}`;
     return region.vertices.has(key) && !region.shared.has(key);
   });
-  return { paths, area, touchesHeld, touchesOuter, thin: perimeter > 0 && (2 * area) / perimeter < SLIVER_WIDTH_KM, inlandEdges: edges };
+  const touchesLand = landBorder.size > 0 && outer.some((p) => landBorder.has(`${p.x},${p.y}`));
+  return { paths, area, touchesHeld, touchesOuter, touchesLand, thin: perimeter > 0 && (2 * area) / perimeter < SLIVER_WIDTH_KM, inlandEdges: edges };
 }
 
 /** FNV-1a over coordinates: a cache key for the geometry near a region. */
@@ -160,10 +168,23 @@ function groups(pieces: readonly Piece[], edgeCount: number): number[] {
 export class Overlayer {
   private cache = new Map<string, Map<number, RegionPart>>();
   private readonly edgeCount: number;
-  constructor(readonly regions: readonly Region[]) {
+  /** Per region id, its boundary vertices on a land border with another country. */
+  private readonly landBorder = new Map<string, ReadonlySet<string>>();
+  /**
+   * `land`: the neighbouring countries' land (data/boundaries/neighbours-ne10m.geojson),
+   * which tells a land border from the coast for the enclave rule. Without it
+   * every outer edge counts as coast (the rule as it was before engine 7).
+   *
+   * @example new Overlayer(regions, pathsFromGeometry(neighbours.features[0].geometry)).overlay(snapshot)
+   */
+  constructor(
+    readonly regions: readonly Region[],
+    land: Paths = [],
+  ) {
     let max = -1;
     for (const r of regions) for (const id of r.inlandEdges.values()) if (id > max) max = id;
     this.edgeCount = max + 1;
+    for (const r of regions) this.landBorder.set(r.id, landBorderVertices(r, land));
   }
 
   private compute(region: Region, occupied: Paths, contested: Paths): RegionPart {
@@ -176,7 +197,7 @@ export class Overlayer {
       contested: con,
       occupied_km2: areaKm2(occ),
       contested_km2: areaKm2(con),
-      pieces: components(rest).map((c) => makePiece(c.outer, c.holes, region, held)),
+      pieces: components(rest).map((c) => makePiece(c.outer, c.holes, region, held, this.landBorder.get(region.id)!)),
     };
   }
 
@@ -203,10 +224,10 @@ export class Overlayer {
     const parts = this.regions.map((region) => ({ region, part: this.part(region, snapshot, occBox, conBox) }));
     const pieces = parts.flatMap(({ part }) => part.pieces);
     const group = groups(pieces, this.edgeCount);
-    const size = new Map<number, { area: number; touchesHeld: boolean; touchesOuter: boolean }>();
+    const size = new Map<number, { area: number; touchesHeld: boolean; touchesOuter: boolean; touchesLand: boolean }>();
     pieces.forEach((p, i) => {
-      const g = size.get(group[i]) ?? { area: 0, touchesHeld: false, touchesOuter: false };
-      size.set(group[i], { area: g.area + p.area, touchesHeld: g.touchesHeld || p.touchesHeld, touchesOuter: g.touchesOuter || p.touchesOuter });
+      const g = size.get(group[i]) ?? { area: 0, touchesHeld: false, touchesOuter: false, touchesLand: false };
+      size.set(group[i], { area: g.area + p.area, touchesHeld: g.touchesHeld || p.touchesHeld, touchesOuter: g.touchesOuter || p.touchesOuter, touchesLand: g.touchesLand || p.touchesLand });
     });
     let main = -1;
     for (const [g, s] of size) if (main < 0 || s.area > size.get(main)!.area) main = g;
@@ -217,7 +238,7 @@ export class Overlayer {
       sliver: part.pieces.map((p) => {
         const g = group[i++];
         const s = size.get(g)!;
-        return p.touchesHeld && (p.thin || (g !== main && s.touchesOuter && s.area < ENCLAVE_MAX_KM2));
+        return p.touchesHeld && (p.thin || (g !== main && s.touchesOuter && !s.touchesLand && s.area < ENCLAVE_MAX_KM2));
       }),
     }));
   }
@@ -247,6 +268,33 @@ export class Overlayer {
       ]),
     );
   }
+}
+
+/** A region's outer boundary vertices (shared with no other region) that lie within LAND_BORDER_KM of another country's land. */
+function landBorderVertices(region: Region, land: Paths): Set<string> {
+  const out = new Set<string>();
+  if (land.length === 0) return out;
+  const pad = (LAND_BORDER_KM / DEG_KM) * SCALE;
+  // Degrees of longitude are shorter than degrees of latitude here (cos 50° ≈ 0.64): pad by the longer.
+  const grown = Clipper.inflatePaths(clipToBbox(land, padBox(region.bbox, 2 * pad)), pad * 1.6, JoinType.Round, EndType.Polygon);
+  const boxes = grown.map((p) => bboxOf([p]));
+  for (const key of region.vertices.keys()) {
+    if (region.shared.has(key)) continue;
+    const [x, y] = key.split(',').map(Number);
+    const pt = { x, y };
+    if (grown.some((path, i) => x >= boxes[i].minX && x <= boxes[i].maxX && y >= boxes[i].minY && y <= boxes[i].maxY && Clipper.pointInPolygon(pt, path) !== PointInPolygonResult.IsOutside)) out.add(key);
+  }
+  return out;
+}
+
+function padBox(b: Bbox, pad: number): Bbox {
+  return { minX: b.minX - pad, minY: b.minY - pad, maxX: b.maxX + pad, maxY: b.maxY + pad };
+}
+
+/** The land of a FeatureCollection of countries (the neighbours file), for the Overlayer. */
+export function landOf(fc: unknown): Paths {
+  const features = (fc as { features?: { geometry?: Geometry | null }[] } | null)?.features;
+  return Array.isArray(features) ? features.flatMap((f) => pathsFromGeometry(f.geometry ?? null)) : [];
 }
 
 /** Area in km² per region id of a pre-2022 layer (ORDLO). */

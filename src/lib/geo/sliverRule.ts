@@ -9,3 +9,5 @@ export const SLIVER_WIDTH_KM = 1;
 export const NEAR_KM = 5;
 /** A group of Ukrainian-held pieces cut off from the main body is a sliver up to this size. */
 export const ENCLAVE_MAX_KM2 = 2000;
+/** How far from a neighbour's land a boundary vertex still lies on a land border (the two data sets' borders differ by a kilometre or two): a pocket against a land border is not a coastline artefact. */
+export const LAND_BORDER_KM = 3;

@@ -21,11 +21,17 @@ export function roundReport(r: AreaReport): AreaReport {
   return { ...r, rows: r.rows.map(roundRow) };
 }
 
-export const CSV_HEADER = ['date', 'scenario', 'id', 'name', ...FIGURE_KEYS] as const;
+/**
+ * Every area table's columns. `level` tells a region's row from a group's
+ * (donbas, crimea, ukraine: sums of regions, so a column total counts them
+ * twice); `kind` is the snapshot's (`daily`, `raw`, or `custom` for a
+ * reader's file), where the method changes (the daily files have no grey zone).
+ */
+export const CSV_HEADER = ['date', 'scenario', 'id', 'name', ...FIGURE_KEYS, 'level', 'kind'] as const;
 
 export function reportsToCsv(reports: readonly AreaReport[]): string {
   const rows: string[][] = [[...CSV_HEADER]];
-  for (const r of reports) for (const row of roundReport(r).rows) rows.push([r.date, r.scenario, row.id, row.name, ...FIGURE_KEYS.map((k) => String(row[k]))]);
+  for (const r of reports) for (const row of roundReport(r).rows) rows.push([r.date, r.scenario, row.id, row.name, ...FIGURE_KEYS.map((k) => String(row[k])), row.kind, r.source.kind]);
   return csvFormatRows(rows) + '\n';
 }
 

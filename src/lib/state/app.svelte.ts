@@ -125,7 +125,7 @@ export class AppState {
     const ds = this.dataset;
     if (!ds || !this.entry || !this.available(this.scenarioId)) return null;
     try {
-      return areaReport(ds.manifest, this.stats!, this.entry, this.scenario, false, 'en', this.strip?.areas);
+      return areaReport(ds.manifest, this.stats!, this.entry, this.scenario, { strip: this.strip?.areas });
     } catch {
       return null; // a data set whose files disagree (half-updated cache): show no figures rather than break the page
     }

@@ -32,7 +32,7 @@ export function tableJson(report: AreaReport): Download {
 
 /** Every snapshot from `from` to `to` (the page's whole series by default) under one scenario. */
 export function seriesReports(manifest: Manifest, stats: Stats, scenario: ScenarioDefinition, from: string, to: string): AreaReport[] {
-  return snapshotsBetween(manifest, from, to, 'any').map((e) => areaReport(manifest, stats, e, scenario, false));
+  return snapshotsBetween(manifest, from, to, 'any').map((e) => areaReport(manifest, stats, e, scenario));
 }
 
 export function seriesCsv(reports: readonly AreaReport[]): Download {

@@ -7,11 +7,11 @@
  */
 import type { SnapshotEntry } from '../geo/dataset';
 import { InputError } from '../geo/errors';
-import { Overlayer, type RegionOverlay } from '../geo/overlay';
+import { landOf, Overlayer, type RegionOverlay } from '../geo/overlay';
 import { regionsFromGeoJSON, type Region } from '../geo/regions';
 import { dateFromName, parseSnapshot } from '../geo/snapshot';
 import { snapshotFeatures } from '../geo/snapshotFeatures';
-import { loadDatasetRegions, type FC } from './data';
+import { loadDatasetRegions, loadNeighbours, type FC } from './data';
 
 /** Files larger than this are refused before reading (DeepState's daily files are ~0.5 MB, raw ones ~3 MB). */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -56,8 +56,9 @@ export async function readUpload(file: { name: string; size: number; text(): Pro
   }
   const snap = parseSnapshot(json, name, dateFromName(name) ? undefined : today);
   if (snap.occupied.length === 0) throw new InputError(name, 'has no occupied territory (no polygons outside the liberated and grey-zone layers)', 'no-occupied');
-  const rs = await loadRegions();
-  overlayer ??= new Overlayer(rs);
+  const [rs, neighbours] = await Promise.all([loadRegions(), loadNeighbours()]);
+  // With the neighbours' land, as ingest's overlayer has it (src/cli/boundaries.ts overlayerFor): the same figures for the same file.
+  overlayer ??= new Overlayer(rs, landOf(neighbours));
   const { overlays, features } = snapshotFeatures(rs, overlayer, snap, name);
   if (overlays.every((o) => o.occupied_km2 + o.contested_km2 === 0)) throw new InputError(name, 'lies outside Ukraine (none of its polygons overlaps a region of Ukraine)', 'outside-ukraine');
   const entry: SnapshotEntry = { id: `upload-${snap.date}`, date: snap.date, kind: snap.kind, source: name, source_sha256: '', layers: snap.layers };
