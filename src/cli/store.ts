@@ -12,6 +12,8 @@ import { PROJECT_ROOT } from './boundaries';
 import { readJsonFile } from './io';
 
 export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'public', 'data');
+/** The data set that ships with the project (a complete data folder, when present). */
+export const BUILTIN_DATA_DIR = join(PROJECT_ROOT, 'data', 'builtin');
 
 export function dataDir(option: string | undefined): string {
   // Resolved, so a trailing slash cannot put ingest's temporary folder inside the output.

@@ -7,20 +7,21 @@
  */
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkDate, DATASET_FORMAT, ENGINE_VERSION, packOverlays, type Manifest, type SnapshotEntry, type Stats } from '../../lib/geo/dataset';
+import { checkDate, DATASET_FORMAT, ENGINE_VERSION, packOverlays, type Manifest, type Note, type SnapshotEntry, type Stats } from '../../lib/geo/dataset';
 import { InputError } from '../../lib/geo/errors';
 import { displayRegions, ordloPieces } from '../../lib/geo/display';
 import { areasByRegion, Overlayer, SLIVER_WIDTH_KM } from '../../lib/geo/overlay';
 import { toMultiPolygon, type Paths } from '../../lib/geo/polygons';
 import { REGION_IDS } from '../../lib/geo/regions';
-import { dateFromName, parseSnapshot } from '../../lib/geo/snapshot';
+import { parseSnapshot } from '../../lib/geo/snapshot';
 import { layerFeature, snapshotFeatures } from '../../lib/geo/snapshotFeatures';
 import { loadBoundaries } from '../boundaries';
 import { buildGazetteer } from '../gazetteer';
 import { PLACES_FILE } from '../../lib/geo/places';
 import { Progress, parseJson, sha256, UsageError, writeFileAtomic, type Io } from '../io';
 import { writeHistory } from '../history';
-import { collectSources } from '../sources';
+import { carryNotes } from '../notes';
+import { collectSources, sourceDate, type SourceFile } from '../sources';
 import { dataDir, datasetExists, featureCollection, loadDataset, regionsFile, type Dataset } from '../store';
 
 export interface IngestOptions {
@@ -28,13 +29,17 @@ export interface IngestOptions {
   boundaries?: string;
   data?: string;
   replace?: boolean;
+  /** Sources already gathered (`frontline update`'s downloads), instead of `source`. */
+  sources?: SourceFile[];
+  /** Notes of the day to add to the data folder's notes.json, per date. */
+  notes?: Record<string, Note>;
 }
 
 export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
-  if (!opts.source) throw new UsageError('ingest needs --source DIR|FILE|URL');
+  if (!opts.source && !opts.sources) throw new UsageError('ingest needs --source DIR|FILE|URL');
   const out = dataDir(opts.data);
   const boundaries = loadBoundaries(opts.boundaries);
-  const sources = await collectSources(opts.source);
+  const sources = opts.sources ?? (await collectSources(opts.source!));
 
   let previous: Dataset | undefined;
   if (datasetExists(out)) {
@@ -65,7 +70,7 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
     }
     const overlayer = new Overlayer(boundaries.regions);
     // Date order: consecutive days share most of their geometry, which the overlay cache exploits.
-    const dated = sources.map((s) => ({ s, d: dateFromName(s.name) }));
+    const dated = sources.map((s) => ({ s, d: sourceDate(s) }));
     for (const { s, d } of dated) {
       if (!d) throw new InputError(s.name, 'cannot tell the snapshot date from the file name (expected deepstatemap_data_YYYYMMDD.geojson, <unix-seconds>.geojson or a YYYY-MM-DD in the name)');
       checkDate(d.date, s.name);
@@ -93,7 +98,7 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
       const snap = parseSnapshot(parseJson(text, s.name), s.name, d!.date);
       const { overlays: regionOverlays, features } = snapshotFeatures(boundaries.regions, overlayer, snap);
       writeFileAtomic(join(tmp, file), featureCollection(features));
-      entries.set(id, { id, date: snap.date, kind: snap.kind, source: s.name, source_sha256: hash, file, layers: snap.layers });
+      entries.set(id, { id, date: snap.date, kind: d!.kind, source: s.name, source_sha256: hash, file, layers: snap.layers });
       overlays[id] = packOverlays(regionOverlays);
       if (snap.ordlo.length && (!newestOrdlo || id > newestOrdlo.id)) newestOrdlo = { id, paths: snap.ordlo };
       computed++;
@@ -138,6 +143,8 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
       snapshots,
       history,
     };
+    const notes = carryNotes(out, tmp, opts.notes, new Set(snapshots.map((e) => e.date)), io);
+    if (notes) manifest.notes = notes;
     const stats: Stats = {
       engine: ENGINE_VERSION,
       boundaries_sha256: boundaries.sha256,
