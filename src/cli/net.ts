@@ -163,7 +163,7 @@ function once(url: URL, o: HttpOptions): Promise<Reply> {
         res.resume();
         return finish(new Failure(`HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''}`, status >= 500 || status === 429, status, retryAfter(res)));
       }
-      const tooLarge = (): Failure => new Failure(`larger than the ${Math.round(o.maxBytes / 1e6)} MB cap`, false);
+      const tooLarge = (): Failure => new Failure(`larger than the ${o.maxBytes >= 1e6 ? `${Math.round(o.maxBytes / 1e5) / 10} MB` : `${o.maxBytes} bytes`} cap`, false);
       if (Number(res.headers['content-length']) > o.maxBytes) return finish(tooLarge());
       const encoding = String(res.headers['content-encoding'] ?? '').toLowerCase();
       const decoder = encoding === 'gzip' || encoding === 'x-gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : encoding === 'br' ? createBrotliDecompress() : undefined;
