@@ -235,7 +235,7 @@ export class HttpClient {
         const f = failureOf(e as Error);
         if (!f.retryable || attempt >= this.options.tries) {
           const tries = attempt > 1 ? ` (${attempt} tries)` : '';
-          throw new HttpError(url, `${f.message}${tries}`, f.status);
+          throw new HttpError(url, `download failed: ${f.message}${tries}`, f.status);
         }
         await sleep(Math.max(this.options.backoffMs * 2 ** (attempt - 1), f.retryAfterMs ?? 0));
       }
