@@ -107,6 +107,26 @@ describe('frontline update', () => {
     expect(read(updated, 'manifest.json')).toBe(before);
   });
 
+  it('a later revision of the newest day replaces that day\'s snapshot and note', async () => {
+    const data = tmp('data');
+    cpSync(updated, data, { recursive: true });
+    const day = server.revisions.find((r) => r.id === days[1].id)!;
+    const later = { ...day, id: day.id + 1200, createdAt: new Date((day.id + 1200) * 1000).toISOString(), description: 'Вечірнє оновлення.', descriptionEn: 'Evening update.' };
+    expect(revisionDate(later.id)).toBe(days[1].date);
+    const evening = await startApiServer([later]);
+    try {
+      const r = await cli('update', '--api', evening.base, '--data', data);
+      expect(r.code, r.err).toBe(0);
+      expect(evening.requests).toEqual(['/api/history/public', `/api/history/${later.id}/geojson`]);
+    } finally {
+      await evening.close();
+    }
+    const m = manifestOf(data);
+    expect(m.snapshots.map((s) => s.id)).toEqual(days.map((d) => `${d.date}-raw`));
+    expect(m.snapshots[1].source).toMatch(new RegExp(`/${later.id}/geojson$`));
+    expect((JSON.parse(read(data, 'notes.json')) as NotesFile).notes[days[1].date]).toMatchObject({ id: later.id, description_en: 'Evening update.' });
+  });
+
   it('notes survive a later ingest of another file', async () => {
     const data = tmp('data');
     cpSync(updated, data, { recursive: true });
@@ -187,10 +207,10 @@ describe('frontline update', () => {
     const cases: [string, () => Promise<string> | string, RegExp][] = [
       ['not http(s)', () => 'ftp://127.0.0.1/api/history', /^frontline update: ftp:\/\/127\.0\.0\.1\/api\/history: only http and https URLs are supported/],
       ['not a URL', () => 'deepstatemap.live/api', /^frontline update: deepstatemap\.live\/api: not a valid URL/],
-      ['unreachable', async () => `http://127.0.0.1:${await closedPort()}/api/history`, /^frontline update: http:\/\/127\.0\.0\.1:\d+\/api\/history\/public: connect ECONNREFUSED/],
+      ['unreachable', async () => `http://127.0.0.1:${await closedPort()}/api/history`, /^frontline update: http:\/\/127\.0\.0\.1:\d+\/api\/history\/public: download failed: connect ECONNREFUSED/],
       ['a list that is not JSON', () => (server.fault('public', 'not-json'), server.base), /\/api\/history\/public: not valid JSON/],
       ['a list that is not an array', () => (server.fault('public', 'not-array'), server.base), /\/api\/history\/public: expected a JSON array of revisions, got object/],
-      ['an HTTP error on the list', () => (server.fault('public', '500'), server.base), /\/api\/history\/public: HTTP 500 Internal Server Error \(3 tries\)/],
+      ['an HTTP error on the list', () => (server.fault('public', '500'), server.base), /\/api\/history\/public: download failed: HTTP 500 Internal Server Error \(3 tries\)/],
     ];
     it.each(cases)('%s', async (_, api, message) => {
       const before = read(updated, 'manifest.json');
@@ -209,14 +229,14 @@ describe('frontline update', () => {
     const data = tmp('data');
     const r = await cli('update', '--api', secret, '--since', days[0].date, '--data', data);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`http://127.0.0.1:${server.port}/api/history/${days[1].id}/geojson: HTTP 500`);
+    expect(r.err).toContain(`http://127.0.0.1:${server.port}/api/history/${days[1].id}/geojson: download failed: HTTP 500`);
     server.fault('public', '500');
     const list = await cli('update', '--api', secret, '--since', days[0].date, '--data', data);
     expect(list.code).toBe(1);
     for (const text of [r.err, list.err, read(data, 'manifest.json')]) {
       expect(text).not.toMatch(/s3cr3t|reader|token|abc123/);
     }
-    expect(list.err).toContain(`http://127.0.0.1:${server.port}/api/history/public: HTTP 500`);
+    expect(list.err).toContain(`http://127.0.0.1:${server.port}/api/history/public: download failed: HTTP 500`);
   });
 
   it('--since that is not a date is a usage error (2)', async () => {

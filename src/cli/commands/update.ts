@@ -41,7 +41,7 @@ export async function update(opts: UpdateOptions, io: Io): Promise<number> {
   const base = seedFrom ?? (datasetExists(out) ? out : undefined);
   const manifest = base ? loadDataset(base).manifest : undefined;
   if (manifest) checkAddable(manifest, base!, opts.boundaries);
-  const from = since ?? nextDay(newestDate(manifest));
+  const from = since ?? defaultSince(manifest);
   if (!from) throw new UsageError(`${out} has no data yet: give --since YYYY-MM-DD, the first day to fetch`);
 
   const http = opts.http ?? new HttpClient();
@@ -115,12 +115,17 @@ function checkAddable(m: Manifest, dir: string, boundaries: string | undefined):
     throw new InputError('--boundaries', `${dir} was ingested with the boundaries ${m.boundaries.name}; give that file as --boundaries${boundaries ? '' : ' (the built-in set is different)'}`);
 }
 
-function newestDate(m: Manifest | undefined): string | undefined {
-  return m?.snapshots.reduce<string | undefined>((a, e) => (a && a > e.date ? a : e.date), undefined);
-}
-
-function nextDay(date: string | undefined): string | undefined {
-  return date && new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+/**
+ * The day after the newest snapshot; or that day itself when its snapshot is
+ * a revision from the API, because DeepState may publish again later that
+ * day (a run at noon must not miss the evening's revision; an unchanged one
+ * is not fetched again, see ingestedRevisions).
+ */
+function defaultSince(m: Manifest | undefined): string | undefined {
+  const newest = m?.snapshots.reduce<string | undefined>((a, e) => (a && a > e.date ? a : e.date), undefined);
+  if (!newest) return undefined;
+  const fromApi = m!.snapshots.some((e) => e.date === newest && e.kind === 'raw' && /^https?:\/\//.test(e.source) && REVISION_SOURCE.test(e.source));
+  return fromApi ? newest : new Date(Date.parse(`${newest}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 const REVISION_SOURCE = /(?:^|\/)(\d{9,11})(?:\.geojson|\/geojson)$/;
@@ -145,7 +150,7 @@ export function seedDataFolder(out: string, from: string): void {
     renameSync(tmp, out);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
-    throw e;
+    throw new InputError(out, `could not copy the built-in data set ${from} there: ${(e as Error).message}`);
   }
 }
 
