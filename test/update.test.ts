@@ -85,6 +85,7 @@ describe('frontline update', () => {
     expect(last.description).toMatch(/[А-Яа-яІіЇїЄє]/);
     // One list, one download per day, nothing else; with the project's User-Agent.
     expect(server.requests).toEqual([`/api/history/public`, ...days.map((d) => `/api/history/${d.id}/geojson`)]);
+    expect(server.maxInFlight).toBe(1);
     expect(server.userAgent).toMatch(/^frontline-scenarios\/\d+\.\d+\.\d+ \(\+https:\/\/github\.com\/frontline-scenarios\)$/);
     // Cached for later runs.
     expect(days.every((d) => existsSync(join(cache, 'revisions', `${d.id}.geojson`)))).toBe(true);
@@ -292,6 +293,16 @@ describe('pieces', () => {
     const url = new URL('http://127.0.0.1/public');
     expect(parseRevisionList([{ id: 1754077960, status: true }, { id: 'x' }, null], url).skipped).toBe(2);
     expect(() => parseRevisionList([{ id: 'x' }], url)).toThrow(/none of its 1 entries/);
+  });
+
+  it('one client makes one request at a time, even when asked for several at once', async () => {
+    server.reset();
+    for (const d of days) server.fault(d.id, 'slow');
+    const client = new HttpClient({ tries: 1 });
+    const bodies = await Promise.all(days.map((d) => client.getText(`${server.base}/${d.id}/geojson`)));
+    expect(bodies.map((b) => JSON.parse(b).type)).toEqual(['FeatureCollection', 'FeatureCollection']);
+    expect(server.requests).toHaveLength(2);
+    expect(server.maxInFlight).toBe(1);
   });
 
   it('caps the size of a body, by its Content-Length or as it streams in', async () => {

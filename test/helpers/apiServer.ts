@@ -24,9 +24,9 @@ export interface ApiRevision {
 /**
  * `500`: HTTP 500; `truncated`: a Content-Length larger than what is sent, then
  * the connection closes; `stall`: headers, then nothing; `not-json` and
- * `not-array`: a list that is not DeepState's.
+ * `not-array`: a list that is not DeepState's; `slow`: the answer, 100 ms late.
  */
-export type Fault = '500' | 'truncated' | 'stall' | 'not-json' | 'not-array';
+export type Fault = '500' | 'truncated' | 'stall' | 'not-json' | 'not-array' | 'slow';
 
 export interface ApiServer {
   /** The API base, e.g. http://127.0.0.1:40123/api/history. */
@@ -37,6 +37,8 @@ export interface ApiServer {
   requests: string[];
   /** User-Agent of the last request. */
   userAgent?: string;
+  /** Most requests ever open at once (a polite client: 1). */
+  maxInFlight: number;
   /** Fail `times` requests (default: all) for a revision id or the list. */
   fault(key: number | 'public', kind: Fault, times?: number): void;
   /** Forget faults and requests. */
@@ -87,7 +89,7 @@ export async function startApiServer(extra: ApiRevision[] = []): Promise<ApiServ
   const byId = new Map(revisions.map((r) => [r.id, r]));
   const faults = new Map<string, { kind: Fault; left: number }>();
   const stalled = new Set<ServerResponse>();
-  const state = { requests: [] as string[], userAgent: undefined as string | undefined };
+  const state = { requests: [] as string[], userAgent: undefined as string | undefined, inFlight: 0, maxInFlight: 0 };
 
   const takeFault = (key: string): Fault | undefined => {
     const f = faults.get(key);
@@ -108,6 +110,8 @@ export async function startApiServer(extra: ApiRevision[] = []): Promise<ApiServ
       stalled.add(res);
       // Bounded: a client that never gives up is cut off after a minute.
       setTimeout(() => res.socket?.destroy(), 60_000).unref();
+    } else if (fault === 'slow') {
+      setTimeout(() => send(res, body, type, undefined), 100);
     } else res.writeHead(200, { 'content-type': type, 'content-length': body.length }).end(body);
   };
 
@@ -115,6 +119,8 @@ export async function startApiServer(extra: ApiRevision[] = []): Promise<ApiServ
     const path = (req.url ?? '/').split('?')[0];
     state.requests.push(path);
     state.userAgent = req.headers['user-agent'];
+    state.maxInFlight = Math.max(state.maxInFlight, ++state.inFlight);
+    res.on('close', () => state.inFlight--);
     if (state.requests.length > 10_000 || req.method !== 'GET') return void res.writeHead(503).end();
     if (path.endsWith('/public')) {
       const fault = takeFault('public');
@@ -140,12 +146,16 @@ export async function startApiServer(extra: ApiRevision[] = []): Promise<ApiServ
     get userAgent() {
       return state.userAgent;
     },
+    get maxInFlight() {
+      return state.maxInFlight;
+    },
     fault(key, kind, times = Infinity) {
       faults.set(String(key), { kind, left: times });
     },
     reset() {
       faults.clear();
       state.requests.length = 0;
+      state.maxInFlight = state.inFlight;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -47,6 +47,8 @@ export async function update(opts: UpdateOptions, io: Io): Promise<number> {
   const http = opts.http ?? new HttpClient();
   const { revisions, skipped } = parseRevisionList(parseJson(await http.getText(listUrl), redactUrl(listUrl)), listUrl);
   if (skipped) io.err(`note: ${skipped} entries of ${redactUrl(listUrl)} have no usable id; left out\n`);
+  // A list whose shape changed would otherwise look like "up to date".
+  if (revisions.length && !revisions.some((r) => r.status)) io.err(`note: none of the ${revisions.length} revisions of ${redactUrl(listUrl)} is published (status true)\n`);
   if (seedFrom) seedDataFolder(out, seedFrom);
 
   const have = ingestedRevisions(manifest);
