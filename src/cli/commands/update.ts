@@ -65,6 +65,7 @@ export async function update(opts: UpdateOptions, io: Io): Promise<number> {
   const failed: number[] = [];
   for (const [i, r] of wanted.entries()) {
     const date = revisionDate(r.id);
+    progress.tick(i, `fetching ${date}`);
     try {
       sources.push(await fetchRevision(r, api, http, cache));
       notes[date] = noteOf(r);
