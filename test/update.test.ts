@@ -9,6 +9,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Manifest, NotesFile } from '../src/lib/geo/dataset';
 import { update } from '../src/cli/commands/update';
@@ -321,6 +322,25 @@ describe('pieces', () => {
       endless.closeAllConnections();
       await new Promise((resolve) => endless.close(resolve));
     }
+  });
+
+  it('decodes a gzip body; a bad setting in the environment is one message naming it', async () => {
+    const json = JSON.stringify({ type: 'FeatureCollection', features: [], note: 'Окуповано' });
+    const gz = createHttpServer((req, res) => {
+      expect(req.headers['accept-encoding']).toMatch(/gzip/);
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipSync(json));
+    });
+    await new Promise<void>((resolve) => gz.listen(0, '127.0.0.1', resolve));
+    try {
+      expect(await new HttpClient().getText(`http://127.0.0.1:${(gz.address() as { port: number }).port}/x`)).toBe(json);
+    } finally {
+      gz.closeAllConnections();
+      await new Promise((resolve) => gz.close(resolve));
+    }
+    process.env.FRONTLINE_HTTP_TIMEOUT_S = 'soon';
+    const r = await cli('update', '--api', server.base, '--since', days[0].date, '--data', tmp('data'));
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('frontline update: $FRONTLINE_HTTP_TIMEOUT_S: must be a number of at least 0.01, not "soon"\n');
   });
 
   it('the cache lives under $FRONTLINE_CACHE, else $XDG_CACHE_HOME', async () => {
