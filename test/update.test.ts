@@ -4,7 +4,7 @@
  * end. Each test has its own data folder and cache; timeouts and back-off are
  * made short through the environment, as a user would.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -29,7 +29,12 @@ let cache: string;
 
 const ENV = { FRONTLINE_HTTP_BACKOFF_S: '0.01', FRONTLINE_HTTP_TIMEOUT_S: '20', FRONTLINE_HTTP_CONNECT_TIMEOUT_S: '5' };
 const saved: Record<string, string | undefined> = {};
-const tmp = (prefix: string): string => mkdtempSync(join(tmpdir(), `frontline-update-${prefix}-`));
+const made: string[] = [];
+const tmp = (prefix: string): string => {
+  const dir = mkdtempSync(join(tmpdir(), `frontline-update-${prefix}-`));
+  made.push(dir);
+  return dir;
+};
 const read = (dir: string, file: string): string => readFileSync(join(dir, file), 'utf8');
 const manifestOf = (dir: string): Manifest => JSON.parse(read(dir, 'manifest.json'));
 const revisionRequests = (id: number): number => server.requests.filter((p) => p.endsWith(`/${id}/geojson`)).length;
@@ -47,6 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
   for (const [k, v] of Object.entries(saved)) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
@@ -341,6 +347,22 @@ describe('pieces', () => {
     const r = await cli('update', '--api', server.base, '--since', days[0].date, '--data', tmp('data'));
     expect(r.code).toBe(1);
     expect(r.err).toBe('frontline update: $FRONTLINE_HTTP_TIMEOUT_S: must be a number of at least 0.01, not "soon"\n');
+  });
+
+  it('follows redirects, at most 5', async () => {
+    const hop = createHttpServer((req, res) => {
+      const n = Number(req.url!.slice(1));
+      res.writeHead(302, { location: n > 0 ? `/${n - 1}` : `${server.base}/${days[0].id}/geojson` }).end();
+    });
+    await new Promise<void>((resolve) => hop.listen(0, '127.0.0.1', resolve));
+    const at = `http://127.0.0.1:${(hop.address() as { port: number }).port}`;
+    try {
+      expect(JSON.parse(await new HttpClient().getText(`${at}/3`)).type).toBe('FeatureCollection');
+      await expect(new HttpClient().get(`${at}/9`)).rejects.toThrow(/more than 5 redirects/);
+    } finally {
+      hop.closeAllConnections();
+      await new Promise((resolve) => hop.close(resolve));
+    }
   });
 
   it('the cache lives under $FRONTLINE_CACHE, else $XDG_CACHE_HOME', async () => {
