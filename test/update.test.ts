@@ -158,6 +158,17 @@ describe('frontline update', () => {
     expect(manifestOf(second).snapshots.map((s) => s.source_sha256)).toEqual(manifestOf(first).snapshots.map((s) => s.source_sha256));
   });
 
+  it('a cache that cannot be written is noted; the revisions still land', async () => {
+    const file = join(tmp('cache'), 'a-file');
+    writeFileSync(file, '');
+    process.env.FRONTLINE_CACHE = join(file, 'cache'); // under a file: every write fails
+    const data = tmp('data');
+    const r = await cli('update', '--api', server.base, '--since', days[1].date, '--data', data);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/note: could not write the cache .*a-file\/cache; the next run downloads these revisions again/);
+    expect(manifestOf(data).snapshots.map((s) => s.id)).toEqual([`${days[1].date}-raw`]);
+  });
+
   it.each([
     ['always answers 500', '500' as const, /HTTP 500 Internal Server Error \(3 tries\)/],
     ['sends a truncated body', 'truncated' as const, /closed before the body was complete \(3 tries\)/],

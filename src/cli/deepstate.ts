@@ -91,6 +91,9 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Revisions fetched before, as `revisions/<id>.geojson` under the cache folder. */
 export class RevisionCache {
+  /** A write failed (read-only home, full disk): the run goes on, the next one downloads again. */
+  writeFailed = false;
+
   constructor(readonly dir: string = cacheDir()) {}
 
   path(id: number): string {
@@ -115,6 +118,7 @@ export class RevisionCache {
       writeFileAtomic(this.path(id), text);
       return true;
     } catch {
+      this.writeFailed = true;
       return false;
     }
   }

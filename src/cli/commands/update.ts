@@ -77,6 +77,7 @@ export async function update(opts: UpdateOptions, io: Io): Promise<number> {
     progress.tick(i + 1, date);
   }
 
+  if (cache.writeFailed) io.err(`note: could not write the cache ${cache.dir}; the next run downloads these revisions again\n`);
   if (sources.length) {
     await ingest({ sources, notes, data: out, boundaries: opts.boundaries }, io);
     io.err(`update: ${sources.length} new revision${sources.length === 1 ? '' : 's'} (${sources[0].date}${sources.length > 1 ? ` … ${sources.at(-1)!.date}` : ''}) from ${redactUrl(api)}, notes in notes.json\n`);
