@@ -30,11 +30,15 @@
  *   median for a chunk's first frame (stored whole); history_decode_chunk_ms:
  *   median to decode every frame of a chunk (a jump to its last day);
  *   history_chunk_parse_ms: median JSON.parse and check of a chunk
+ * - update_incremental_s: `frontline update` of one new revision from a local
+ *   stand-in for DeepState's API into a copy of the up-to-date data folder
+ *   (list, download, check, ingest), cold cache (median of 3)
  *
- * `--only browser`, `--only engine`, `--only history` or `--only strip` runs one group.
+ * `--only browser`, `--only engine`, `--only history`, `--only strip` or `--only update` runs one group.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { featureCollection, intersect } from '@turf/turf';
 import type { Page } from 'playwright-core';
@@ -48,6 +52,7 @@ import type { Manifest } from '../src/lib/geo/dataset';
 import { bandAround, computeStrip, stripInputOf } from '../src/lib/geo/strip';
 import { buffer } from '@turf/turf';
 import { gzipSync } from 'node:zlib';
+import { apiRevisions, startApiServer } from './helpers/apiServer';
 import { buildApp, launch, startPreview, waitForIdle } from './helpers/browser';
 import { ROOT, DAILY, DEEPSTATE, HIRES, TEST_DATA } from './helpers/paths';
 
@@ -205,6 +210,33 @@ function stripFigures(data: string, figures: Record<string, number | string>): v
   }
 }
 
+/** One new revision into the up-to-date data folder, as a daily `frontline update` would be. */
+async function updateFigures(data: string, manifest: Manifest, figures: Record<string, number | string>): Promise<void> {
+  const newest = manifest.snapshots.reduce((a, e) => (a > e.date ? a : e.date), '');
+  // The day after the newest: noon UTC, with the layers of the newest reference revision.
+  const id = Date.parse(`${newest}T12:00:00Z`) / 1000 + 86_400;
+  const server = await startApiServer([{ ...apiRevisions().at(-2)!, id, createdAt: new Date(id * 1000).toISOString() }]);
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < 3; i++) {
+      const dir = mkdtempSync(join(tmpdir(), 'frontline-bench-update-'));
+      cpSync(data, join(dir, 'data'), { recursive: true });
+      process.env.FRONTLINE_CACHE = join(dir, 'cache');
+      let err = '';
+      const t = performance.now();
+      const code = await run(['update', '--api', server.base, '--data', join(dir, 'data'), '--boundaries', HIRES], { out: () => {}, err: (s) => void (err += s), isTTY: false });
+      times.push((performance.now() - t) / 1000);
+      rmSync(dir, { recursive: true, force: true });
+      if (code !== 0 || server.requests.filter((p) => p.endsWith('/geojson')).length !== i + 1) throw new Error(`update failed (${code}): ${err}`);
+    }
+  } finally {
+    delete process.env.FRONTLINE_CACHE;
+    await server.close();
+  }
+  figures.update_incremental_s = round(median(times), 2);
+  log(`update of one new revision into ${manifest.snapshots.length} snapshots: ${figures.update_incremental_s} s (median of ${times.length})`);
+}
+
 async function main(): Promise<void> {
   const data = process.env.FRONTLINE_DATA ?? TEST_DATA;
   const figures: Record<string, number | string> = {};
@@ -224,9 +256,14 @@ async function main(): Promise<void> {
     stripFigures(data, figures);
     return print(figures);
   }
+  if (only === 'update') {
+    await updateFigures(data, manifest, figures);
+    return print(figures);
+  }
   if (only !== 'engine') await browserFigures(data, figures);
   if (only === 'browser') return print(figures);
   stripFigures(data, figures);
+  await updateFigures(data, manifest, figures);
   const bin = join(ROOT, 'src', 'cli', 'bin.mjs');
   const args = [bin, 'areas', '--from', '2024-07-08', '--to', '2026-08-22', '--scenario', 'status-quo', '--kind', 'daily', '--format', 'csv', '--data', data];
   const times: number[] = [];

@@ -10,6 +10,7 @@ import { ingest } from './commands/ingest';
 import { places } from './commands/places';
 import { regions } from './commands/regions';
 import { scenario } from './commands/scenario';
+import { update } from './commands/update';
 import { UsageError, type Io } from './io';
 
 type OptionSpec = { type: 'string' | 'boolean'; help: string };
@@ -18,7 +19,8 @@ interface Command {
   summary: string;
   usage: string;
   options: Record<string, OptionSpec>;
-  run(values: Record<string, string | boolean | undefined>, io: Io): Promise<void>;
+  /** Resolves to the exit code when it is not 0 without an error (update: some revisions skipped). */
+  run(values: Record<string, string | boolean | undefined>, io: Io): Promise<void | number>;
 }
 
 const DATA: OptionSpec = { type: 'string', help: 'data folder (default: public/data, or $FRONTLINE_DATA)' };
@@ -42,6 +44,17 @@ export const COMMANDS: Record<string, Command> = {
       data: DATA,
     },
     run: (v, io) => ingest(v, io),
+  },
+  update: {
+    summary: "fetch DeepStateMap's new revisions (one a day, with the grey zone and the day's note) and ingest them",
+    usage: 'frontline update [--api URL] [--since YYYY-MM-DD] [--data DIR] [--boundaries FILE]',
+    options: {
+      api: { type: 'string', help: 'DeepStateMap history API (default https://deepstatemap.live/api/history)' },
+      since: { type: 'string', help: 'first day to fetch, YYYY-MM-DD (default: the day after the newest snapshot)' },
+      boundaries: { type: 'string', help: 'region boundaries GeoJSON: the file the data folder was ingested with (default built-in)' },
+      data: DATA,
+    },
+    run: (v, io) => update(v, io),
   },
   areas: {
     summary: 'area held by each side, per region and group, for a date or a range',
@@ -120,8 +133,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.out(help(name));
       return 0;
     }
-    await command.run(values as Record<string, string | boolean | undefined>, io);
-    return 0;
+    return (await command.run(values as Record<string, string | boolean | undefined>, io)) ?? 0;
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`frontline ${name}: ${(e as Error).message}\nusage: ${command.usage}\n`);

@@ -9,20 +9,21 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { DRAWN_LAYERS, drawnFeatures, SOURCE_LAYERS } from '../../lib/geo/historyCodec';
-import { checkDate, type ChunkSet, DATASET_FORMAT, ENGINE_VERSION, packOverlays, type Manifest, type SnapshotEntry, type Stats } from '../../lib/geo/dataset';
+import { checkDate, type ChunkSet, DATASET_FORMAT, ENGINE_VERSION, packOverlays, type Manifest, type Note, type SnapshotEntry, type Stats } from '../../lib/geo/dataset';
 import { InputError } from '../../lib/geo/errors';
 import { displayRegions, ordloPieces } from '../../lib/geo/display';
 import { areasByRegion, SLIVER_WIDTH_KM } from '../../lib/geo/overlay';
 import { toMultiPolygon, type Paths } from '../../lib/geo/polygons';
 import { REGION_IDS } from '../../lib/geo/regions';
-import { dateFromName, parseSnapshot } from '../../lib/geo/snapshot';
+import { parseSnapshot } from '../../lib/geo/snapshot';
 import { layerFeature, snapshotFeatures } from '../../lib/geo/snapshotFeatures';
 import { loadBoundaries, overlayerFor } from '../boundaries';
 import { buildGazetteer } from '../gazetteer';
 import { PLACES_FILE } from '../../lib/geo/places';
 import { Progress, parseJson, readJsonFile, sha256, UsageError, writeFileAtomic, type Io } from '../io';
 import { writeChunks } from '../history';
-import { collectSources } from '../sources';
+import { carryNotes } from '../notes';
+import { collectSources, sourceDate, type SourceFile } from '../sources';
 import { dataDir, datasetExists, featureCollection, loadDataset, regionsFile, type Dataset } from '../store';
 
 export interface IngestOptions {
@@ -30,13 +31,17 @@ export interface IngestOptions {
   boundaries?: string;
   data?: string;
   replace?: boolean;
+  /** Sources already gathered (`frontline update`'s downloads), instead of `source`. */
+  sources?: SourceFile[];
+  /** Notes of the day to add to the data folder's notes.json, per date. */
+  notes?: Record<string, Note>;
 }
 
 export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
-  if (!opts.source) throw new UsageError('ingest needs --source DIR|FILE|URL');
+  if (!opts.source && !opts.sources) throw new UsageError('ingest needs --source DIR|FILE|URL');
   const out = dataDir(opts.data);
   const boundaries = loadBoundaries(opts.boundaries);
-  const sources = await collectSources(opts.source);
+  const sources = opts.sources ?? (await collectSources(opts.source!));
 
   let previous: Dataset | undefined;
   if (datasetExists(out)) {
@@ -68,7 +73,7 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
     }
     const overlayer = overlayerFor(boundaries.regions);
     // Date order: consecutive days share most of their geometry, which the overlay cache exploits.
-    const dated = sources.map((s) => ({ s, d: dateFromName(s.name) }));
+    const dated = sources.map((s) => ({ s, d: sourceDate(s) }));
     for (const { s, d } of dated) {
       if (!d) throw new InputError(s.name, 'cannot tell the snapshot date from the file name (expected deepstatemap_data_YYYYMMDD.geojson, <unix-seconds>.geojson or a YYYY-MM-DD in the name)');
       checkDate(d.date, s.name);
@@ -94,7 +99,7 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
       const snap = parseSnapshot(parseJson(text, s.name), s.name, d!.date);
       const { overlays: regionOverlays, features } = snapshotFeatures(boundaries.regions, overlayer, snap);
       writeFileSync(join(scratch, `${id}.json`), featureCollection(features));
-      entries.set(id, { id, date: snap.date, kind: snap.kind, source: s.name, source_sha256: hash, layers: snap.layers });
+      entries.set(id, { id, date: snap.date, kind: d!.kind, source: s.name, source_sha256: hash, layers: snap.layers });
       overlays[id] = packOverlays(regionOverlays);
       if (snap.ordlo.length && (!newestOrdlo || id > newestOrdlo.id)) newestOrdlo = { id, paths: snap.ordlo };
       computed++;
@@ -147,6 +152,8 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
       history,
       layers: layerChunks,
     };
+    const notes = carryNotes(out, tmp, opts.notes, new Set(snapshots.map((e) => e.date)), io);
+    if (notes) manifest.notes = notes;
     const stats: Stats = {
       engine: ENGINE_VERSION,
       boundaries_sha256: boundaries.sha256,

@@ -63,10 +63,32 @@ export interface Manifest {
   history: HistoryEntry[];
   /** The occupied and contested layers' chunks (`layers/`). */
   layers: HistoryEntry[];
+  /** DeepState's notes of the day (`NotesFile`), relative to the data folder; absent when there are none. */
+  notes?: string;
 }
 
 /** The two chunk sets of a data folder, by manifest key (also their folder names). */
 export type ChunkSet = 'history' | 'layers';
+
+/** DeepState's note on a revision: what changed that day, as it published it. */
+export interface Note {
+  /** The revision (unix seconds), the one ingested for that day. */
+  id: number;
+  /** When DeepState published it (ISO). */
+  created_at: string;
+  /** In Ukrainian. */
+  description: string;
+  /** In English. */
+  description_en: string;
+}
+
+/** `notes.json`: per UTC date (YYYY-MM-DD), the note of the revision ingested for it. */
+export interface NotesFile {
+  format: 1;
+  notes: Record<string, Note>;
+}
+
+export const NOTES_FILE = 'notes.json';
 
 /** Per snapshot id, per region (in `regions` order): [occupied, contested, sliver] km². */
 export interface Stats {
