@@ -3,7 +3,8 @@ import { area as turfArea } from '@turf/turf';
 import { Geodesic, PolygonArea } from 'geographiclib-geodesic';
 import { describe, expect, it } from 'vitest';
 import { ringAreaM2 } from '../src/lib/geo/ellipsoid';
-import { HIRES } from './helpers/paths';
+import { DEFAULT_BOUNDARIES } from '../src/cli/boundaries';
+import { HAVE_SHARED, HIRES } from './helpers/paths';
 
 /** GeographicLib's geodesic polygon area on WGS84: the independent reference. */
 function geodesicArea(ring: number[][]): number {
@@ -38,7 +39,8 @@ describe('ellipsoidal area', () => {
   });
 
   it('matches GeographicLib on every oblast of the high-resolution boundaries, and Turf is ~0.3 % low', () => {
-    const fc = JSON.parse(readFileSync(HIRES, 'utf8'));
+    // The full Minregion file when it is there, else the built-in simplified copy of it.
+    const fc = JSON.parse(readFileSync(HAVE_SHARED ? HIRES : DEFAULT_BOUNDARIES, 'utf8'));
     for (const f of fc.features) {
       const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
       let ours = 0;

@@ -14,7 +14,7 @@ import { SCENARIOS } from '../../src/lib/geo/scenarioCatalog';
 import en from '../../src/lib/i18n/en.json';
 import uk from '../../src/lib/i18n/uk.json';
 import { placeholders, type MessageKey } from '../../src/lib/i18n/messages';
-import { buildApp, launch, startPreview, waitForIdle, watch, type Preview } from '../helpers/browser';
+import { buildApp, launch, startPreview, waitForIdle, watch, withDate, type Preview } from '../helpers/browser';
 import { ROOT, TEST_DATA } from '../helpers/paths';
 
 const SHOTS = join(ROOT, 'test', 'artifacts', 'screenshots');
@@ -43,7 +43,7 @@ afterAll(async () => {
 async function open(ctx: BrowserContext, query: string, scenario = 'status-quo', before?: (page: Page) => void): Promise<Page> {
   const page = await ctx.newPage();
   before?.(page);
-  await page.goto(preview.url + query);
+  await page.goto(preview.url + withDate(query));
   await waitForIdle(page, scenario);
   await page.waitForTimeout(250); // the headline's fade-in
   return page;

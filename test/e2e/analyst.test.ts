@@ -12,7 +12,10 @@ import { describe, expect, it } from 'vitest';
 import { appUnderTest, SHOTS } from '../helpers/app';
 import { decodePng, waitForIdle, watch } from '../helpers/browser';
 import { cli } from '../helpers/cli';
-import { DAILY, HIRES, ROOT, TEST_DATA } from '../helpers/paths';
+import { ROOT, TEST_DATA } from '../helpers/paths';
+import { sourceFile } from '../helpers/sources';
+import { newestDate } from '../../src/lib/geo/dataset';
+import { loadDataset } from '../../src/cli/store';
 
 const app = appUnderTest(TEST_DATA);
 const open = (path: string): Promise<Page> => app.open(path);
@@ -120,7 +123,7 @@ describe('downloads equal the CLI', () => {
     const csv = await download(page, 'Table (CSV)');
     expect(csv.name).toBe('frontline-us-28-point-2025-11-20.csv');
     const comments = csv.text.split('\n').filter((l) => l.startsWith('#'));
-    expect(comments.join('\n')).toMatch(/# source: DeepStateMap[^]*# snapshot: 2025-11-20[^]*# boundaries: ukraine-oblasts-2020\.geojson[^]*# method: [^]*# generator: frontline-scenarios \d/);
+    expect(comments.join('\n')).toMatch(/# source: DeepStateMap[^]*# snapshot: 2025-11-20[^]*# boundaries: ukraine-minregion\.geojson[^]*# method: [^]*# generator: frontline-scenarios \d/);
     const body = csv.text.split('\n').filter((l) => !l.startsWith('#')).join('\n');
     const cliCsv = (await cli('areas', '--date', '2025-11-20', '--scenario', 'us-28-point', '--format', 'csv', '--data', TEST_DATA)).out;
     expect(body).toBe(cliCsv);
@@ -208,7 +211,7 @@ describe('bring your own line', () => {
   it('a file of occupied territory becomes a snapshot for every scenario, with the figures the CLI gives for it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'frontline-upload-'));
     const file = join(dir, 'my-newsroom-line-2025-11-21.geojson');
-    copyFileSync(join(DAILY, 'deepstatemap_data_20251120.geojson'), file);
+    copyFileSync(sourceFile({ daily: '2025-11-20' }), file);
     const page = await open('?scenario=us-28-point&date=2025-10-01');
     const log = watch(page, app.preview().url);
     await waitForIdle(page, 'us-28-point', '2025-10-01');
@@ -217,7 +220,7 @@ describe('bring your own line', () => {
     await waitForIdle(page, 'us-28-point', '2025-11-21');
     expect(await headline(page)).toContain('Under the US 28-point draft');
     const data = join(dir, 'data');
-    expect((await cli('ingest', '--source', file, '--boundaries', HIRES, '--data', data)).code).toBe(0);
+    expect((await cli('ingest', '--source', file, '--data', data)).code).toBe(0);
     for (const id of ['us-28-point', 'status-quo']) {
       if (id !== 'us-28-point') {
         await page.getByRole('radio', { name: 'Status quo' }).check();
@@ -239,7 +242,7 @@ describe('bring your own line', () => {
   it('a bad file gets one clear message and leaves the view as it was', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'frontline-bad-'));
     const bad = {
-      'truncated.geojson': readFileSync(join(DAILY, 'deepstatemap_data_20251120.geojson'), 'utf8').slice(0, 5000),
+      'truncated.geojson': readFileSync(sourceFile({ daily: '2025-11-20' }), 'utf8').slice(0, 5000),
       'points.geojson': JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [37.5, 48] } }] }),
       'paris.geojson': JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[2.2, 48.8], [2.4, 48.8], [2.4, 48.9], [2.2, 48.8]]] } }] }),
       'belgorod.geojson': JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[36.5, 50.6], [36.7, 50.6], [36.7, 50.7], [36.5, 50.6]]] } }] }),
@@ -319,6 +322,21 @@ describe('places', () => {
     for (const f of cliFc.features) if (f.properties.area_km2 >= 1) expect(fc.features.some((g) => key(g.properties) === key(f.properties))).toBe(true);
     const buffer = fc.features.find((f) => key(f.properties) === 'UA-14/buffer')!;
     expect(buffer.properties.area_km2).toBeGreaterThan(1000);
+    await page.close();
+  });
+});
+
+describe('the default date', () => {
+  it('a link without a date opens on the newest snapshot, with the figures the CLI gives for it', async () => {
+    const page = await app.browser().newPage();
+    await page.goto(app.preview().url);
+    const newest = newestDate(loadDataset(TEST_DATA).manifest)!;
+    await waitForIdle(page, 'status-quo', newest);
+    const pageReport = await page.evaluate(() => (window as unknown as { frontline: { app: { report: { date: string; rows: { id: string; ukraine_pct: number }[] } } } }).frontline.app.report);
+    const cliReport = JSON.parse((await cli('areas', '--date', newest, '--data', TEST_DATA)).out) as { rows: { id: string; ukraine_pct: number }[] };
+    expect(pageReport.date).toBe(newest);
+    const donbas = (rows: { id: string; ukraine_pct: number }[]) => Math.round(rows.find((r) => r.id === 'donbas')!.ukraine_pct * 1000) / 1000;
+    expect(donbas(pageReport.rows)).toBe(donbas(cliReport.rows));
     await page.close();
   });
 });

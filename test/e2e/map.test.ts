@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../src/lib/geo/scenarioCatalog';
 import { fmtPct } from '../../src/lib/state/format';
 import { cli } from '../helpers/cli';
-import { buildApp, colourAt, decodePng, launch, project, startPreview, waitForIdle, watch, type PageLog, type Preview } from '../helpers/browser';
+import { buildApp, colourAt, decodePng, launch, project, startPreview, waitForIdle, watch, withDate, type PageLog, type Preview } from '../helpers/browser';
 import { ROOT, TEST_DATA } from '../helpers/paths';
 
 const SHOTS = join(ROOT, 'test', 'artifacts', 'screenshots');
@@ -29,7 +29,7 @@ beforeAll(async () => {
   browser = await launch();
   page = await browser.newPage();
   log = watch(page, preview.url.replace(/\/$/, ''));
-  await page.goto(preview.url);
+  await page.goto(preview.url + withDate(''));
   await waitForIdle(page, 'status-quo');
 });
 

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp, launch, startPreview, type Preview } from './browser';
+import { buildApp, launch, startPreview, withDate, type Preview } from './browser';
 import { ROOT } from './paths';
 
 /** Where browser tests leave their screenshots. */
@@ -42,7 +42,7 @@ export function appUnderTest(data: string): AppUnderTest {
     async open(path, width = 1280, height = 800) {
       const page = await browser!.newPage();
       await page.setViewportSize({ width, height });
-      await page.goto(preview!.url + path);
+      await page.goto(preview!.url + withDate(path));
       return page;
     },
   };

@@ -116,8 +116,18 @@ export function watch(page: Page, origin: string): PageLog {
   return log;
 }
 
+/** The date most browser tests look at (the US draft's): the page opens on the newest date unless a link names one. */
+export const REFERENCE_DATE = '2025-11-20';
+
+/** A page query (`?a=b…#hash`, or '') with `date=` REFERENCE_DATE added when it names no date. */
+export function withDate(query: string): string {
+  const [path, hash = ''] = query.split('#');
+  if (/[?&]date=/.test(path)) return query;
+  return `${path}${path.includes('?') ? '&' : '?'}date=${REFERENCE_DATE}${hash ? `#${hash}` : ''}`;
+}
+
 /** Wait until the map has drawn the given scenario and date. */
-export async function waitForIdle(page: Page, scenario: string, date = '2025-11-20', timeout = 60_000): Promise<void> {
+export async function waitForIdle(page: Page, scenario: string, date = REFERENCE_DATE, timeout = 60_000): Promise<void> {
   await page.waitForFunction((want) => document.body.dataset.mapIdle === want, `${scenario}|${date}`, { timeout });
 }
 

@@ -18,6 +18,7 @@ import { REGION_IDS } from '../../lib/geo/regions';
 import { parseSnapshot } from '../../lib/geo/snapshot';
 import { layerFeature, snapshotFeatures } from '../../lib/geo/snapshotFeatures';
 import { loadBoundaries, overlayerFor } from '../boundaries';
+import { CREDITS_FILE, creditsText } from '../credits';
 import { buildGazetteer } from '../gazetteer';
 import { PLACES_FILE } from '../../lib/geo/places';
 import { Progress, parseJson, readJsonFile, sha256, UsageError, writeFileAtomic, type Io } from '../io';
@@ -167,6 +168,7 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
     // The towns, placed in these boundaries' regions (cheap: about a second, so rebuilt each time).
     const gazetteer = buildGazetteer(boundaries.regions, manifest.boundaries);
     writeFileAtomic(join(tmp, PLACES_FILE), JSON.stringify(gazetteer.file) + '\n');
+    writeFileAtomic(join(tmp, CREDITS_FILE), creditsText(manifest, gazetteer.file));
     writeFileAtomic(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
 
     // Swap the folders: the old data set stays whole until the new one is complete.

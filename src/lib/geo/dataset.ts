@@ -164,7 +164,12 @@ export function snapshotOn(m: Manifest, date: string, kind: KindChoice = 'any'):
   throw new InputError('--date', `no snapshot on ${date}; nearest: ${near.join(' and ')}`);
 }
 
-/** The nearest snapshot to a date (for the page's default date). */
+/** The newest date of the continuous series: where the page opens when no date is asked for. */
+export function newestDate(m: Manifest): string | undefined {
+  return seriesOf(m, 'any').at(-1)?.date;
+}
+
+/** The nearest snapshot to a date. */
 export function nearestSnapshot(m: Manifest, date: string, kind: KindChoice = 'any'): SnapshotEntry | undefined {
   const t = Date.parse(date);
   let best: SnapshotEntry | undefined;

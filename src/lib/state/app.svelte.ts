@@ -4,7 +4,7 @@
  * `computeAreas`), the same functions the CLI calls.
  */
 import { computeAreas, type AreaRow } from '../geo/areas';
-import { nearestSnapshot, packOverlays, seriesOf, type Manifest, type SnapshotEntry } from '../geo/dataset';
+import { nearestSnapshot, newestDate, packOverlays, seriesOf, type Manifest, type SnapshotEntry } from '../geo/dataset';
 import type { RegionOverlay } from '../geo/overlay';
 import { areaReport, type AreaReport } from '../geo/report';
 import { SCENARIOS, STATUS_QUO, scenarioById } from '../geo/scenarioCatalog';
@@ -22,7 +22,6 @@ import { LAYERS, type LayerId, type UrlState } from './url';
 type StripLib = typeof import('../geo/strip');
 
 /** The plan's date: the page opens on the snapshot nearest to it. */
-export const DEFAULT_DATE = '2025-11-20';
 
 /** Scenarios that mean something without a snapshot (whole regions only). */
 export const NO_SNAPSHOT_SCENARIOS = ['borders-1991', 'russia-demand'];
@@ -180,7 +179,8 @@ export class AppState {
   async load(): Promise<void> {
     try {
       const ds = await loadDataset((m) => {
-        const first = nearestSnapshot(m, this.wantedDate ?? DEFAULT_DATE);
+        // Without a date in the link, the newest snapshot: the map follows the front.
+        const first = nearestSnapshot(m, this.wantedDate ?? newestDate(m) ?? '');
         if (first) void loadFrame(m, first).catch(() => {}); // warms the cache selectDate reads
       });
       if (ds) {
@@ -188,7 +188,7 @@ export class AppState {
         this.dataset = ds;
         this.regions = ds.regions;
         this.status = 'ready';
-        const start = nearestSnapshot(ds.manifest, this.wantedDate ?? DEFAULT_DATE)?.date ?? null;
+        const start = nearestSnapshot(ds.manifest, this.wantedDate ?? newestDate(ds.manifest) ?? '')?.date ?? null;
         if (!this.available(this.scenarioId)) this.scenarioId = STATUS_QUO;
         if (start) await this.selectDate(start);
         loadPlaces(ds.manifest).then(
