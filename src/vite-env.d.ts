@@ -12,6 +12,9 @@ interface ImportMetaEnv {
   readonly VITE_BASEMAP_HOSTS?: string;
 }
 
+/** Which data set the build or dev server serves at data/ (set by src/build/vitePlugins.ts): the built-in one, the user's public/data, or $FRONTLINE_DATA. */
+declare const __FRONTLINE_DATA_SET__: 'builtin' | 'own' | 'env';
+
 declare module 'polylabel' {
   /** The pole of inaccessibility of a polygon (rings of [x, y]). */
   export default function polylabel(polygon: number[][][], precision?: number): number[] & { distance: number };

@@ -55,8 +55,11 @@ export function pageDataFolder(root: string): { dir: string; isPublic: boolean }
 export function dataFolder(root: string): Plugin {
   const { dir, isPublic } = pageDataFolder(root);
   let outDir = join(root, 'dist');
+  const which = process.env.FRONTLINE_DATA ? 'env' : isPublic ? 'own' : 'builtin';
   return {
     name: 'frontline-data',
+    // The page says which data set it shows (the method panel).
+    config: () => ({ define: { __FRONTLINE_DATA_SET__: JSON.stringify(which) } }),
     configResolved(config) {
       outDir = join(config.root, config.build.outDir);
     },
