@@ -181,7 +181,7 @@ function historyFigures(data: string, manifest: Manifest, figures: Record<string
   figures.history_decode_first_ms = round(median(first), 2);
   figures.history_decode_chunk_ms = round(median(whole), 1);
   figures.history_chunk_parse_ms = round(median(parse), 1);
-  log(`history: daily chunks ${figures.history_gzip_mb} MB gzip vs snapshot files ${figures.history_snapshots_gzip_mb} MB; a frame decodes in ${figures.history_decode_ms} ms (median)`);
+  log(`history: daily chunks ${figures.history_gzip_mb} MB gzip (layers ${figures.layers_gzip_mb} MB) vs source files ${figures.history_sources_gzip_mb ?? "?"} MB; a frame decodes in ${figures.history_decode_ms} ms (median)`);
 }
 
 /** The strip on 2025-11-20 for W = 1, 5, 10 km: ours against Turf's buffer. */
