@@ -1,0 +1,29 @@
+/**
+ * Text from outside on its way to the terminal: file names, URLs, property
+ * and argument values are printed with control characters and bidi overrides
+ * as visible escapes, and URLs without their credentials.
+ */
+import { escapeUnsafe } from '../lib/safeText';
+
+/**
+ * Text safe for stderr: `\n`, ESC, C1 controls and bidi overrides become
+ * visible escapes, so a file name cannot forge a line or recolour the
+ * terminal. Long texts are cut (a 1 MB argument is no message).
+ *
+ * @example safeText('x\u001b[31m.geojson') // 'x\\x1b[31m.geojson'
+ */
+export function safeText(text: string, max = 2000): string {
+  const cut = text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
+  return escapeUnsafe(cut);
+}
+
+/**
+ * A URL (or text that looks like one, parseable or not) without what must
+ * not be printed: `user:pass@` becomes `***@`, a query or fragment `?…`,
+ * since tokens travel there.
+ *
+ * @example redactUrl('https://u:p@example.org/a.geojson?token=s') // 'https://***@example.org/a.geojson?…'
+ */
+export function redactUrl(text: string): string {
+  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@').replace(/[?#].*$/s, '?…');
+}
