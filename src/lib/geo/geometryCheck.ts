@@ -53,12 +53,12 @@ function polygonProblem(rings: unknown): Problem | undefined {
 }
 
 /**
- * Throw an InputError naming `source` and polygon `index` if the geometry's
+ * Throw an InputError naming `source` and `label` (polygon `index`) if the geometry's
  * coordinates are not usable. `geometry` must satisfy isPolygonal.
  */
-export function checkPolygonal(geometry: unknown, source: string, index: number): void {
+export function checkPolygonal(geometry: unknown, source: string, index: number, label = `polygon ${index}`): void {
   const fail = (why: string, problem: InputProblem = 'bad-coordinates'): never => {
-    throw new InputError(source, `polygon ${index}: ${why}`, problem, { polygon: index });
+    throw new InputError(source, `${label}: ${why}`, problem, { polygon: index });
   };
   const check = (g: Polygon | MultiPolygon): void => {
     const coords = (g as { coordinates?: unknown }).coordinates;
