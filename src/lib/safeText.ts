@@ -44,6 +44,14 @@ export function stripUnsafe(text: string): string {
 }
 
 /**
+ * A name from outside (a reader's file name) as the page shows it: unsafe
+ * characters and angle brackets dropped, at most `max` characters; never empty.
+ */
+export function shownName(name: string, max = 120, fallback = 'file'): string {
+  return stripUnsafe(name).replace(/[<>]/g, '').slice(0, max) || fallback;
+}
+
+/**
  * A string cell for a CSV file: one that a spreadsheet would run as a formula
  * (starting with = + - @, or a tab or carriage return that some strip before
  * looking) gets a leading apostrophe, OWASP's advice for CSV injection.
