@@ -1,13 +1,13 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { dataFolder, glyphs } from './src/build/vitePlugins.ts';
+import { contentSecurityPolicy, dataFolder, glyphs } from './src/build/vitePlugins.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   base: './',
-  plugins: [svelte(), glyphs(root), dataFolder(root)],
+  plugins: [svelte(), glyphs(root), dataFolder(root), contentSecurityPolicy()],
   build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
   // An embed runs in a sandboxed iframe (allow-scripts only), whose origin is
   // "null": every request it makes is cross-origin. Hosts of the built site

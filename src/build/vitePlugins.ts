@@ -75,3 +75,38 @@ export function dataFolder(root: string): Plugin {
     },
   };
 }
+
+/**
+ * The Content-Security-Policy the built site ships, as a `<meta http-equiv>`
+ * (static hosts cannot all set headers; README.md gives the header form,
+ * which can add what a meta tag cannot: frame-ancestors). Only the site's
+ * own origin, plus what MapLibre needs: its worker from blob: or data:
+ * URLs, images from blob: URLs, data: URLs for images and fonts, inline styles (MapLibre and
+ * Svelte transitions set style attributes). Not in dev: Vite's client
+ * injects inline scripts there.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // data: too: in the sandboxed embed (origin "null") MapLibre can only start its worker from a data: URL of the fetched script.
+  "worker-src 'self' blob: data:",
+  "child-src 'self' blob: data:",
+  "img-src 'self' data: blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self' data:",
+  "connect-src 'self' data: blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+export function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'frontline-csp',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+    },
+  };
+}

@@ -30,7 +30,9 @@ export function writeChunks(
   const groups = new Map<string, SnapshotEntry[]>();
   for (const e of [...snapshots].sort((a, b) => a.id.localeCompare(b.id))) {
     const name = chunkName(e);
-    groups.set(name, [...(groups.get(name) ?? []), e]);
+    const members = groups.get(name);
+    if (members) members.push(e);
+    else groups.set(name, [e]);
   }
   const entries: HistoryEntry[] = [];
   let written = 0;

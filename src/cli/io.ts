@@ -3,7 +3,7 @@
  * written atomically, JSON read with errors that name the file.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../lib/geo/errors';
 
@@ -52,6 +52,8 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
 /** Parse JSON text; a syntax error names the file and says where it broke. */
 export function parseJson(text: string, what: string): unknown {
   if (text.trim() === '') throw new InputError(what, 'is empty');
+  // gzip's magic bytes, as read into UTF-8 text: a compressed file is not parsed (nor inflated: a gzip bomb stays small).
+  if (text.startsWith('\u001f\ufffd')) throw new InputError(what, 'is gzip-compressed: decompress it first (gunzip)', 'not-json');
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -61,15 +63,68 @@ export function parseJson(text: string, what: string): unknown {
   }
 }
 
+/** File-system errors in plain words (Node's own messages are `EACCES: permission denied, open '…'`). */
+const FS_PROBLEMS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOENT: 'no such file or folder',
+  EISDIR: 'is a folder, expected a file',
+  ENOTDIR: 'a part of the path is not a folder',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'the file system is read-only',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'the name is too long',
+  EEXIST: 'already exists',
+  ENOTEMPTY: 'the folder is not empty',
+  EBUSY: 'is busy',
+  EIO: 'input/output error (a failing disk or a network drive gone?)',
+  EXDEV: 'cannot move a file across file systems',
+  EFBIG: 'the file is too large',
+};
+
+/** The plain-words problem of a file-system error code, if it is one. */
+export function fsProblem(code: string | undefined): string | undefined {
+  return code ? FS_PROBLEMS[code] : undefined;
+}
+
+/** Larger local files are refused before reading: DeepState's raw files are ~3 MB, boundary sets ~40 MB. */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+/**
+ * Read a local file as UTF-8, refusing what is not a regular file (a FIFO
+ * would block forever, /dev/zero never ends) or is over MAX_FILE_BYTES. The
+ * file is opened without blocking and checked through its descriptor, so a
+ * file swapped for a FIFO between a check and the read is still caught.
+ * Every failure is an InputError naming the file.
+ */
 export function readFileText(path: string, what = path): string {
+  let fd: number;
   try {
-    return readFileSync(path, 'utf8');
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(what, 'no such file');
-    if (code === 'EISDIR') throw new InputError(what, 'is a folder, expected a file');
-    throw new InputError(what, (e as Error).message);
+    throw fsInputError(e, what);
   }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new InputError(what, 'is a folder, expected a file');
+    if (!stat.isFile()) throw new InputError(what, `is not a regular file (${stat.isFIFO() ? 'a FIFO' : stat.isSocket() ? 'a socket' : 'a device'}); give a file`);
+    if (stat.size > MAX_FILE_BYTES) throw new InputError(what, `is ${Math.round(stat.size / 1024 / 1024)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB`, 'too-large');
+    return readFileSync(fd, 'utf8');
+  } catch (e) {
+    throw e instanceof InputError ? e : fsInputError(e, what);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A file-system error as one InputError naming the file, in plain words. */
+function fsInputError(e: unknown, what: string): InputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new InputError(what, 'no such file');
+  return new InputError(what, fsProblem(code) ?? (e as Error).message);
 }
 
 export function readJsonFile(path: string, what = path): unknown {

@@ -4,14 +4,15 @@
  * arguments and an Io, so tests run commands in memory.
  */
 import { parseArgs } from 'node:util';
-import { InputError } from '../lib/geo/errors';
 import { areas } from './commands/areas';
 import { ingest } from './commands/ingest';
 import { places } from './commands/places';
 import { regions } from './commands/regions';
 import { scenario } from './commands/scenario';
 import { update } from './commands/update';
-import { UsageError, type Io } from './io';
+import { describeFailure } from './failure';
+import type { Io } from './io';
+import { safeText } from './terminal';
 
 type OptionSpec = { type: 'string' | 'boolean'; help: string };
 
@@ -101,7 +102,7 @@ export const COMMANDS: Record<string, Command> = {
 };
 
 function help(name?: string): string {
-  if (name && COMMANDS[name]) {
+  if (name && Object.hasOwn(COMMANDS, name)) {
     const c = COMMANDS[name];
     const opts = Object.entries(c.options).map(([k, o]) => `  --${k.padEnd(15)} ${o.help}`);
     return `${c.summary}\n\nusage: ${c.usage}\n\noptions:\n${opts.join('\n')}\n  --help            this help\n`;
@@ -110,16 +111,20 @@ function help(name?: string): string {
   return `frontline: peace-plan scenarios for Russia's war on Ukraine, in km²\n\nusage: frontline <command> [options]\n\ncommands:\n${list.join('\n')}\n\n'frontline <command> --help' for a command's options. Data: DeepStateMap.\n`;
 }
 
-/** Run the CLI; returns the exit code (0 ok, 1 failure, 2 usage error). */
+/**
+ * Run the CLI; returns the exit code (0 ok, 1 failure, 2 usage error). It
+ * never throws and never prints a stack: every failure is one line (see
+ * failure.ts), with the text from outside escaped for the terminal.
+ */
 export async function run(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(help(rest[0]));
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    io.err(`frontline: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})\n`);
+    io.err(`frontline: unknown command "${safeText(name, 100)}" (commands: ${Object.keys(COMMANDS).join(', ')})\n`);
     return 2;
   }
   try {
@@ -135,15 +140,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     return (await command.run(values as Record<string, string | boolean | undefined>, io)) ?? 0;
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`frontline ${name}: ${(e as Error).message}\nusage: ${command.usage}\n`);
-      return 2;
+    const failure = describeFailure(e, `frontline ${name}`, argv, command.usage);
+    // Writing the message may itself fail (stderr closed): the exit code still tells.
+    try {
+      if (failure.line) io.err(failure.line);
+    } catch {
+      /* nothing left to tell it to */
     }
-    if (e instanceof InputError) {
-      io.err(`frontline ${name}: ${e.message}\n`);
-      return e.what.startsWith('--') ? 2 : 1;
-    }
-    io.err(`frontline ${name}: ${(e as Error).stack ?? e}\n`);
-    return 1;
+    return failure.code;
   }
 }

@@ -1,8 +1,13 @@
-/** Where snapshots come from: a folder (searched recursively), a file, or an http(s) URL. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+/**
+ * Where snapshots come from: a folder (searched recursively), a file, or an
+ * http(s) URL. Local files are read through io.ts's readFileText, which
+ * refuses FIFOs, devices and oversized files with one line.
+ */
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { InputError } from '../lib/geo/errors';
 import { dateFromName, type SnapshotKind } from '../lib/geo/snapshot';
+import { fsProblem, readFileText } from './io';
 import { HttpClient, redactUrl } from './net';
 
 export interface SourceFile {
@@ -22,13 +27,39 @@ export function sourceDate(s: SourceFile): { date: string; kind: SnapshotKind } 
 
 const GEOJSON = /\.(geo)?json$/i;
 
-function walk(dir: string, out: string[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path, out);
-    else if (GEOJSON.test(entry.name)) out.push(path);
-  }
+/** A file-system error while looking at the source, as one line naming the path. */
+function sourceError(e: unknown, path: string): InputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new InputError('--source', `${path}: ${code === 'ENOENT' ? 'no such file or folder' : (fsProblem(code) ?? (e as Error).message)}`);
 }
+
+/**
+ * The .geojson/.json files under `root`, walked with a stack rather than
+ * recursion (a deep tree cannot overflow it). Symbolic links are not
+ * followed into folders, so a link cycle cannot loop; a linked or special
+ * file is listed and refused by readFileText if it is not a regular file.
+ */
+function walk(root: string): string[] {
+  const out: string[] = [];
+  const todo = [root];
+  while (todo.length) {
+    const dir = todo.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      throw sourceError(e, dir);
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) todo.push(path);
+      else if (GEOJSON.test(entry.name)) out.push(path);
+    }
+  }
+  return out;
+}
+
+const readAs = (path: string, name: string) => async (): Promise<string> => readFileText(path, name);
 
 export async function collectSources(source: string): Promise<SourceFile[]> {
   if (/^https?:\/\//i.test(source)) {
@@ -42,15 +73,15 @@ export async function collectSources(source: string): Promise<SourceFile[]> {
     return [{ name: redactUrl(url), read: () => new HttpClient().getText(url) }];
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) throw new InputError('--source', `only http and https URLs are supported, not "${redactUrl(source)}"`);
-  let stat;
+  let stat: Stats;
   try {
     stat = statSync(source);
-  } catch {
-    throw new InputError('--source', `${source}: no such file or folder`);
+  } catch (e) {
+    throw sourceError(e, source);
   }
-  if (stat.isFile()) return [{ name: basename(source), read: async () => readFileSync(source, 'utf8') }];
-  const files: string[] = [];
-  walk(source, files);
+  if (stat.isFile()) return [{ name: basename(source), read: readAs(source, basename(source)) }];
+  if (!stat.isDirectory()) throw new InputError('--source', `${source}: is not a file or a folder (${stat.isFIFO() ? 'a FIFO' : 'a device or socket'})`);
+  const files = walk(source);
   if (files.length === 0) throw new InputError('--source', `${source}: no .geojson or .json files in this folder`);
-  return files.sort().map((path) => ({ name: relative(source, path), read: async () => readFileSync(path, 'utf8') }));
+  return files.sort().map((path) => ({ name: relative(source, path), read: readAs(path, relative(source, path)) }));
 }

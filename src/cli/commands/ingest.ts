@@ -25,6 +25,7 @@ import { Progress, parseJson, readJsonFile, sha256, UsageError, writeFileAtomic,
 import { writeChunks } from '../history';
 import { carryNotes } from '../notes';
 import { collectSources, sourceDate, type SourceFile } from '../sources';
+import { safeText } from '../terminal';
 import { dataDir, datasetExists, featureCollection, loadDataset, regionsFile, type Dataset } from '../store';
 
 export interface IngestOptions {
@@ -176,7 +177,7 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
     if (existsSync(out)) renameSync(out, old);
     renameSync(tmp, out);
     rmSync(old, { recursive: true, force: true });
-    io.err(`ingested ${snapshots.length} snapshots into ${out} (${computed} computed, ${snapshots.length - computed} unchanged), boundaries ${boundaries.name}; history: ${history.length} chunks (${chunksWritten} encoded); ${gazetteer.file.places.length} places (GeoNames)${gazetteer.skipped.length ? `, ${gazetteer.skipped.length} outside every region left out: ${gazetteer.skipped.join(', ')}` : ''}\n`);
+    io.err(`ingested ${snapshots.length} snapshots into ${safeText(out)} (${computed} computed, ${snapshots.length - computed} unchanged), boundaries ${safeText(boundaries.name)}; history: ${history.length} chunks (${chunksWritten} encoded); ${gazetteer.file.places.length} places (GeoNames)${gazetteer.skipped.length ? `, ${gazetteer.skipped.length} outside every region left out: ${safeText(gazetteer.skipped.join(', '))}` : ''}\n`);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;

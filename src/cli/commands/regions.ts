@@ -5,7 +5,7 @@ import { checkFormat } from '../format';
 import type { Io } from '../io';
 import { loadBoundaries } from '../boundaries';
 import { datasetExists, readDataDir, regionsFile } from '../store';
-import { csvFormatRows } from 'd3-dsv';
+import { formatCsv } from '../../lib/geo/tables';
 
 export interface RegionsOptions {
   format?: string;
@@ -25,5 +25,5 @@ export async function regions(opts: RegionsOptions, io: Io): Promise<void> {
   const fc = JSON.parse(text) as { features: { properties: { id: string; name_en: string; name_uk: string; area_km2: number } }[] };
   const rows = fc.features.map((f) => f.properties);
   if (format === 'json') io.out(JSON.stringify(rows, null, 1) + '\n');
-  else io.out(csvFormatRows([['id', 'name_en', 'name_uk', 'area_km2'], ...rows.map((r) => [r.id, r.name_en, r.name_uk, String(r.area_km2)])]) + '\n');
+  else io.out(formatCsv([['id', 'name_en', 'name_uk', 'area_km2'], ...rows.map((r) => [r.id, r.name_en, r.name_uk, r.area_km2])]));
 }

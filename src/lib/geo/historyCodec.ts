@@ -111,6 +111,11 @@ export function drawnFeatures(fc: FeatureCollection<Geometry | null, Record<stri
   return out;
 }
 
+/** Append `items` to `to` one by one: a spread into push() overflows the stack past ~100,000 arguments (a long ring). */
+function pushAll<T>(to: T[], items: readonly T[]): void {
+  for (const x of items) to.push(x);
+}
+
 /** FNV-1a over the integers (each as two 32-bit halves), then the length. */
 export function opsChecksum(ops: readonly number[]): number {
   let h = 0x811c9dc5;
@@ -191,7 +196,8 @@ class ChunkEncoder {
       if (same !== undefined) ops.push(SAME, same);
       else {
         const scale = scaleOf(seqs, what);
-        ops.push(f.geometry.type === 'MultiPolygon' ? TYPE_MULTIPOLYGON : TYPE_MULTILINESTRING, tpl, scale, ...shape);
+        ops.push(f.geometry.type === 'MultiPolygon' ? TYPE_MULTIPOLYGON : TYPE_MULTILINESTRING, tpl, scale);
+        pushAll(ops, shape);
         const cursor = { x: 0, y: 0 };
         for (const seq of seqs) this.sequence(seq, scale, cursor, ops);
       }
@@ -230,7 +236,10 @@ class ChunkEncoder {
     ops.push(seq.length);
     let literal: number[] = [];
     const flush = (): void => {
-      if (literal.length) ops.push(-literal.length / 2, ...literal);
+      if (literal.length) {
+        ops.push(-literal.length / 2);
+        pushAll(ops, literal);
+      }
       literal = [];
     };
     const moveTo = (pos: Position): [number, number] => {
@@ -373,7 +382,7 @@ export class HistoryChunkReader {
         if (!prev) fail('the first frame refers to a previous one');
         const j = r.below(prev!.fc.features.length, 'feature');
         const g = prev!.fc.features[j].geometry;
-        out.seqs.push(...sequencesOf(g).seqs);
+        pushAll(out.seqs, sequencesOf(g).seqs);
         out.tpls.push(prev!.tpls[j]);
         out.fc.features.push({ type: 'Feature', properties: props(prev!.tpls[j]), geometry: g });
         continue;
@@ -390,7 +399,7 @@ export class HistoryChunkReader {
       let at = 0;
       const geometry: DrawnGeometry =
         type === TYPE_MULTIPOLYGON ? { type: 'MultiPolygon', coordinates: shape.map((rings) => seqs.slice(at, (at += rings))) } : { type: 'MultiLineString', coordinates: seqs };
-      out.seqs.push(...seqs);
+      pushAll(out.seqs, seqs);
       out.tpls.push(tpl);
       out.fc.features.push({ type: 'Feature', properties: props(tpl), geometry });
     }

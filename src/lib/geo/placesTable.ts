@@ -2,10 +2,9 @@
  * The places a scenario moves, as files: identical from `frontline places`
  * and from the page's download, so one can be checked against the other.
  */
-import { csvFormatRows } from 'd3-dsv';
 import { placeTotals, type PlaceChange, type PlacesFile, type PlaceZone } from './places';
 import type { AreaReport } from './report';
-import { GENERATOR } from './tables';
+import { formatCsv, GENERATOR, type CsvCell } from './tables';
 
 /** The columns of a row, in CSV order. */
 export const PLACES_CSV_HEADER = ['date', 'scenario', 'name', 'name_uk', 'id', 'population', 'lon', 'lat', 'region', 'zone', 'now', 'credit'] as const;
@@ -29,11 +28,11 @@ export function placesCredit(source: string, gazetteer: PlacesFile): string {
 }
 
 export function placesToCsv(date: string, scenario: string, rows: readonly PlaceChange[], credit: string): string {
-  const lines = rows.map((r) => {
+  const lines = rows.map((r): CsvCell[] => {
     const o = placeRow(r);
-    return [date, scenario, ...PLACES_CSV_HEADER.slice(2, -1).map((k) => String(o[k] ?? '')), credit];
+    return [date, scenario, ...PLACES_CSV_HEADER.slice(2, -1).map((k) => o[k] ?? ''), credit];
   });
-  return csvFormatRows([[...PLACES_CSV_HEADER], ...lines]) + '\n';
+  return formatCsv([[...PLACES_CSV_HEADER], ...lines]);
 }
 
 /** The JSON `frontline places` prints, from the report of the same snapshot and scenario. */

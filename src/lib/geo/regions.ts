@@ -5,6 +5,7 @@
 import type { Point64 } from 'clipper2-ts';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { InputError } from './errors';
+import { checkPolygonal } from './geometryCheck';
 import { REGION_IDS, REGIONS, type RegionMeta } from './regionMeta';
 import { areaKm2, bboxOf, pathsFromGeometry, repair, SCALE, selfCrossingRing, type Bbox, type Paths } from './polygons';
 
@@ -67,6 +68,15 @@ function featureName(f: Feature): string | undefined {
   return undefined;
 }
 
+/** A feature's properties for a message, short; JSON.stringify overflows the stack on deeply nested values. */
+function shownProperties(props: unknown): string {
+  try {
+    return JSON.stringify(props ?? {}).slice(0, 120);
+  } catch {
+    return '(unprintable)';
+  }
+}
+
 /**
  * Build the 27 regions from a FeatureCollection whose features carry an id
  * or a name (English, Ukrainian, ISO or Natural Earth code) of each unit.
@@ -79,16 +89,20 @@ export function regionsFromGeoJSON(fc: unknown, file: string): Region[] {
     throw new InputError(file, 'not a GeoJSON FeatureCollection of regions');
   const geometries = new Map<string, Geometry[]>();
   for (const [i, f] of collection.features.entries()) {
+    if (!f || typeof f !== 'object' || Array.isArray(f)) throw new InputError(file, `feature ${i} is not a GeoJSON Feature`);
     const name = featureName(f);
     if (!name) {
-      const shown = JSON.stringify(f.properties ?? {}).slice(0, 120);
+      const shown = shownProperties(f.properties);
       throw new InputError(file, `feature ${i} has no name that matches one of Ukraine's 27 regions (properties ${shown})`);
     }
     const id = matchRegion(name)!;
     if (!f.geometry || (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon'))
       throw new InputError(file, `feature ${i} (${name}) has no Polygon or MultiPolygon geometry`);
+    checkPolygonal(f.geometry, file, i, `feature ${i} (${name})`);
     if (selfCrossingRing(pathsFromGeometry(f.geometry)) >= 0) throw new InputError(file, `feature ${i} (${name}) has a ring that crosses itself`);
-    geometries.set(id, [...(geometries.get(id) ?? []), f.geometry]);
+    const list = geometries.get(id);
+    if (list) list.push(f.geometry);
+    else geometries.set(id, [f.geometry]);
   }
   const missing = REGION_IDS.filter((id) => !geometries.has(id));
   if (missing.length) throw new InputError(file, `no boundary for ${missing.map((id) => `${id} ${metaById.get(id)!.name_en}`).join(', ')}`);

@@ -5,6 +5,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { classifyLayer, HELD_BY_RUSSIA, type LayerClass } from './classify';
 import { InputError } from './errors';
+import { checkPolygonal, isPolygonal } from './geometryCheck';
 import { checkLonLat } from './regions';
 import { difference, pathsFromGeometry, repair, selfCrossingRing, type Paths } from './polygons';
 
@@ -26,25 +27,39 @@ export interface Snapshot {
   layers: Partial<Record<LayerClass, number>>;
 }
 
-const DAILY_NAME = /deepstatemap_data_(\d{4})(\d{2})(\d{2})/;
+const DAILY_NAME = /deepstatemap_data_(\d{4})(\d{2})(\d{2})(?!\d)/;
 const RAW_NAME = /(?:^|[/\\])(\d{9,11})\.geojson$/;
-const ISO_DATE = /(\d{4})-(\d{2})-(\d{2})/;
+// Not inside a longer number: `10000-01-01` is no date of year 0000.
+const ISO_DATE = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
 
-/** Snapshot date and kind implied by a file name, if any. */
-export function dateFromName(name: string): { date: string; kind: SnapshotKind } | undefined {
-  const d = DAILY_NAME.exec(name);
-  if (d) return { date: `${d[1]}-${d[2]}-${d[3]}`, kind: 'daily' };
-  const r = RAW_NAME.exec(name);
-  if (r) return { date: new Date(Number(r[1]) * 1000).toISOString().slice(0, 10), kind: 'raw' };
-  const i = ISO_DATE.exec(name);
-  if (i) return { date: `${i[1]}-${i[2]}-${i[3]}`, kind: 'custom' };
-  return undefined;
+/** Snapshots lie within these years: DeepState began in 2014; later years are a typo or a hostile name. */
+export const FIRST_YEAR = 2014;
+export const LAST_YEAR = 2100;
+
+/** The date if it is a real calendar date within FIRST_YEAR..LAST_YEAR, else an InputError naming the file. */
+function checkedDate(date: string, name: string): string {
+  const year = Number(date.slice(0, 4));
+  const real = !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
+  if (!real || year < FIRST_YEAR || year > LAST_YEAR)
+    throw new InputError(name, `the date in the file name, ${date}, is not a date between ${FIRST_YEAR} and ${LAST_YEAR}`, 'bad-date', { date });
+  return date;
 }
 
-function polygonal(g: Geometry | null): boolean {
-  if (!g) return false;
-  if (g.type === 'Polygon' || g.type === 'MultiPolygon') return true;
-  return g.type === 'GeometryCollection' && g.geometries.some(polygonal);
+/**
+ * Snapshot date and kind implied by a file name, if any; a name whose date
+ * is no calendar date within FIRST_YEAR..LAST_YEAR is refused (InputError).
+ */
+export function dateFromName(name: string): { date: string; kind: SnapshotKind } | undefined {
+  const d = DAILY_NAME.exec(name);
+  if (d) return { date: checkedDate(`${d[1]}-${d[2]}-${d[3]}`, name), kind: 'daily' };
+  const r = RAW_NAME.exec(name);
+  if (r) {
+    const t = new Date(Number(r[1]) * 1000);
+    return { date: checkedDate(t.toISOString().slice(0, 10), name), kind: 'raw' };
+  }
+  const i = ISO_DATE.exec(name);
+  if (i) return { date: checkedDate(`${i[1]}-${i[2]}-${i[3]}`, name), kind: 'custom' };
+  return undefined;
 }
 
 /**
@@ -62,8 +77,9 @@ export function parseSnapshot(json: unknown, source: string, date?: string): Sna
   const named = dateFromName(source);
   const when = date ?? named?.date;
   if (!when) throw new InputError(source, 'cannot tell the snapshot date from the file name (expected deepstatemap_data_YYYYMMDD, <unix-seconds>.geojson or a YYYY-MM-DD in the name)');
-  const polys = features.filter((f) => f && polygonal(f.geometry));
+  const polys = features.filter((f) => f && isPolygonal(f.geometry));
   if (polys.length === 0) throw new InputError(source, 'has no Polygon or MultiPolygon features', 'no-polygons');
+  for (const [i, f] of polys.entries()) checkPolygonal(f.geometry, source, i);
   const layered = polys.some((f) => typeof f.properties?.name === 'string');
   const byClass = new Map<LayerClass, Geometry[]>();
   for (const [i, f] of polys.entries()) {
@@ -78,12 +94,25 @@ export function parseSnapshot(json: unknown, source: string, date?: string): Sna
       });
     }
     const cls: LayerClass = layered ? classifyLayer(f.properties?.name, f.properties?.fill) : 'occupied';
-    byClass.set(cls, [...(byClass.get(cls) ?? []), f.geometry]);
+    // push, not a copy per polygon: a file of 100,000 polygons must not take quadratic time.
+    const list = byClass.get(cls);
+    if (list) list.push(f.geometry);
+    else byClass.set(cls, [f.geometry]);
+  }
+  if (!HELD_BY_RUSSIA.some((c) => byClass.has(c))) {
+    // A layered file none of whose layers is occupied would show all land as Ukraine's: refuse it.
+    const names = [...new Set(polys.map((f) => String(f.properties?.name ?? '')).filter(Boolean))].slice(0, 3);
+    throw new InputError(
+      source,
+      `none of its ${polys.length} polygons is in a layer classified as occupied (layer names such as ${names.map((n) => `"${n.slice(0, 60)}"`).join(', ')}); DeepState's raw files name the layer "Окуповано /// Occupied", and a file of occupied territory alone should have no "name" property`,
+      'unclassified',
+    );
   }
   const pathsOf = (classes: readonly LayerClass[]): Paths =>
     repair(classes.flatMap((c) => byClass.get(c) ?? []).flatMap((g) => pathsFromGeometry(g)));
   const occupied = pathsOf(HELD_BY_RUSSIA);
-  if (occupied.length) checkLonLat(occupied, source, 'occupied territory');
+  if (occupied.length === 0) throw new InputError(source, 'its occupied polygons enclose no area (every ring collapses to a line or a point)', 'no-area');
+  checkLonLat(occupied, source, 'occupied territory');
   const contested = difference(pathsOf(['contested']), occupied);
   const layers: Partial<Record<LayerClass, number>> = {};
   for (const [cls, geoms] of byClass) layers[cls] = geoms.length;

@@ -4,6 +4,7 @@
  */
 import { csvFormatRows } from 'd3-dsv';
 import pkg from '../../../package.json';
+import { csvText } from '../safeText';
 import { FIGURE_KEYS, type AreaRow } from './areas';
 import type { AreaReport } from './report';
 
@@ -29,10 +30,22 @@ export function roundReport(r: AreaReport): AreaReport {
  */
 export const CSV_HEADER = ['date', 'scenario', 'id', 'name', ...FIGURE_KEYS, 'level', 'kind'] as const;
 
+/** A CSV cell: a number as it prints, or text from outside (names, ids, credits). */
+export type CsvCell = string | number;
+
+/**
+ * The one place the project writes CSV (the CLI and the page's downloads):
+ * text cells are neutralised so that no spreadsheet runs one as a formula;
+ * number cells are printed as they are (a negative figure stays a number).
+ */
+export function formatCsv(rows: readonly (readonly CsvCell[])[]): string {
+  return csvFormatRows(rows.map((row) => row.map((c) => (typeof c === 'number' ? String(c) : csvText(c))))) + '\n';
+}
+
 export function reportsToCsv(reports: readonly AreaReport[]): string {
-  const rows: string[][] = [[...CSV_HEADER]];
-  for (const r of reports) for (const row of roundReport(r).rows) rows.push([r.date, r.scenario, row.id, row.name, ...FIGURE_KEYS.map((k) => String(row[k])), row.kind, r.source.kind]);
-  return csvFormatRows(rows) + '\n';
+  const rows: CsvCell[][] = [[...CSV_HEADER]];
+  for (const r of reports) for (const row of roundReport(r).rows) rows.push([r.date, r.scenario, row.id, row.name, ...FIGURE_KEYS.map((k) => row[k]), row.kind, r.source.kind]);
+  return formatCsv(rows);
 }
 
 /** The JSON `frontline areas` prints: one report, or an array for a range or several scenarios. */

@@ -18,6 +18,7 @@
  * malformed, unknown or too long gives undefined: the page then falls back
  * to its default. The name is only ever used as text.
  */
+import { stripUnsafe } from '../safeText';
 import { SCENARIOS } from '../geo/scenarioCatalog';
 import { RULES, validateScenario, type Rule, type ScenarioDefinition } from '../geo/scenarios';
 import { REGION_IDS } from '../geo/regionMeta';
@@ -41,10 +42,8 @@ const WIDTH = /^\d{1,2}(\.\d{1,3})?$/;
  * removed; spaces collapsed; at most NAME_MAX characters.
  */
 export function cleanName(name: string): string {
-  const v = name
-    .replace(/[\t\n\r]/g, ' ')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069<>]/g, '')
+  const v = stripUnsafe(name.replace(/[\t\n\r]/g, ' '))
+    .replace(/[<>]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
   return Array.from(v).slice(0, NAME_MAX).join('').trim();

@@ -11,6 +11,7 @@ import { landOf, Overlayer, type RegionOverlay } from '../geo/overlay';
 import { regionsFromGeoJSON, type Region } from '../geo/regions';
 import { dateFromName, parseSnapshot } from '../geo/snapshot';
 import { snapshotFeatures } from '../geo/snapshotFeatures';
+import { shownName } from '../safeText';
 import { loadDatasetRegions, loadNeighbours, type FC } from './data';
 
 /** Files larger than this are refused before reading (DeepState's daily files are ~0.5 MB, raw ones ~3 MB). */
@@ -42,7 +43,7 @@ function loadRegions(): Promise<Region[]> {
  * date. Throws one Error whose message names the file and what is wrong.
  */
 export async function readUpload(file: { name: string; size: number; text(): Promise<string> }, today: string): Promise<Upload> {
-  const name = file.name.replace(/[\u0000-\u001f<>]/g, '').slice(0, 120) || 'file';
+  const name = shownName(file.name);
   if (file.size > MAX_UPLOAD_BYTES) {
     const detail = { mb: Math.round(file.size / 1e6), limit: MAX_UPLOAD_BYTES / 1024 / 1024 };
     throw new InputError(name, `is ${detail.mb} MB; the limit is ${detail.limit} MB`, 'too-large', detail);

@@ -40,6 +40,19 @@ describe('parseUrlState / formatUrlState', () => {
     expect(parseUrlState('?title=%3Cb%3EDonbas%3C/b%3E', IDS).title).toBe('bDonbas/b');
     expect(parseUrlState(`?title=${'x'.repeat(150)}`, IDS).title).toHaveLength(120);
   });
+
+  it('drops bidi overrides, isolates and C1 controls from title and subtitle', () => {
+    const s = parseUrlState(`?title=${encodeURIComponent('a\u202eb\u2066c\u2069\u0085d')}&subtitle=${encodeURIComponent('\u202dx\u001b')}`, IDS);
+    expect(s.title).toBe('abcd');
+    expect(s.subtitle).toBe('x');
+  });
+
+  it('keeps embed=1 and the other parameters in a query over 4,000 characters', () => {
+    const s = parseUrlState(`?title=${'x'.repeat(5000)}&embed=1&scenario=${IDS[0]}`, IDS);
+    expect(s.embed).toBe(true);
+    expect(s.scenario).toBe(IDS[0]);
+    expect(s.title).toHaveLength(120);
+  });
 });
 
 describe('isValidViewHash', () => {

@@ -15,6 +15,7 @@
  * ever compared with known ids or set as text.
  */
 import type { ScenarioDefinition } from '../geo/scenarios';
+import { stripUnsafe } from '../safeText';
 import { decodeCustomScenario, encodeCustomScenario } from './customScenario';
 
 export const LAYERS = ['frontline', 'labels', 'places'] as const;
@@ -45,16 +46,22 @@ function clean(value: string | null): string | undefined {
   return v && v.length <= MAX ? v : undefined;
 }
 
-/** Free text for a heading: control characters and angle brackets removed, length capped. */
+/** Free text for a heading: control characters, bidi overrides and angle brackets removed, length capped. */
 function text(value: string | null): string | undefined {
   if (value === null) return undefined;
-  // eslint-disable-next-line no-control-regex
-  const v = value.replace(/[\u0000-\u001f\u007f<>]/g, '').trim();
+  const v = stripUnsafe(value.slice(0, 2000)).replace(/[<>]/g, '').trim();
   return v ? v.slice(0, 120) : undefined;
 }
 
+/**
+ * Longest query read. Each value has its own, much lower cap; this only
+ * bounds the work. Over it, the query is cut, not dropped: a long link (a
+ * custom scenario with a long title) must keep `embed=1` and the rest.
+ */
+const MAX_QUERY = 16_000;
+
 export function parseUrlState(search: string, scenarioIds: readonly string[]): UrlState {
-  const q = new URLSearchParams(search.length > 4000 ? '' : search);
+  const q = new URLSearchParams(search.slice(0, MAX_QUERY));
   const scenario = clean(q.get('scenario'));
   const date = clean(q.get('date'));
   const lang = clean(q.get('lang'));
