@@ -38,7 +38,7 @@ describe('--raw figures against Turf + GeographicLib on 2025-11-20', () => {
     const regions = JSON.parse(readFileSync(join(TEST_DATA, 'regions.geojson'), 'utf8')).features as Feature<Polygon | MultiPolygon>[];
     let compared = 0;
     for (const region of regions) {
-      const id = matchRegion(String(region.properties!.ADMIN_1))!;
+      const id = String(region.properties!.id);
       const ours = rows.get(id)!;
       const area = geodesicKm2(region.geometry);
       const inter = intersect(featureCollection([occupied, region]));

@@ -366,8 +366,8 @@ describe('arguments', () => {
     ['a megabyte-long date', ['areas', '--date', 'x'.repeat(1_000_000), '--data', TEST_DATA], 2, 'more characters', /not a date/],
     ['an empty date', ['areas', '--date', '', '--data', TEST_DATA], 2, '--date'],
     ['a date 10000-01-01', ['areas', '--date', '10000-01-01', '--data', TEST_DATA], 2, '10000-01-01', /not a date/],
-    ['an ftp URL with a password', ['ingest', '--source', 'ftp://user:secret@example.org/x.geojson?token=abc'], 2, 'ftp://***@example.org/x.geojson?…', /only http and https/],
-    ['an unparsable URL with a token', ['ingest', '--source', 'http://[bad/x.geojson?token=abc'], 2, 'http://[bad/x.geojson?…', /not a valid URL/],
+    ['an ftp URL with a password', ['ingest', '--source', 'ftp://user:secret@example.org/x.geojson?token=abc'], 2, '"ftp://example.org/x.geojson"', /only http and https/],
+    ['an unparsable URL with a token', ['ingest', '--source', 'http://[bad/x.geojson?token=abc'], 2, '"http://[bad/x.geojson"', /not a valid URL/],
     ['a data folder that does not exist', ['areas', '--date', '2025-11-20', '--data', '/nonexistent/\u001b[31m'], 1, '/nonexistent/\\x1b[31m', /no ingested data/],
   ];
   it.each(cases)('%s', async (_label, argv, code, shown, message) => {
