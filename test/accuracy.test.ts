@@ -11,7 +11,6 @@ import { featureCollection, intersect } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { Geodesic, PolygonArea } from 'geographiclib-geodesic';
 import { describe, expect, it } from 'vitest';
-import { matchRegion } from '../src/lib/geo/regions';
 import { cli } from './helpers/cli';
 import { TEST_DATA } from './helpers/paths';
 import { sourceFile } from './helpers/sources';

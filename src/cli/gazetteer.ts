@@ -130,6 +130,21 @@ function gazetteerFile(): { file: string; version: string } {
 }
 
 /**
+ * The places list of a previous data folder when it was made from the same
+ * boundaries, gazetteer package version and format: building it anew takes
+ * a second or two, which would be most of a one-revision `frontline update`.
+ * Undefined when it cannot be reused (then build it).
+ */
+export function reusablePlaces(dir: string, boundaries: { name: string; sha256: string; attribution?: string }): PlacesFile | undefined {
+  try {
+    const file = loadPlacesFile(dir, boundaries.sha256);
+    return file.source?.package === `${GAZETTEER_PACKAGE}@${gazetteerFile().version}` && JSON.stringify(file.boundaries) === JSON.stringify(boundaries) ? file : undefined;
+  } catch {
+    return undefined; // missing, damaged or made otherwise: rebuilt
+  }
+}
+
+/**
  * Ukraine's towns of at least `MIN_POPULATION` people, each placed in one of
  * the regions (by point in polygon on the regions as ingest stores them).
  * GeoNames codes Crimea's towns UA, as it does every town the regions hold;

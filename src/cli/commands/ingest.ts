@@ -19,7 +19,7 @@ import { parseSnapshot } from '../../lib/geo/snapshot';
 import { layerFeature, snapshotFeatures } from '../../lib/geo/snapshotFeatures';
 import { loadBoundaries, overlayerFor } from '../boundaries';
 import { CREDITS_FILE, creditsText } from '../credits';
-import { buildGazetteer } from '../gazetteer';
+import { buildGazetteer, reusablePlaces } from '../gazetteer';
 import { PLACES_FILE } from '../../lib/geo/places';
 import { Progress, parseJson, readJsonFile, sha256, UsageError, writeFileAtomic, type Io } from '../io';
 import { writeChunks } from '../history';
@@ -167,7 +167,8 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
     writeFileAtomic(join(tmp, 'regions-display.geojson'), featureCollection(displayRegions(boundaries.regions)));
     writeFileAtomic(join(tmp, 'stats.json'), JSON.stringify(stats) + '\n');
     // The towns, placed in these boundaries' regions (cheap: about a second, so rebuilt each time).
-    const gazetteer = buildGazetteer(boundaries.regions, manifest.boundaries);
+    const kept = reusable && reusablePlaces(out, manifest.boundaries);
+    const gazetteer = kept ? { file: kept, skipped: [] } : buildGazetteer(boundaries.regions, manifest.boundaries);
     writeFileAtomic(join(tmp, PLACES_FILE), JSON.stringify(gazetteer.file) + '\n');
     writeFileAtomic(join(tmp, CREDITS_FILE), creditsText(manifest, gazetteer.file));
     writeFileAtomic(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
