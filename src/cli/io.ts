@@ -58,7 +58,9 @@ export function parseJson(text: string, what: string): unknown {
     return JSON.parse(text);
   } catch (e) {
     const msg = (e as Error).message;
-    const truncated = /end of (JSON )?input|Unterminated/i.test(msg) ? ' (the file looks truncated)' : '';
+    // V8 names the end of input, or a position at the very end (a file cut inside a number).
+    const at = /at position (\d+)/.exec(msg);
+    const truncated = /end of (JSON )?input|Unterminated/i.test(msg) || (at && Number(at[1]) >= text.trimEnd().length) ? ' (the file looks truncated)' : '';
     throw new InputError(what, `not valid JSON${truncated}: ${msg}`);
   }
 }
