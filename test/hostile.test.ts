@@ -64,9 +64,12 @@ function expectOneLine(r: CliResult, code: 1 | 2, names: string | RegExp, messag
 /** Ingest `files` (name → content) from a fresh folder into a data folder that must not appear. */
 async function ingestFiles(files: Record<string, string | Buffer>): Promise<{ r: CliResult; dir: string; data: string }> {
   const dir = folder();
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  // The sources in a folder of their own, the data folder beside it (ingest refuses a data folder inside its source).
+  const src = join(dir, 'src');
+  mkdirSync(src);
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(src, name), content);
   const data = join(dir, 'out');
-  const r = await cli('ingest', '--source', Object.keys(files).length === 1 ? join(dir, Object.keys(files)[0]) : dir, '--data', data);
+  const r = await cli('ingest', '--source', Object.keys(files).length === 1 ? join(src, Object.keys(files)[0]) : src, '--data', data);
   return { r, dir, data };
 }
 
@@ -326,7 +329,7 @@ describe('local files the CLI must not read: one line, no hang', () => {
     const file = path();
     const src = folder();
     writeFileSync(join(src, NAME), fc(poly([SQUARE])));
-    const r = await cli('ingest', '--source', src, '--boundaries', file, '--data', join(src, 'out'));
+    const r = await cli('ingest', '--source', src, '--boundaries', file, '--data', join(folder(), 'out'));
     expectOneLine(r, 1, file, message);
   });
 
@@ -502,7 +505,7 @@ describe('as a real process', () => {
   it('/dev/zero as --boundaries does not hang or fill memory', async () => {
     const src = folder();
     writeFileSync(join(src, NAME), fc(poly([SQUARE])));
-    const r = await run(['ingest', '--source', src, '--boundaries', '/dev/zero', '--data', join(src, 'out')]);
+    const r = await run(['ingest', '--source', src, '--boundaries', '/dev/zero', '--data', join(folder(), 'out')]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^frontline ingest: \/dev\/zero: is not a regular file \(a device\); give a file\n$/);
   });

@@ -29,15 +29,23 @@ export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** Write through a temporary file and rename, so no reader ever sees half a file. */
+/**
+ * Write through a temporary file and rename, so no reader ever sees half a
+ * file. Every byte is checked written (a short write is retried; a full disk
+ * is an error naming the file) and synced before the rename.
+ */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}`;
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   try {
     const fd = openSync(tmp, 'w');
     try {
-      if (typeof data === 'string') writeSync(fd, data);
-      else writeSync(fd, data);
+      for (let at = 0; at < bytes.length; ) {
+        const n = writeSync(fd, bytes, at, bytes.length - at);
+        if (n <= 0) throw Object.assign(new Error(`${tmp}: wrote nothing`), { code: 'EIO', path: tmp });
+        at += n;
+      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -37,11 +37,12 @@ const DATE_OPTS: Record<string, OptionSpec> = {
 export const COMMANDS: Record<string, Command> = {
   ingest: {
     summary: 'read DeepStateMap snapshots and write the normalized data folder',
-    usage: 'frontline ingest --source DIR|FILE|URL [--boundaries FILE] [--data DIR] [--replace]',
+    usage: 'frontline ingest --source DIR|FILE|URL [--boundaries FILE] [--data DIR] [--replace] [--rebuild]',
     options: {
       source: { type: 'string', help: 'a folder (searched recursively), a .geojson file, or an http(s) URL' },
       boundaries: { type: 'string', help: 'region boundaries GeoJSON (default: built-in Natural Earth set)' },
       replace: { type: 'boolean', help: 'drop snapshots already in the data folder that this source does not have' },
+      rebuild: { type: 'boolean', help: 'make a damaged or incompatible data folder anew from this source alone (drops the snapshots only it had)' },
       data: DATA,
     },
     run: (v, io) => ingest(v, io),

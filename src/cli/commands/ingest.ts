@@ -5,8 +5,8 @@
  * snapshot (same file, boundaries and engine) is taken from the old folder,
  * not recomputed, so running ingest again on the same input changes nothing.
  */
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { DRAWN_LAYERS, drawnFeatures, SOURCE_LAYERS } from '../../lib/geo/historyCodec';
 import { checkDate, type ChunkSet, DATASET_FORMAT, ENGINE_VERSION, packOverlays, type Manifest, type Note, type SnapshotEntry, type Stats } from '../../lib/geo/dataset';
@@ -17,7 +17,8 @@ import { toMultiPolygon, type Paths } from '../../lib/geo/polygons';
 import { REGION_IDS } from '../../lib/geo/regions';
 import { parseSnapshot } from '../../lib/geo/snapshot';
 import { layerFeature, snapshotFeatures } from '../../lib/geo/snapshotFeatures';
-import { loadBoundaries, overlayerFor } from '../boundaries';
+import { loadBoundaries, overlayerFor, type Boundaries } from '../boundaries';
+import { checkOwnFolder, lockFolder, recoverFolder, siblingOf, swapIn } from '../folderGuard';
 import { CREDITS_FILE, creditsText } from '../credits';
 import { buildGazetteer, reusablePlaces } from '../gazetteer';
 import { PLACES_FILE } from '../../lib/geo/places';
@@ -26,13 +27,15 @@ import { writeChunks } from '../history';
 import { carryNotes } from '../notes';
 import { collectSources, sourceDate, type SourceFile } from '../sources';
 import { safeText } from '../terminal';
-import { dataDir, datasetExists, featureCollection, loadDataset, regionsFile, type Dataset } from '../store';
+import { dataDir, datasetExists, featureCollection, insideDataFolder, loadDataset, regionsFile, type Dataset } from '../store';
 
 export interface IngestOptions {
   source?: string;
   boundaries?: string;
   data?: string;
   replace?: boolean;
+  /** Replace a damaged or incompatible data folder even when that drops snapshots only it had. */
+  rebuild?: boolean;
   /** Sources already gathered (`frontline update`'s downloads), instead of `source`. */
   sources?: SourceFile[];
   /** Notes of the day to add to the data folder's notes.json, per date. */
@@ -42,23 +45,70 @@ export interface IngestOptions {
 export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
   if (!opts.source && !opts.sources) throw new UsageError('ingest needs --source DIR|FILE|URL');
   const out = dataDir(opts.data);
+  checkOwnFolder(out);
+  if (opts.source && !/^[a-z][a-z0-9+.-]*:\/\//i.test(opts.source) && insideOrSame(out, resolve(opts.source)))
+    throw new InputError('--data', `${safeText(out)} is inside the --source folder (or is it): ingest would read its own output; give a data folder elsewhere`);
   const boundaries = loadBoundaries(opts.boundaries);
   const sources = opts.sources ?? (await collectSources(opts.source!));
-
-  let previous: Dataset | undefined;
-  if (datasetExists(out)) {
-    try {
-      previous = loadDataset(out);
-    } catch {
-      previous = undefined; // an unreadable old data set is rebuilt, not reused
-    }
+  const lock = lockFolder(out);
+  try {
+    for (const said of recoverFolder(out)) io.err(`note: ${said}\n`);
+    await ingestLocked(opts, io, out, boundaries, sources);
+  } finally {
+    lock.release();
   }
+}
+
+/** `a` is `b` or lies inside it. */
+function insideOrSame(a: string, b: string): boolean {
+  const rel = relative(b, a);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * The old data folder, checked: a folder that is ours but damaged stops the
+ * run with the way out (`--rebuild`) instead of being rebuilt silently or
+ * copied forward.
+ */
+function previousDataset(out: string, rebuild: boolean): Dataset | undefined {
+  if (!datasetExists(out)) return undefined;
+  try {
+    const ds = loadDataset(out);
+    checkHealth(ds);
+    return ds;
+  } catch (e) {
+    if (rebuild) return undefined;
+    const why = e instanceof InputError ? e.message : (e as Error).message;
+    throw new InputError(out, `is damaged (${why}): run ingest again with --rebuild to make it anew from this source alone (the snapshots only it had are dropped), or restore it from a copy; nothing was changed`);
+  }
+}
+
+/** Figures that would be copied forward must be whole: one triple of finite km² per region for every snapshot. */
+function checkHealth(ds: Dataset): void {
+  const { stats, manifest } = ds;
+  if (stats.engine !== manifest.engine || stats.regions?.join() !== REGION_IDS.join() || stats.area_km2?.length !== REGION_IDS.length)
+    throw new InputError(join(ds.dir, 'stats.json'), 'does not match its manifest');
+  for (const e of manifest.snapshots) {
+    const rows = stats.overlays?.[e.id];
+    if (!Array.isArray(rows) || rows.length !== REGION_IDS.length || !rows.every((r) => Array.isArray(r) && r.length === 3 && r.every((x) => Number.isFinite(x) && x >= 0)))
+      throw new InputError(join(ds.dir, 'stats.json'), `has no valid figures for snapshot ${e.id}`);
+  }
+}
+
+async function ingestLocked(opts: IngestOptions, io: Io, out: string, boundaries: Boundaries, sources: SourceFile[]): Promise<void> {
+  const previous = previousDataset(out, Boolean(opts.rebuild));
   const reusable = previous && previous.manifest.engine === ENGINE_VERSION && previous.manifest.boundaries.sha256 === boundaries.sha256 ? previous : undefined;
   if (previous && !reusable && !opts.replace && previous.manifest.snapshots.length > 0) {
-    io.err(`note: boundaries or engine changed; rebuilding ${out} from this source only\n`);
+    // Nothing of an incompatible folder can be reused: only this source's snapshots would be left.
+    const incoming = new Set(sources.map((s) => sourceDate(s)).filter((d) => d !== undefined).map((d) => (d!.kind === 'daily' ? d!.date : `${d!.date}-${d!.kind}`)));
+    const lost = previous.manifest.snapshots.filter((e) => !incoming.has(e.id));
+    const why = previous.manifest.engine !== ENGINE_VERSION ? `engine ${previous.manifest.engine} (this is ${ENGINE_VERSION})` : `other boundaries (${safeText(previous.manifest.boundaries.name)})`;
+    if (lost.length > 0 && !opts.rebuild)
+      throw new InputError(out, `was made with ${why}, so it must be rebuilt, and this source lacks ${lost.length} of its ${previous.manifest.snapshots.length} snapshots: ingest the full source again, or give --rebuild to keep only this source's (nothing was changed)`);
+    io.err(`note: ${safeText(out)} was made with ${why}: rebuilding it from this source\n`);
   }
 
-  const tmp = `${out}.tmp-${process.pid}`;
+  const tmp = siblingOf(out, 'tmp');
   rmSync(tmp, { recursive: true, force: true });
   // What this run computes, one file per snapshot, until it is encoded into the chunks (removed before the swap).
   const scratch = join(tmp, 'scratch');
@@ -128,7 +178,7 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
         );
         ordlo = { snapshot: newestWithOrdlo.id, file: 'ordlo.geojson', km2 };
       } else if (previous?.manifest.ordlo && reusable) {
-        copyFileSync(join(out, previous.manifest.ordlo.file), join(tmp, 'ordlo.geojson'));
+        copyFileSync(insideDataFolder(out, previous.manifest.ordlo.file), join(tmp, 'ordlo.geojson'));
         ordlo = previous.manifest.ordlo;
       }
     }
@@ -174,10 +224,7 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
     writeFileAtomic(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
 
     // Swap the folders: the old data set stays whole until the new one is complete.
-    const old = `${out}.old-${process.pid}`;
-    if (existsSync(out)) renameSync(out, old);
-    renameSync(tmp, out);
-    rmSync(old, { recursive: true, force: true });
+    swapIn(tmp, out);
     io.err(`ingested ${snapshots.length} snapshots into ${safeText(out)} (${computed} computed, ${snapshots.length - computed} unchanged), boundaries ${safeText(boundaries.name)}; history: ${history.length} chunks (${chunksWritten} encoded); ${gazetteer.file.places.length} places (GeoNames)${gazetteer.skipped.length ? `, ${gazetteer.skipped.length} outside every region left out: ${safeText(gazetteer.skipped.join(', '))}` : ''}\n`);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });

@@ -16,6 +16,7 @@ import { apiUrl, dailyRevisions, DEFAULT_API, noteOf, parseRevisionList, Revisio
 import { parseJson, Progress, readFileText, sha256, UsageError, type Io } from '../io';
 import { HttpClient, redactUrl, redactUrls } from '../net';
 import type { SourceFile } from '../sources';
+import { checkOwnFolder } from '../folderGuard';
 import { BUILTIN_DATA_DIR, dataDir, datasetExists, loadDataset } from '../store';
 import { ingest } from './ingest';
 
@@ -36,6 +37,7 @@ export async function update(opts: UpdateOptions, io: Io): Promise<number> {
   const api = opts.api ?? DEFAULT_API;
   const listUrl = apiUrl(api, 'public'); // a bad --api fails here, before anything is read or written
   const out = dataDir(opts.data);
+  checkOwnFolder(out); // before anything is fetched: update writes only into a folder that is ours
   const builtin = opts.builtin ?? BUILTIN_DATA_DIR;
   // A first run without --since starts from the built-in set (the page then keeps its history); --since bounds a first run to those days.
   const seedFrom = datasetExists(out) || since !== undefined ? undefined : datasetExists(builtin) ? builtin : undefined;

@@ -1,0 +1,170 @@
+/**
+ * Writing a data folder safely. Ingest and update build the new folder beside
+ * the old one (`DIR.tmp-PID`) and swap it in with two renames; this module
+ * holds what makes that safe for the user's files:
+ *
+ * - only a folder that is ours is written: absent, empty, or holding a
+ *   `manifest.json` of our format; a file, or a folder of other files (a
+ *   thesis, the `--source` folder), is refused and left as it is;
+ * - one writer at a time: `DIR.lock` holds the writer's PID; a second writer
+ *   refuses with one line, a lock whose process is gone is taken over;
+ * - recovery: a run killed between the two renames leaves `DIR.old-PID` and
+ *   no `DIR`: the next run puts it back; temporary folders of dead runs are
+ *   removed (only ours, by name and with our marks inside).
+ */
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { InputError } from '../lib/geo/errors';
+import { safeText } from './terminal';
+
+/** The suffixes of the folders a writer makes beside DIR (with `-PID`). */
+const SIBLINGS = ['tmp', 'old', 'seed'] as const;
+
+/** A process with this PID is running (signal 0 checks without sending anything). */
+function alive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // it exists, and is someone else's
+  }
+}
+
+/**
+ * Refuse a `--data` that is not ours to write: a file, or a folder with files
+ * but no manifest.json. Never reads further into it, never changes it.
+ */
+export function checkOwnFolder(dir: string): void {
+  let st;
+  try {
+    st = lstatSync(dir);
+  } catch {
+    return; // absent: ours to make
+  }
+  const shown = safeText(dir);
+  if (st.isSymbolicLink()) throw new InputError(dir, `is a symbolic link: give the folder it points to (${shown} is left as it is)`);
+  if (!st.isDirectory()) throw new InputError(dir, 'is a file, not a data folder: give a new or empty folder, or one that frontline ingest made (nothing was changed)');
+  const names = readdirSync(dir);
+  if (names.length === 0) return;
+  if (!names.includes('manifest.json'))
+    throw new InputError(dir, `is not a frontline data folder (it has ${names.length} file${names.length === 1 ? '' : 's'} and no manifest.json): give a new or empty folder (nothing was changed or deleted)`);
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  } catch {
+    return; // ours but damaged: the health check says so, with the way out
+  }
+  const m = manifest as { format?: unknown; attribution?: unknown } | null;
+  if (!m || typeof m !== 'object' || typeof m.format !== 'number' || m.attribution !== 'DeepStateMap')
+    throw new InputError(join(dir, 'manifest.json'), 'is not a frontline data folder manifest: give a new or empty folder (nothing was changed or deleted)');
+}
+
+/** What holds DIR for one writer: release it when done (also on failure). */
+export interface FolderLock {
+  release(): void;
+}
+
+/** Take DIR's lock (`DIR.lock`, the writer's PID), or refuse when a live process holds it. */
+export function lockFolder(dir: string): FolderLock {
+  const path = `${dir}.lock`;
+  mkdirSync(dirname(dir), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      try {
+        writeSync(fd, `${process.pid}\n`);
+      } finally {
+        closeSync(fd);
+      }
+      return {
+        release: () => {
+          // Only our own lock: a writer that took over a lock we lost must keep it.
+          try {
+            if (readFileSync(path, 'utf8').trim() === String(process.pid)) rmSync(path, { force: true });
+          } catch {
+            /* already gone */
+          }
+        },
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const holder = Number.parseInt(readLock(path), 10);
+      if (alive(holder) && holder !== process.pid)
+        throw new InputError(dir, `is being written by another frontline process (PID ${holder}, lock ${safeText(basename(path))}): wait for it to finish, or remove the lock if that process is gone`);
+      rmSync(path, { force: true }); // a dead writer's lock
+    }
+  }
+  throw new InputError(dir, `could not take its lock ${safeText(path)}`);
+}
+
+function readLock(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** A folder beside DIR that this process writes (`DIR.tmp-PID`, ...). */
+export function siblingOf(dir: string, kind: (typeof SIBLINGS)[number]): string {
+  return `${dir}.${kind}-${process.pid}`;
+}
+
+/**
+ * Tidy what dead writers left beside DIR. A run killed between its two
+ * renames left `DIR.old-PID` and no `DIR`: that old folder is the last
+ * complete data set, so it is put back. Other `.tmp-`, `.old-` and `.seed-`
+ * folders of processes that are gone are removed, if they look like ours.
+ * Returns a line for each thing done, for the user to read.
+ */
+export function recoverFolder(dir: string): string[] {
+  const parent = dirname(dir);
+  const name = basename(dir);
+  if (!existsSync(parent)) return [];
+  const said: string[] = [];
+  const leftovers = readdirSync(parent)
+    .map((f) => ({ f, m: new RegExp(`^${escapeRe(name)}\\.(tmp|old|seed)-(\\d+)$`).exec(f) }))
+    .filter((x) => x.m && !alive(Number(x.m[2])) && isOurs(join(parent, x.f)))
+    .map((x) => ({ path: join(parent, x.f), kind: x.m![1], pid: Number(x.m![2]) }));
+  if (!existsSync(dir)) {
+    const old = leftovers.find((l) => l.kind === 'old' && existsSync(join(l.path, 'manifest.json')));
+    if (old) {
+      renameSync(old.path, dir);
+      said.push(`recovered ${safeText(dir)} from ${safeText(basename(old.path))} (a run ended between its two renames)`);
+      leftovers.splice(leftovers.indexOf(old), 1);
+    }
+  }
+  for (const l of leftovers) {
+    rmSync(l.path, { recursive: true, force: true });
+    said.push(`removed ${safeText(basename(l.path))}, left by a run that ended early`);
+  }
+  return said;
+}
+
+/** A folder a writer of ours made: a data folder, or a temporary one with its scratch folder. */
+function isOurs(path: string): boolean {
+  try {
+    if (!statSync(path).isDirectory()) return false;
+    const names = readdirSync(path);
+    return names.length === 0 || names.includes('manifest.json') || names.includes('scratch');
+  } catch {
+    return false;
+  }
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Put the complete folder `tmp` in DIR's place: two renames, so that DIR is
+ * at every moment either the old data set or the new one (a kill between
+ * them is undone by recoverFolder).
+ */
+export function swapIn(tmp: string, dir: string): void {
+  const old = siblingOf(dir, 'old');
+  if (existsSync(dir)) renameSync(dir, old);
+  renameSync(tmp, dir);
+  rmSync(old, { recursive: true, force: true });
+}
