@@ -88,6 +88,7 @@ function checkHealth(ds: Dataset): void {
   const { stats, manifest } = ds;
   if (stats.engine !== manifest.engine || stats.regions?.join() !== REGION_IDS.join() || stats.area_km2?.length !== REGION_IDS.length)
     throw new InputError(join(ds.dir, 'stats.json'), 'does not match its manifest');
+  if (!stats.area_km2.every((x) => Number.isFinite(x) && x > 0)) throw new InputError(join(ds.dir, 'stats.json'), 'has a region area that is not a positive number');
   for (const e of manifest.snapshots) {
     const rows = stats.overlays?.[e.id];
     if (!Array.isArray(rows) || rows.length !== REGION_IDS.length || !rows.every((r) => Array.isArray(r) && r.length === 3 && r.every((x) => Number.isFinite(x) && x >= 0)))
