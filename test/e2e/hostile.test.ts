@@ -16,8 +16,11 @@ import { CONTENT_SECURITY_POLICY } from '../../src/build/vitePlugins';
 import { embedSnippet } from '../../src/lib/state/embed';
 import { isValidViewHash } from '../../src/lib/state/url';
 import { appUnderTest } from '../helpers/app';
-import { waitForIdle, watch } from '../helpers/browser';
-import { DAILY, ROOT, TEST_DATA } from '../helpers/paths';
+import { REFERENCE_DATE, waitForIdle, watch, withDate } from '../helpers/browser';
+import { newestDate } from '../../src/lib/geo/dataset';
+import { loadDataset } from '../../src/cli/store';
+import { ROOT, TEST_DATA } from '../helpers/paths';
+import { sourceFile } from '../helpers/sources';
 
 const app = appUnderTest(TEST_DATA);
 // eslint-disable-next-line no-control-regex
@@ -48,7 +51,7 @@ describe('Content-Security-Policy', () => {
     const page = await app.browser().newPage();
     const log = watch(page, app.preview().url.replace(/\/$/, ''));
     await recordViolations(page);
-    await page.goto(app.preview().url + '?scenario=us-28-point');
+    await page.goto(app.preview().url + withDate('?scenario=us-28-point'));
     await waitForIdle(page, 'us-28-point');
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(CONTENT_SECURITY_POLICY);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
@@ -96,7 +99,8 @@ describe('hostile URL text', () => {
 
   it('unknown ids and garbage fall back to the defaults', async () => {
     const page = await app.open('?scenario=nope&date=2025-02-30&layers=%E2%80%AEfrontline&custom=%00~~~&lang=xx&theme=%E2%80%AE');
-    await waitForIdle(page, 'status-quo');
+    // An impossible date falls back to the newest snapshot, as no date does.
+    await waitForIdle(page, 'status-quo', newestDate(loadDataset(TEST_DATA).manifest));
     expect(await page.getByRole('radio', { name: 'Status quo' }).isChecked()).toBe(true);
     await page.close();
   });
@@ -106,7 +110,7 @@ describe('the embed', () => {
   it('Embed clicked before the first view waits for it (never #3/0/0)', async () => {
     const page = await app.browser().newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(app.preview().url + '?scenario=us-28-point');
+    await page.goto(app.preview().url + withDate('?scenario=us-28-point'));
     await page.getByRole('button', { name: 'Embed' }).click();
     const code = await page.getByTestId('embed-code').inputValue({ timeout: 60_000 });
     const src = /<iframe src="([^"]+)"/.exec(code)![1].replace(/&quot;/g, '"');
@@ -122,7 +126,7 @@ describe('the embed', () => {
 
   // The sandboxed embed is slow to draw with software rendering (over a minute on a busy machine).
   it('resizes only for its own iframe (messages from the host or another frame move nothing), and renders under the CSP', { timeout: 300_000 }, async () => {
-    const code = embedSnippet(`${app.preview().url}?embed=1&lang=en`, 'Status quo');
+    const code = embedSnippet(`${app.preview().url}?embed=1&lang=en&date=${REFERENCE_DATE}`, 'Status quo');
     const attacker = await host(`<!doctype html><script>setInterval(function(){parent.postMessage({type:"frontline:height",height:4321},"*")},100)</script>`);
     const h = await host(`<!doctype html><h1>An article</h1>${code}<iframe id="ad" src="${attacker.url}" sandbox="allow-scripts" style="height:50px"></iframe>`);
     const hostPage = await app.browser().newPage();
@@ -172,7 +176,7 @@ describe("a reader's hostile file", () => {
     const name = '=HYPERLINK("http://evil.example","x")-2025-11-21.geojson';
     const page = await app.open('?scenario=us-28-point');
     await waitForIdle(page, 'us-28-point');
-    await upload(page, name, readFileSync(join(DAILY, 'deepstatemap_data_20251120.geojson'), 'utf8'));
+    await upload(page, name, readFileSync(sourceFile({ daily: '2025-11-20' }), 'utf8'));
     await page.getByText('Showing your file').waitFor({ timeout: 60_000 });
     await waitForIdle(page, 'us-28-point', '2025-11-21');
     await page.locator('.downloads').evaluate((d) => ((d as HTMLDetailsElement).open = true));
