@@ -53,7 +53,7 @@ import { bandAround, computeStrip, stripInputOf } from '../src/lib/geo/strip';
 import { buffer } from '@turf/turf';
 import { gzipSync } from 'node:zlib';
 import { apiRevisions, startApiServer } from './helpers/apiServer';
-import { buildApp, launch, startPreview, waitForIdle } from './helpers/browser';
+import { buildApp, launch, startPreview, waitForIdle, withDate } from './helpers/browser';
 import { ROOT, DAILY, DEEPSTATE, TEST_DATA } from './helpers/paths';
 
 const json = process.argv.includes('--json');
@@ -82,14 +82,14 @@ async function browserFigures(data: string, figures: Record<string, number | str
     for (let i = 0; i < 5; i++) {
       const page = await browser.newPage();
       const t = performance.now();
-      await page.goto(preview.url);
+      await page.goto(preview.url + withDate(''));
       await waitForIdle(page, 'status-quo');
       loads.push(performance.now() - t);
       await page.close();
     }
     figures.first_idle_ms = Math.round(median(loads));
     const page = await browser.newPage();
-    await page.goto(preview.url);
+    await page.goto(preview.url + withDate(''));
     await waitForIdle(page, 'status-quo');
     const switches: number[] = [];
     const order = ['us-28-point', 'status-quo', 'russia-demand', 'europe-counter', 'borders-1991', 'pre-2022'];

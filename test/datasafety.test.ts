@@ -258,6 +258,24 @@ describe('a damaged or incompatible old data folder', () => {
     expect(loadDataset(data).manifest.snapshots).toHaveLength(4);
   });
 
+  it.each([
+    ['history', '../../../../etc/passwd'],
+    ['layers', '/etc/passwd'],
+  ])('a manifest naming a %s file outside its folder (%s) is refused, not read', async (set, file) => {
+    const data = await dataFolder();
+    const m = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8'));
+    for (const h of m[set]) h.file = file;
+    writeFileSync(join(data, 'manifest.json'), JSON.stringify(m));
+    const r = await cli('areas', '--date', '2025-11-20', '--scenario-file', join(ROOT, 'data', 'scenarios', 'status-quo.json'), '--data', data);
+    // The command that reads that set: places the drawn pieces, scenario the source layers.
+    const g = set === 'history' ? await cli('places', '--date', '2025-11-20', '--scenario', 'us-28-point', '--data', data) : await cli('scenario', '--date', '2025-11-20', '--scenario', 'status-quo', '--data', data);
+    expect(r.code, r.err).toBe(0); // areas reads no geometry
+    expect(g.code).toBe(1);
+    oneLine(g.err);
+    expect(g.err).toMatch(/names a file outside its data folder/);
+    expect(g.err + g.out).not.toMatch(/root:/);
+  });
+
   it('a damaged chunk is not copied forward', async () => {
     const data = await dataFolder();
     const chunk = join(data, 'layers', 'daily-2025-11.json');
