@@ -29,15 +29,20 @@ const TYPES: Record<string, string> = { '.json': 'application/json', '.geojson':
 
 function serveFrom(dir: string): Connect.NextHandleFunction {
   return (req, res, next) => {
-    const url = decodeURIComponent((req.url ?? '').split('?')[0]);
-    const m = /\/data\/(.+)$/.exec(url);
+    const [path, query = ''] = (req.url ?? '').split('?');
+    // The project's own data/ folder (scenario files, region tables) is imported as modules at the same path
+    // (`/data/regions.json?import`): those requests are Vite's, not the page's.
+    if (/(^|&)(import|url|raw|worker|inline|direct)(=|&|$)/.test(query)) return next();
+    const m = /^\/data\/(.+)$/.exec(decodeURIComponent(path));
     if (!m) return next();
     const file = normalize(join(dir, m[1]));
-    if (!file.startsWith(normalize(dir) + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    if (!file.startsWith(normalize(dir) + sep)) {
       res.statusCode = 404;
       res.end('not found');
       return;
     }
+    // Not in the data folder: perhaps one of the project's data/ files at the same path (a `?url` import's URL), Vite's to serve.
+    if (!existsSync(file) || !statSync(file).isFile()) return next();
     res.setHeader('Content-Type', TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream');
     res.setHeader('Access-Control-Allow-Origin', '*');
     createReadStream(file).pipe(res);
