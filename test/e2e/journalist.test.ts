@@ -68,7 +68,8 @@ describe('embed', () => {
     await page.close();
   });
 
-  it('runs in a sandboxed iframe on another origin and sends its height to the host', async () => {
+  // The sandboxed embed starts MapLibre's worker from a data: URL (its CSP) and draws on the software renderer: over a minute on a busy machine.
+  it('runs in a sandboxed iframe on another origin and sends its height to the host', { timeout: 300_000 }, async () => {
     const page = await open('');
     await waitForIdle(page, 'status-quo');
     await page.getByRole('button', { name: 'Embed' }).click();
@@ -89,7 +90,7 @@ describe('embed', () => {
     try {
       await hostPage.goto(`http://127.0.0.1:${(host.address() as AddressInfo).port}/`);
       const frame = await (await hostPage.waitForSelector('iframe')).contentFrame();
-      await frame!.waitForFunction(() => document.body.dataset.mapIdle === 'status-quo|2025-11-20', undefined, { timeout: 60_000 });
+      await frame!.waitForFunction(() => document.body.dataset.mapIdle === 'status-quo|2025-11-20', undefined, { timeout: 240_000 });
       await expect.poll(() => hostPage.evaluate(() => document.querySelector('iframe')!.style.height), { timeout: 10_000 }).toMatch(/^\d+px$/);
       const h = await hostPage.evaluate(() => parseInt(document.querySelector('iframe')!.style.height, 10));
       const content = await frame!.evaluate(() => document.documentElement.scrollHeight);
