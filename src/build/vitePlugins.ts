@@ -27,7 +27,7 @@ export function glyphs(root: string): Plugin {
 
 const TYPES: Record<string, string> = { '.json': 'application/json', '.geojson': 'application/geo+json' };
 
-function serveFrom(dir: string): Connect.NextHandleFunction {
+function serveFrom(dir: string, root: string): Connect.NextHandleFunction {
   return (req, res, next) => {
     const [path, query = ''] = (req.url ?? '').split('?');
     // The project's own data/ folder (scenario files, region tables) is imported as modules at the same path
@@ -41,8 +41,14 @@ function serveFrom(dir: string): Connect.NextHandleFunction {
       res.end('not found');
       return;
     }
-    // Not in the data folder: perhaps one of the project's data/ files at the same path (a `?url` import's URL), Vite's to serve.
-    if (!existsSync(file) || !statSync(file).isFile()) return next();
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      // One of the project's own data/ files at the same path (a `?url` import's URL in dev) is Vite's to serve;
+      // anything else is missing from the data set (a 404, not the page or another data set).
+      if (existsSync(join(root, 'data', m[1]))) return next();
+      res.statusCode = 404;
+      res.end('not found');
+      return;
+    }
     res.setHeader('Content-Type', TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream');
     res.setHeader('Access-Control-Allow-Origin', '*');
     createReadStream(file).pipe(res);
@@ -69,11 +75,11 @@ export function dataFolder(root: string): Plugin {
       outDir = join(config.root, config.build.outDir);
     },
     configureServer(server) {
-      if (!isPublic) server.middlewares.use(serveFrom(dir));
+      if (!isPublic) server.middlewares.use(serveFrom(dir, root));
     },
     configurePreviewServer(server) {
       // Preview serves dist/, which has the data the build copied; $FRONTLINE_DATA still wins (tests).
-      if (process.env.FRONTLINE_DATA) server.middlewares.use(serveFrom(dir));
+      if (process.env.FRONTLINE_DATA) server.middlewares.use(serveFrom(dir, root));
     },
     closeBundle() {
       if (!isPublic) cpSync(dir, join(outDir, 'data'), { recursive: true });
