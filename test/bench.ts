@@ -49,7 +49,9 @@ import { parseSnapshot } from '../src/lib/geo/snapshot';
 import { SCENARIOS } from '../src/lib/geo/scenarioCatalog';
 import { HistoryChunkReader } from '../src/lib/geo/historyCodec';
 import type { Manifest } from '../src/lib/geo/dataset';
-import { bandAround, computeStrip, stripInputOf } from '../src/lib/geo/strip';
+import { bandAround, computeStrip } from '../src/lib/geo/strip';
+import { snapshotOn } from '../src/lib/geo/dataset';
+import { loadDataset, loadStripInput } from '../src/cli/store';
 import { buffer } from '@turf/turf';
 import { gzipSync } from 'node:zlib';
 import { apiRevisions, startApiServer } from './helpers/apiServer';
@@ -186,9 +188,9 @@ function historyFigures(data: string, manifest: Manifest, figures: Record<string
 
 /** The strip on 2025-11-20 for W = 1, 5, 10 km: ours against Turf's buffer. */
 function stripFigures(data: string, figures: Record<string, number | string>): void {
-  const manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8'));
-  const entry = manifest.snapshots.find((s: { id: string }) => s.id === '2025-11-20');
-  const input = stripInputOf(JSON.parse(readFileSync(join(data, entry.file), 'utf8')), JSON.parse(readFileSync(join(data, 'regions-display.geojson'), 'utf8')));
+  // The same input the CLI's areas takes (the snapshot decoded from its chunks, the display regions).
+  const ds = loadDataset(data);
+  const input = loadStripInput(ds, snapshotOn(ds.manifest, '2025-11-20'));
   const timed = (n: number, f: () => void): number => {
     const ts: number[] = [];
     for (let i = 0; i < n; i++) {

@@ -5,11 +5,12 @@
  * data (both need the reference data to compare against); on its own, it is a
  * complete data folder the CLI reads.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BOUNDARIES, loadBoundaries } from '../src/cli/boundaries';
-import { BUILTIN_DATA_DIR, loadDataset } from '../src/cli/store';
+import { BUILTIN_DATA_DIR, DEFAULT_DATA_DIR, loadDataset } from '../src/cli/store';
+import { run } from '../src/cli/main';
 import { CREDITS_FILE } from '../src/cli/credits';
 import { cli } from './helpers/cli';
 import { HAVE_SHARED, HIRES, TEST_DATA } from './helpers/paths';
@@ -69,6 +70,20 @@ describe('the built-in data set', () => {
     expect(r.code, r.err).toBe(0);
     expect(JSON.parse(r.out).rows.find((x: { id: string }) => x.id === 'donbas').ukraine_pct).toBeGreaterThan(0);
   });
+
+  it.skipIf(existsSync(join(DEFAULT_DATA_DIR, 'manifest.json')) || Boolean(process.env.FRONTLINE_DATA))(
+    'answers `frontline areas --date 2025-11-20` with no --data (a fresh clone): clean stderr for scripts, one note on a terminal',
+    async () => {
+      const r = await cli('areas', '--date', '2025-11-20');
+      expect(r.code, r.err).toBe(0);
+      expect(r.err).toBe('');
+      expect(JSON.parse(r.out)).toMatchObject({ date: '2025-11-20', source: { name: 'DeepStateMap' }, boundaries: { attribution: '© Minregion' } });
+      let err = '';
+      const code = await run(['areas', '--date', '2025-11-20', '--format', 'csv'], { out: () => {}, err: (t) => void (err += t), isTTY: true });
+      expect(code).toBe(0);
+      expect(err).toMatch(/^note: using the built-in data set \(DeepStateMap, up to 2026-08-22\)/);
+    },
+  );
 
   it.skipIf(!HAVE_SHARED)('is what ingest makes of the reference data, file for file (needs the reference data)', () => {
     // The tests' own copy is ingested from ../shared/data with the same command (test/globalSetup.ts).

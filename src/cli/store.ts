@@ -148,13 +148,15 @@ export function regionsFile(regions: readonly Region[]): string {
 
 /**
  * The data set a reading command uses (see readDataDir), loaded. When it is
- * the built-in one, one line on stderr says so: a reader must know that the
- * figures stop at the built-in set's last date.
+ * the built-in one and stderr is a terminal, one line says so: a reader must
+ * know that the figures stop at the built-in set's last date. (Scripts read
+ * it from the output: `source.snapshot` and the dates; their stderr stays
+ * empty on success.)
  */
 export function openDataset(option: string | undefined, io: Io): Dataset {
   const { dir, builtin } = readDataDir(option);
   const ds = loadDataset(dir);
-  if (builtin) {
+  if (builtin && io.isTTY) {
     const last = ds.manifest.snapshots.at(-1)?.date ?? '?';
     io.err(`note: using the built-in data set (DeepStateMap, up to ${last}); \`frontline update\` makes your own, current one in public/data\n`);
   }

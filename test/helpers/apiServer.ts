@@ -1,15 +1,17 @@
 /**
  * A stand-in for DeepStateMap's history API on 127.0.0.1 (no machine here
  * reaches the internet): `GET <base>/public` and `GET <base>/{id}/geojson`,
- * served from ../shared/data/deepstate/raw/ when it exists, else from the tiny
- * revisions in test/fixtures/api/. Faults can be injected per revision id or
- * for the list, and every request is counted.
+ * served from ../shared/data/deepstate/raw/ when it exists, else from tiny
+ * made-up revisions written to a temporary folder (see fixtureRevisions).
+ * Faults can be injected per revision id or for the list, and every request
+ * is counted.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { RAW, ROOT } from './paths';
+import { RAW } from './paths';
 
 export interface ApiRevision {
   id: number;
@@ -46,7 +48,36 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-export const FIXTURES = join(ROOT, 'test', 'fixtures', 'api');
+/** The first made-up revision: 2026-09-01 12:00 UTC, after the reference data ends (no id of a real file). */
+const FIXTURE_FIRST_ID = 1_788_264_000;
+
+let fixtures: string | undefined;
+
+/**
+ * Three made-up revisions in the shape of DeepStateMap's `/{id}/geojson`, on
+ * three consecutive days: an occupied block in Donetsk oblast that grows
+ * west by 0.03° a day, a grey zone beside it, and a Point (an attack
+ * direction) that a client must ignore. Not DeepState's data.
+ */
+function fixtureRevisions(): string {
+  if (fixtures) return fixtures;
+  fixtures = mkdtempSync(join(tmpdir(), 'frontline-api-fixtures-'));
+  const block = (x0: number, x1: number): number[][][] => [[[x0, 47.9, 0], [x1, 47.9, 0], [x1, 48.3, 0], [x0, 48.3, 0], [x0, 47.9, 0]]];
+  for (let day = 0; day < 3; day++) {
+    const west = 37.95 - 0.03 * day;
+    const feature = (name: string, geometry: object, extra: object = {}) => ({ type: 'Feature', properties: { name, ...extra }, geometry });
+    const fc = {
+      type: 'FeatureCollection',
+      features: [
+        feature('Окуповано /// Occupied /// geoJSON.status.occupied\n', { type: 'Polygon', coordinates: block(west, 38.4) }, { fill: '#a52714', stroke: '#a52714' }),
+        feature('Статус невідомий /// Unknown status /// geoJSON.status.unknown\n', { type: 'Polygon', coordinates: block(west - 0.05, west) }, { fill: '#bcaaa4' }),
+        feature('Напрямок удару /// Direction of attack /// geoJSON.status.attack_direction\n', { type: 'Point', coordinates: [west - 0.1, 48.1, 0] }),
+      ],
+    };
+    writeFileSync(join(fixtures, `${FIXTURE_FIRST_ID + 86_400 * day}.geojson`), JSON.stringify(fc));
+  }
+  return fixtures;
+}
 
 const PLACES = [
   ['Покровськ', 'Pokrovsk'],
@@ -61,7 +92,7 @@ const PLACES = [
  * revision and a later withdrawn one (status false) that a client must not pick.
  */
 export function apiRevisions(): ApiRevision[] {
-  const dir = existsSync(RAW) ? RAW : FIXTURES;
+  const dir = existsSync(RAW) ? RAW : fixtureRevisions();
   const files = readdirSync(dir)
     .filter((f) => /^\d+\.geojson$/.test(f))
     .sort();
