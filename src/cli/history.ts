@@ -5,7 +5,7 @@
  * (`layers/`). A chunk whose snapshots are unchanged is copied from the
  * previous data folder, not re-encoded.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../lib/geo/errors';
 import type { ChunkSet, HistoryEntry, SnapshotEntry } from '../lib/geo/dataset';
@@ -44,9 +44,10 @@ export function writeChunks(
     const entry = { series: members[0].kind, file, dates: [members[0].date, members.at(-1)!.date] as [string, string], frames: members.length, inputs_sha256: inputs };
     if (old && existsSync(join(previous!.dir, file))) {
       // Never copy damage forward: a chunk that is not the one the old manifest lists stops the run.
-      if (sha256(readFileSync(join(previous!.dir, file))) !== old.sha256)
+      const bytes = readFileSync(join(previous!.dir, file));
+      if (sha256(bytes) !== old.sha256)
         throw new InputError(join(previous!.dir, file), `is damaged (its checksum is not the manifest's): run ingest again with --rebuild and the full source`);
-      copyFileSync(join(previous!.dir, file), join(dir, file));
+      writeFileAtomic(join(dir, file), bytes); // the bytes just checked, not a second read
       entries.push({ ...entry, sha256: old.sha256 });
       continue;
     }

@@ -45,11 +45,16 @@ export interface Dataset {
   chunks: ChunkStore;
 }
 
+/** `path` is `dir` itself or lies inside it (both resolved). */
+export function isWithin(path: string, dir: string): boolean {
+  const rel = relative(resolve(dir), resolve(path));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
 /** A path named in a manifest, kept inside its data folder (a manifest is data from outside). */
 export function insideDataFolder(dir: string, file: string): string {
-  const path = resolve(dir, file);
-  const rel = relative(resolve(dir), path);
-  if (typeof file !== 'string' || rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new InputError(join(dir, 'manifest.json'), `names a file outside its data folder (${JSON.stringify(file)})`);
+  const path = resolve(dir, String(file));
+  if (typeof file !== 'string' || path === resolve(dir) || !isWithin(path, dir)) throw new InputError(join(dir, 'manifest.json'), `names a file outside its data folder (${JSON.stringify(file)})`);
   return path;
 }
 

@@ -6,7 +6,7 @@
  * not recomputed, so running ingest again on the same input changes nothing.
  */
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { DRAWN_LAYERS, drawnFeatures, SOURCE_LAYERS } from '../../lib/geo/historyCodec';
 import { checkDate, type ChunkSet, DATASET_FORMAT, ENGINE_VERSION, packOverlays, type Manifest, type Note, type SnapshotEntry, type Stats } from '../../lib/geo/dataset';
@@ -27,7 +27,7 @@ import { writeChunks } from '../history';
 import { carryNotes } from '../notes';
 import { collectSources, sourceDate, type SourceFile } from '../sources';
 import { safeText } from '../terminal';
-import { dataDir, datasetExists, featureCollection, insideDataFolder, loadDataset, regionsFile, type Dataset } from '../store';
+import { dataDir, datasetExists, featureCollection, insideDataFolder, isWithin, loadDataset, regionsFile, type Dataset } from '../store';
 
 export interface IngestOptions {
   source?: string;
@@ -46,7 +46,7 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
   if (!opts.source && !opts.sources) throw new UsageError('ingest needs --source DIR|FILE|URL');
   const out = dataDir(opts.data);
   checkOwnFolder(out);
-  if (opts.source && !/^[a-z][a-z0-9+.-]*:\/\//i.test(opts.source) && insideOrSame(out, resolve(opts.source)))
+  if (opts.source && !/^[a-z][a-z0-9+.-]*:\/\//i.test(opts.source) && isWithin(out, opts.source))
     throw new InputError('--data', `${safeText(out)} is inside the --source folder (or is it): ingest would read its own output; give a data folder elsewhere`);
   const boundaries = loadBoundaries(opts.boundaries);
   const sources = opts.sources ?? (await collectSources(opts.source!));
@@ -57,12 +57,6 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
   } finally {
     lock.release();
   }
-}
-
-/** `a` is `b` or lies inside it. */
-function insideOrSame(a: string, b: string): boolean {
-  const rel = relative(b, a);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /**
@@ -151,7 +145,9 @@ async function ingestLocked(opts: IngestOptions, io: Io, out: string, boundaries
       }
       const snap = parseSnapshot(parseJson(text, s.name), s.name, d!.date);
       const { overlays: regionOverlays, features } = snapshotFeatures(boundaries.regions, overlayer, snap);
-      writeFileSync(join(scratch, `${id}.json`), featureCollection(features));
+      // One scratch file per chunk set: each is read back once, by the set that encodes it.
+      writeFileSync(join(scratch, `${id}.history.json`), featureCollection(drawnFeatures({ type: 'FeatureCollection', features }, id, DRAWN_LAYERS)));
+      writeFileSync(join(scratch, `${id}.layers.json`), featureCollection(drawnFeatures({ type: 'FeatureCollection', features }, id, SOURCE_LAYERS)));
       entries.set(id, { id, date: snap.date, kind: d!.kind, source: s.name, source_sha256: hash, layers: snap.layers });
       overlays[id] = packOverlays(regionOverlays);
       if (snap.ordlo.length && (!newestOrdlo || id > newestOrdlo.id)) newestOrdlo = { id, paths: snap.ordlo };
@@ -186,9 +182,8 @@ async function ingestLocked(opts: IngestOptions, io: Io, out: string, boundaries
 
     // The chunks: what this run computed from its scratch files, the rest decoded from the old data folder's chunks.
     const featuresOf = (set: ChunkSet, layers: readonly string[]) => (e: SnapshotEntry) => {
-      const file = join(scratch, `${e.id}.json`);
-      const fc = existsSync(file) ? (readJsonFile(file) as FeatureCollection) : reusable!.chunks.frame(set, e);
-      return drawnFeatures(fc, e.id, layers);
+      const file = join(scratch, `${e.id}.${set}.json`);
+      return drawnFeatures(existsSync(file) ? (readJsonFile(file) as FeatureCollection) : reusable!.chunks.frame(set, e), e.id, layers);
     };
     const { entries: history, written: chunksWritten } = writeChunks(tmp, 'history', snapshots, featuresOf('history', DRAWN_LAYERS), reusable && { dir: out, chunks: reusable.manifest.history });
     const { entries: layerChunks } = writeChunks(tmp, 'layers', snapshots, featuresOf('layers', SOURCE_LAYERS), reusable && { dir: out, chunks: reusable.manifest.layers });
@@ -217,7 +212,7 @@ async function ingestLocked(opts: IngestOptions, io: Io, out: string, boundaries
     writeFileAtomic(join(tmp, 'regions.geojson'), regionsFile(boundaries.regions));
     writeFileAtomic(join(tmp, 'regions-display.geojson'), featureCollection(displayRegions(boundaries.regions)));
     writeFileAtomic(join(tmp, 'stats.json'), JSON.stringify(stats) + '\n');
-    // The towns, placed in these boundaries' regions (cheap: about a second, so rebuilt each time).
+    // The towns, placed in these boundaries' regions: taken from the old folder when made the same way (a second or two to build).
     const kept = reusable && reusablePlaces(out, manifest.boundaries);
     const gazetteer = kept ? { file: kept, skipped: [] } : buildGazetteer(boundaries.regions, manifest.boundaries);
     writeFileAtomic(join(tmp, PLACES_FILE), JSON.stringify(gazetteer.file) + '\n');
