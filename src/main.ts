@@ -3,7 +3,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { SCENARIOS } from './lib/geo/scenarioCatalog';
+import { SCENARIOS } from './lib/engine/scenarioCatalog';
 import { isValidViewHash, parseUrlState } from './lib/state/url';
 
 performance.mark('frontline:script');

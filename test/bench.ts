@@ -45,12 +45,12 @@ import type { Page } from 'playwright-core';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { run } from '../src/cli/main';
 import { DEFAULT_BOUNDARIES, loadBoundaries, overlayerFor } from '../src/cli/boundaries';
-import { parseSnapshot } from '../src/lib/geo/snapshot';
-import { SCENARIOS } from '../src/lib/geo/scenarioCatalog';
-import { HistoryChunkReader } from '../src/lib/geo/historyCodec';
-import type { Manifest } from '../src/lib/geo/dataset';
-import { bandAround, computeStrip } from '../src/lib/geo/strip';
-import { snapshotOn } from '../src/lib/geo/dataset';
+import { parseSnapshot } from '../src/lib/engine/snapshot';
+import { SCENARIOS } from '../src/lib/engine/scenarioCatalog';
+import { HistoryChunkReader } from '../src/lib/datafolder/historyCodec';
+import type { Manifest } from '../src/lib/datafolder/manifest';
+import { bandAround, computeStrip } from '../src/lib/engine/strip';
+import { snapshotOn } from '../src/lib/datafolder/manifest';
 import { loadDataset, loadStripInput } from '../src/cli/store';
 import { buffer } from '@turf/turf';
 import { gzipSync } from 'node:zlib';
@@ -148,7 +148,7 @@ async function timelineSteps(page: Page, n: number): Promise<number[]> {
   return steps;
 }
 
-/** Bytes and decoding times of the history chunks (see src/lib/geo/historyCodec.ts). */
+/** Bytes and decoding times of the history chunks (see src/lib/datafolder/historyCodec.ts). */
 function historyFigures(data: string, manifest: Manifest, figures: Record<string, number | string>): void {
   const history = manifest.history ?? [];
   if (history.length === 0) throw new Error(`${data} has no history chunks: run ingest again`);

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyLayer } from '../src/lib/geo/classify';
-import { parseSnapshot } from '../src/lib/geo/snapshot';
+import { classifyLayer } from '../src/lib/engine/classify';
+import { parseSnapshot } from '../src/lib/engine/snapshot';
 import { HAVE_SHARED, RAW } from './helpers/paths';
 
 describe('classifyLayer', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { area as turfArea } from '@turf/turf';
 import { Geodesic, PolygonArea } from 'geographiclib-geodesic';
 import { describe, expect, it } from 'vitest';
-import { ringAreaM2 } from '../src/lib/geo/ellipsoid';
+import { ringAreaM2 } from '../src/lib/engine/ellipsoid';
 import { DEFAULT_BOUNDARIES } from '../src/cli/boundaries';
 import { HAVE_SHARED, HIRES } from './helpers/paths';
 

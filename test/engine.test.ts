@@ -4,10 +4,10 @@
  * scenario means on 2025-11-20.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIGURE_KEYS, type AreaRow } from '../src/lib/geo/areas';
-import { snapshotOn } from '../src/lib/geo/dataset';
-import { areaReport } from '../src/lib/geo/report';
-import { SCENARIOS, scenarioById } from '../src/lib/geo/scenarioCatalog';
+import { FIGURE_KEYS, type AreaRow } from '../src/lib/engine/areas';
+import { snapshotOn } from '../src/lib/datafolder/manifest';
+import { areaReport } from '../src/lib/engine/report';
+import { SCENARIOS, scenarioById } from '../src/lib/engine/scenarioCatalog';
 import { loadDataset, type Dataset } from '../src/cli/store';
 import { TEST_DATA } from './helpers/paths';
 

@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeatureCollection, MultiLineString, MultiPolygon, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chunkOf, type HistoryEntry } from '../src/lib/geo/dataset';
-import { chunkName, decodeChunk, DRAWN_LAYERS, drawnFeatures, SOURCE_LAYERS, encodeChunk, HistoryChunkReader, opsChecksum, type DrawnFeature, type HistoryChunk, type HistoryFrame } from '../src/lib/geo/historyCodec';
+import { chunkOf, type HistoryEntry } from '../src/lib/datafolder/manifest';
+import { chunkName, decodeChunk, DRAWN_LAYERS, drawnFeatures, SOURCE_LAYERS, encodeChunk, HistoryChunkReader, opsChecksum, type DrawnFeature, type HistoryChunk, type HistoryFrame } from '../src/lib/datafolder/historyCodec';
 import { collectPieces, frontlineOf } from '../src/lib/map/scenarioLayers';
 import { loadDataset, loadRegions, type Dataset } from '../src/cli/store';
 import { overlayerFor } from '../src/cli/boundaries';
-import { parseSnapshot } from '../src/lib/geo/snapshot';
-import { snapshotFeatures } from '../src/lib/geo/snapshotFeatures';
+import { parseSnapshot } from '../src/lib/engine/snapshot';
+import { snapshotFeatures } from '../src/lib/engine/snapshotFeatures';
 import { cli } from './helpers/cli';
 import { DAILY, DEEPSTATE, HAVE_SHARED, RAW, TEST_DATA } from './helpers/paths';
 

@@ -17,13 +17,13 @@ import { describeFailure } from '../src/cli/failure';
 import { MAX_FILE_BYTES } from '../src/cli/io';
 import { redactUrl } from '../src/cli/net';
 import { safeText } from '../src/cli/terminal';
-import { formatCsv } from '../src/lib/geo/tables';
-import { placesToCsv } from '../src/lib/geo/placesTable';
-import { csvText, stripUnsafe } from '../src/lib/safeText';
+import { formatCsv } from '../src/lib/datafolder/tables';
+import { placesToCsv } from '../src/lib/datafolder/placesTable';
+import { csvText, stripUnsafe } from '../src/lib/text/safeText';
 import { loadBoundaries } from '../src/cli/boundaries';
-import { Overlayer } from '../src/lib/geo/overlay';
-import { parseSnapshot } from '../src/lib/geo/snapshot';
-import { snapshotFeatures } from '../src/lib/geo/snapshotFeatures';
+import { Overlayer } from '../src/lib/engine/overlay';
+import { parseSnapshot } from '../src/lib/engine/snapshot';
+import { snapshotFeatures } from '../src/lib/engine/snapshotFeatures';
 import { cli, type CliResult } from './helpers/cli';
 import { rect } from './helpers/synthetic';
 import { ROOT, TEST_DATA } from './helpers/paths';
@@ -401,7 +401,7 @@ describe('what is valid still works', () => {
     expect(features.length).toBeGreaterThan(3);
   });
 
-  // Fails until src/lib/geo/historyCodec.ts (being rewritten elsewhere) drops its
+  // Fails until src/lib/datafolder/historyCodec.ts (being rewritten elsewhere) drops its
   // `ops.push(-literal.length / 2, ...literal)`: a spread of 400,000 arguments overflows the stack.
   it('a ring of 200,000 vertices ingests', async () => {
     const { r, data } = await ingestFiles({ [NAME]: fc(poly([bigRing(200_000)])) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Overlayer } from '../src/lib/geo/overlay';
-import { pathsFromGeometry } from '../src/lib/geo/polygons';
-import { lineOfContact } from '../src/lib/geo/frontline';
+import { Overlayer } from '../src/lib/engine/overlay';
+import { pathsFromGeometry } from '../src/lib/engine/polygons';
+import { lineOfContact } from '../src/lib/engine/frontline';
 import { denseRect, rect, rectKm2, syntheticRegions } from './helpers/synthetic';
 
 // Donetsk (UA-14) is a 1° square at 37–38°E, 48–49°N in these tests.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dateFromName, parseSnapshot } from '../src/lib/geo/snapshot';
-import { areaKm2 } from '../src/lib/geo/polygons';
-import { InputError } from '../src/lib/geo/errors';
+import { dateFromName, parseSnapshot } from '../src/lib/engine/snapshot';
+import { areaKm2 } from '../src/lib/engine/polygons';
+import { InputError } from '../src/lib/engine/errors';
 
 const square = (x: number, y: number, d: number): number[][] => [
   [x, y],

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Manifest, NotesFile } from '../src/lib/geo/dataset';
+import type { Manifest, NotesFile } from '../src/lib/datafolder/manifest';
 import { update } from '../src/cli/commands/update';
 import { dailyRevisions, parseRevisionList, revisionDate, RevisionCache } from '../src/cli/deepstate';
 import type { Io } from '../src/cli/io';

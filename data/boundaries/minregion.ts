@@ -16,8 +16,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { matchRegion, regionsFromGeoJSON } from '../../src/lib/geo/regions';
-import { REGIONS } from '../../src/lib/geo/regionMeta';
+import { matchRegion, regionsFromGeoJSON } from '../../src/lib/engine/regions';
+import { REGIONS } from '../../src/lib/engine/regionMeta';
 
 /** Simplification interval in metres (Douglas–Peucker on the ellipsoid, as mapshaper measures it). */
 export const INTERVAL_M = 200;

@@ -1,9 +1,9 @@
 /** Loading the boundaries in use: the built-in set or --boundaries FILE. */
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { landOf, Overlayer } from '../lib/geo/overlay';
-import type { Paths } from '../lib/geo/polygons';
-import { regionsFromGeoJSON, type Region } from '../lib/geo/regions';
+import { landOf, Overlayer } from '../lib/engine/overlay';
+import type { Paths } from '../lib/engine/polygons';
+import { regionsFromGeoJSON, type Region } from '../lib/engine/regions';
 import { parseJson, readFileText, sha256 } from './io';
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -36,7 +36,7 @@ let land: Paths | undefined;
 
 /**
  * The overlayer every command and test uses for a set of regions: with the
- * neighbours' land, read once (see Overlayer in src/lib/geo/overlay.ts).
+ * neighbours' land, read once (see Overlayer in src/lib/engine/overlay.ts).
  */
 export function overlayerFor(regions: readonly Region[]): Overlayer {
   land ??= landOf(parseJson(readFileText(NEIGHBOURS, 'built-in neighbours'), 'built-in neighbours'));

@@ -3,9 +3,9 @@
  * in it and under what terms, so that a folder copied or published on its own
  * (the built-in set in the repository, a site's data/) still says so.
  */
-import type { Manifest } from '../lib/geo/dataset';
-import type { PlacesFile } from '../lib/geo/places';
-import { GENERATOR } from '../lib/geo/tables';
+import type { Manifest } from '../lib/datafolder/manifest';
+import type { PlacesFile } from '../lib/engine/places';
+import { GENERATOR } from '../lib/datafolder/tables';
 
 /** The file's name in a data folder. */
 export const CREDITS_FILE = 'CREDITS.md';

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Note } from '../lib/geo/dataset';
+import type { Note } from '../lib/datafolder/manifest';
 import { HttpError, parseHttpUrl } from './net';
 import { writeFileAtomic } from './io';
 

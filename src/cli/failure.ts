@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError } from '../lib/geo/errors';
+import { InputError } from '../lib/engine/errors';
 import { fsProblem, UsageError } from './io';
 import { redactUrls } from './net';
 import { safeText } from './terminal';

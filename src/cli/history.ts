@@ -1,15 +1,15 @@
 /**
  * Ingest's chunk sets: the snapshots of each series grouped (daily by month,
- * raw by year) and delta-encoded (see src/lib/geo/historyCodec.ts), once for
+ * raw by year) and delta-encoded (see src/lib/datafolder/historyCodec.ts), once for
  * what the map draws (`history/`) and once for the source's layers
  * (`layers/`). A chunk whose snapshots are unchanged is copied from the
  * previous data folder, not re-encoded.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../lib/geo/errors';
-import type { ChunkSet, HistoryEntry, SnapshotEntry } from '../lib/geo/dataset';
-import { chunkName, encodeChunk, HISTORY_VERSION, type DrawnFeature } from '../lib/geo/historyCodec';
+import { InputError } from '../lib/engine/errors';
+import type { ChunkSet, HistoryEntry, SnapshotEntry } from '../lib/datafolder/manifest';
+import { chunkName, encodeChunk, HISTORY_VERSION, type DrawnFeature } from '../lib/datafolder/historyCodec';
 import { sha256, writeFileAtomic } from './io';
 
 /**

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { InputError } from '../lib/geo/errors';
+import { InputError } from '../lib/engine/errors';
 
 export interface Io {
   out(text: string): void;

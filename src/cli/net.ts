@@ -14,7 +14,7 @@ import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { InputError } from '../lib/geo/errors';
+import { InputError } from '../lib/engine/errors';
 import { PROJECT_ROOT } from './boundaries';
 
 /** A URL without credentials, query or fragment: what messages and the manifest show. */

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { NOTES_FILE, type Note, type NotesFile } from '../lib/geo/dataset';
+import { NOTES_FILE, type Note, type NotesFile } from '../lib/datafolder/manifest';
 import { readJsonFile, writeFileAtomic, type Io } from './io';
 
 /** The notes in a data folder; none when it has no notes file. */

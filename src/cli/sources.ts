@@ -5,8 +5,8 @@
  */
 import { readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { InputError } from '../lib/geo/errors';
-import { dateFromName, type SnapshotKind } from '../lib/geo/snapshot';
+import { InputError } from '../lib/engine/errors';
+import { dateFromName, type SnapshotKind } from '../lib/engine/snapshot';
 import { fsProblem, readFileText } from './io';
 import { HttpClient, redactUrl } from './net';
 

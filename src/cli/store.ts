@@ -1,14 +1,14 @@
-/** The normalized data folder on disk (see src/lib/geo/dataset.ts for its format). */
+/** The normalized data folder on disk (see src/lib/datafolder/manifest.ts for its format). */
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
-import { InputError } from '../lib/geo/errors';
-import type { ChunkSet, Manifest, SnapshotEntry, Stats } from '../lib/geo/dataset';
-import { chunkOf, DATASET_FORMAT } from '../lib/geo/dataset';
-import { HistoryChunkReader, type FrameCollection } from '../lib/geo/historyCodec';
-import { pathsFromGeometry, toMultiPolygon, type Paths } from '../lib/geo/polygons';
-import { regionsFromGeoJSON, type Region } from '../lib/geo/regions';
-import { stripInputOf, type StripInput } from '../lib/geo/strip';
+import { InputError } from '../lib/engine/errors';
+import type { ChunkSet, Manifest, SnapshotEntry, Stats } from '../lib/datafolder/manifest';
+import { chunkOf, DATASET_FORMAT } from '../lib/datafolder/manifest';
+import { HistoryChunkReader, type FrameCollection } from '../lib/datafolder/historyCodec';
+import { pathsFromGeometry, toMultiPolygon, type Paths } from '../lib/engine/polygons';
+import { regionsFromGeoJSON, type Region } from '../lib/engine/regions';
+import { stripInputOf, type StripInput } from '../lib/engine/strip';
 import { PROJECT_ROOT } from './boundaries';
 import { readJsonFile, type Io } from './io';
 

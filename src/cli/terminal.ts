@@ -3,7 +3,7 @@
  * and argument values are printed with control characters and bidi overrides
  * as visible escapes, and URLs without their credentials.
  */
-import { escapeUnsafe } from '../lib/safeText';
+import { escapeUnsafe } from '../lib/text/safeText';
 
 /**
  * Text safe for stderr: `\n`, ESC, C1 controls and bidi overrides become

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCENARIOS } from '../../src/lib/geo/scenarioCatalog';
+import { SCENARIOS } from '../../src/lib/engine/scenarioCatalog';
 import en from '../../src/lib/i18n/en.json';
 import uk from '../../src/lib/i18n/uk.json';
 import { placeholders, type MessageKey } from '../../src/lib/i18n/messages';

@@ -14,7 +14,7 @@ import { decodePng, waitForIdle, watch } from '../helpers/browser';
 import { cli } from '../helpers/cli';
 import { ROOT, TEST_DATA } from '../helpers/paths';
 import { sourceFile } from '../helpers/sources';
-import { newestDate } from '../../src/lib/geo/dataset';
+import { newestDate } from '../../src/lib/datafolder/manifest';
 import { loadDataset } from '../../src/cli/store';
 
 const app = appUnderTest(TEST_DATA);

@@ -17,7 +17,7 @@ import { embedSnippet } from '../../src/lib/state/embed';
 import { isValidViewHash } from '../../src/lib/state/url';
 import { appUnderTest } from '../helpers/app';
 import { REFERENCE_DATE, waitForIdle, watch, withDate } from '../helpers/browser';
-import { newestDate } from '../../src/lib/geo/dataset';
+import { newestDate } from '../../src/lib/datafolder/manifest';
 import { loadDataset } from '../../src/cli/store';
 import { ROOT, TEST_DATA } from '../helpers/paths';
 import { sourceFile } from '../helpers/sources';

@@ -128,6 +128,7 @@ describe('PNG export', () => {
         if (png.data[i] < 120 && png.data[i + 1] < 120 && png.data[i + 2] < 120) dark++;
       }
     expect(dark).toBeGreaterThan(200 * scale);
+    // eslint-disable-next-line no-control-regex -- a PNG tEXt chunk separates keyword and text with NUL
     expect(bytes.toString('latin1')).toMatch(/tEXtDescription\u0000Map: under the US 28-point draft/);
     await page.close();
   });

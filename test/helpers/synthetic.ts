@@ -1,7 +1,7 @@
 /** Small hand-checkable geometries: a fake set of 27 regions, rectangles. */
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import { ringAreaM2 } from '../../src/lib/geo/ellipsoid';
-import { REGIONS, regionsFromGeoJSON, type Region } from '../../src/lib/geo/regions';
+import { ringAreaM2 } from '../../src/lib/engine/ellipsoid';
+import { REGIONS, regionsFromGeoJSON, type Region } from '../../src/lib/engine/regions';
 
 export function rect(x0: number, y0: number, x1: number, y1: number): number[][] {
   return [

@@ -1,10 +1,10 @@
 /** `frontline areas`: area figures for a date or a range, one or all scenarios. */
-import { checkDate, snapshotOn, snapshotsBetween, type KindChoice } from '../../lib/geo/dataset';
-import { areaReport, type AreaReport } from '../../lib/geo/report';
-import { SCENARIOS, scenarioById } from '../../lib/geo/scenarioCatalog';
-import type { ScenarioDefinition } from '../../lib/geo/scenarios';
-import { computeStrip } from '../../lib/geo/strip';
-import { reportsToCsv, reportsToJson } from '../../lib/geo/tables';
+import { checkDate, snapshotOn, snapshotsBetween, type KindChoice } from '../../lib/datafolder/manifest';
+import { areaReport, type AreaReport } from '../../lib/engine/report';
+import { SCENARIOS, scenarioById } from '../../lib/engine/scenarioCatalog';
+import type { ScenarioDefinition } from '../../lib/engine/scenarios';
+import { computeStrip } from '../../lib/engine/strip';
+import { reportsToCsv, reportsToJson } from '../../lib/datafolder/tables';
 import { checkFormat } from '../format';
 import { Progress, UsageError, type Io } from '../io';
 import { loadScenarioFile } from '../scenarioFile';

@@ -1,11 +1,10 @@
 /** `frontline places`: the towns that change hands under a scenario on a date. */
-import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
-import { ATTRIBUTION, snapshotOn } from '../../lib/geo/dataset';
-import { InputError } from '../../lib/geo/errors';
-import { ControlIndex, PLACE_ZONES, placesChangingHands, type PlaceZone } from '../../lib/geo/places';
-import { placesCredit, placesToCsv, placesToJson } from '../../lib/geo/placesTable';
-import { checkOrdlo } from '../../lib/geo/report';
+import { ATTRIBUTION, snapshotOn } from '../../lib/datafolder/manifest';
+import { InputError } from '../../lib/engine/errors';
+import { ControlIndex, PLACE_ZONES, placesChangingHands, type PlaceZone } from '../../lib/engine/places';
+import { placesCredit, placesToCsv, placesToJson } from '../../lib/datafolder/placesTable';
+import { checkOrdlo } from '../../lib/engine/report';
 import { checkFormat } from '../format';
 import { loadPlacesFile } from '../gazetteer';
 import { readJsonFile, UsageError, type Io } from '../io';

@@ -5,7 +5,7 @@ import { checkFormat } from '../format';
 import type { Io } from '../io';
 import { loadBoundaries } from '../boundaries';
 import { datasetExists, readDataDir, regionsFile } from '../store';
-import { formatCsv } from '../../lib/geo/tables';
+import { formatCsv } from '../../lib/datafolder/tables';
 
 export interface RegionsOptions {
   format?: string;

@@ -1,14 +1,14 @@
 /** `frontline scenario`: a scenario's geometry on a date, as GeoJSON. */
-import { snapshotOn } from '../../lib/geo/dataset';
+import { snapshotOn } from '../../lib/datafolder/manifest';
 import { overlayerFor } from '../boundaries';
-import { scenarioFeatures, scenarioPieces } from '../../lib/geo/scenarioGeometry';
-import { computeStrip, stripFeatures } from '../../lib/geo/strip';
+import { scenarioFeatures, scenarioPieces } from '../../lib/engine/scenarioGeometry';
+import { computeStrip, stripFeatures } from '../../lib/engine/strip';
 import { checkFormat } from '../format';
 import { UsageError, type Io } from '../io';
 import { openDataset, loadOrdlo, loadRegions, loadSnapshotLayers, loadStripInput } from '../store';
 import { checkKind, chooseScenarios } from './areas';
-import { ATTRIBUTION } from '../../lib/geo/dataset';
-import { GENERATOR } from '../../lib/geo/tables';
+import { ATTRIBUTION } from '../../lib/datafolder/manifest';
+import { GENERATOR } from '../../lib/datafolder/tables';
 
 export interface ScenarioOptions {
   date?: string;

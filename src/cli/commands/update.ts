@@ -8,9 +8,9 @@
  */
 import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { checkDate, ENGINE_VERSION, type Manifest, type Note } from '../../lib/geo/dataset';
-import { InputError } from '../../lib/geo/errors';
-import { parseSnapshot } from '../../lib/geo/snapshot';
+import { checkDate, ENGINE_VERSION, type Manifest, type Note } from '../../lib/datafolder/manifest';
+import { InputError } from '../../lib/engine/errors';
+import { parseSnapshot } from '../../lib/engine/snapshot';
 import { DEFAULT_BOUNDARIES } from '../boundaries';
 import { apiUrl, dailyRevisions, DEFAULT_API, noteOf, parseRevisionList, RevisionCache, revisionDate, revisionUrl, type Revision } from '../deepstate';
 import { parseJson, Progress, readFileText, sha256, UsageError, type Io } from '../io';

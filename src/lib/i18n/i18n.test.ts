@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SCENARIOS } from '../geo/scenarioCatalog';
+import { SCENARIOS } from '../engine/scenarioCatalog';
 import { formatDate, formatKm2, formatPercent } from './format';
 import { MESSAGES, pickLocale, placeholders, translate, type MessageKey } from './messages';
 import { regionNameOf, regionShortName, scenarioTexts } from './names';
-import { REGION_IDS } from '../geo/regions';
-import { validateScenario } from '../geo/scenarios';
+import { REGION_IDS } from '../engine/regions';
+import { validateScenario } from '../engine/scenarios';
 import en from './en.json';
 import uk from './uk.json';
 

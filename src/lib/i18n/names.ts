@@ -3,8 +3,8 @@
  * (name_en / name_uk), scenario texts from data/scenarios/*.json (English,
  * and their `uk` block).
  */
-import { GROUPS, REGIONS } from '../geo/regionMeta';
-import type { ScenarioDefinition } from '../geo/scenarios';
+import { GROUPS, REGIONS } from '../engine/regionMeta';
+import type { ScenarioDefinition } from '../engine/scenarios';
 import type { Locale } from './messages';
 
 const NAMES = new Map<string, { en: string; uk: string }>([...REGIONS, ...GROUPS].map((r) => [r.id, { en: r.name_en, uk: r.name_uk }]));

@@ -4,15 +4,15 @@
  * control: ukraine | russia | buffer | contested, with `area_km2`).
  *
  * The page has display geometry only (regions ~100 m, pieces ~30 m, see
- * lib/geo/display.ts), so the shapes are simplified; the `area_km2` of each
+ * lib/engine/display.ts), so the shapes are simplified; the `area_km2` of each
  * feature is the engine's figure (the CLI's), not the area of the
  * simplified shape. `frontline scenario` gives full-precision geometry.
  * Loaded on demand: it brings Clipper2 into the page.
  */
 import type { Feature, FeatureCollection, Geometry, MultiPolygon } from 'geojson';
-import type { AreaRow } from '../geo/areas';
-import type { ControlKind } from '../geo/scenarioGeometry';
-import { difference, pathsFromGeometry, toMultiPolygon, union, type Paths } from '../geo/polygons';
+import type { AreaRow } from '../engine/areas';
+import type { ControlKind } from '../engine/scenarioGeometry';
+import { difference, pathsFromGeometry, toMultiPolygon, union, type Paths } from '../engine/polygons';
 import type { DrawClass, PieceCollection, ScenarioDisplay } from './scenarioLayers';
 
 /** What each drawn class means for control under the scenario (null: not drawn, Ukrainian-held). */

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { scenarioById } from '../geo/scenarioCatalog';
+import { scenarioById } from '../engine/scenarioCatalog';
 import { collectPieces, scenarioDisplay } from './scenarioLayers';
 
 const square = (x: number): Geometry => ({ type: 'MultiPolygon', coordinates: [[[[x, 48], [x + 1, 48], [x + 1, 49], [x, 49], [x, 48]]]] });

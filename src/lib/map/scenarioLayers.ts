@@ -2,13 +2,13 @@
  * What the map draws for a scenario. A region is drawn as a base (the whole
  * region in one class) with its pieces on top: a snapshot stores, per region,
  * either the Russian-held pieces or the Ukrainian-held ones, whichever is
- * smaller (see lib/geo/display.ts). A scenario only decides each feature's
+ * smaller (see lib/engine/display.ts). A scenario only decides each feature's
  * class, which the map applies as feature state: switching scenarios changes
  * no data and re-tiles nothing.
  */
 import type { Feature, FeatureCollection, Geometry, MultiPolygon } from 'geojson';
-import type { PieceKind } from '../geo/display';
-import { ruleFor, type Rule, type ScenarioDefinition } from '../geo/scenarios';
+import type { PieceKind } from '../engine/display';
+import { ruleFor, type Rule, type ScenarioDefinition } from '../engine/scenarios';
 
 /**
  * - `russia`: held by Russia under the scenario (and now);

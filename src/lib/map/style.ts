@@ -7,7 +7,7 @@
 import type { FeatureCollection, Geometry, Point } from 'geojson';
 import polylabel from 'polylabel';
 import type { StyleSpecification } from 'maplibre-gl';
-import { ringAreaM2 } from '../geo/ellipsoid';
+import { ringAreaM2 } from '../engine/ellipsoid';
 import { BASE } from './palette';
 
 export const FONT = ['Noto Sans Regular'];

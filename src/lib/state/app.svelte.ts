@@ -3,23 +3,23 @@
  * follows from them. Every figure is the engine's (`areaReport`,
  * `computeAreas`), the same functions the CLI calls.
  */
-import { computeAreas, type AreaRow } from '../geo/areas';
-import { nearestSnapshot, newestDate, packOverlays, seriesOf, type Manifest, type SnapshotEntry } from '../geo/dataset';
-import type { RegionOverlay } from '../geo/overlay';
-import { areaReport, type AreaReport } from '../geo/report';
-import { SCENARIOS, STATUS_QUO, scenarioById } from '../geo/scenarioCatalog';
-import type { ScenarioDefinition } from '../geo/scenarios';
-import type { Strip } from '../geo/strip';
+import { computeAreas, type AreaRow } from '../engine/areas';
+import { nearestSnapshot, newestDate, packOverlays, seriesOf, type Manifest, type SnapshotEntry } from '../datafolder/manifest';
+import type { RegionOverlay } from '../engine/overlay';
+import { areaReport, type AreaReport } from '../engine/report';
+import { SCENARIOS, STATUS_QUO, scenarioById } from '../engine/scenarioCatalog';
+import type { ScenarioDefinition } from '../engine/scenarios';
+import type { Strip } from '../engine/strip';
 import { collectPieces, frontlineOf, scenarioDisplay } from '../map/scenarioLayers';
 import { CUSTOM_ID } from './customScenario';
 import { loadBuiltinBoundaries, loadDataset, loadPlaces, type Dataset, type FC } from './data';
-import { ControlIndex, placesChangingHands, type PlacesFile, type PlacesResult } from '../geo/places';
+import { ControlIndex, placesChangingHands, type PlacesFile, type PlacesResult } from '../engine/places';
 import { loadFrame, loadSnapshot } from './history';
 import type { Upload } from './upload';
 import { LAYERS, type LayerId, type UrlState } from './url';
 
 /** The strip's geometry code (Clipper2's offsetting), loaded with the first scenario that has a strip. */
-type StripLib = typeof import('../geo/strip');
+type StripLib = typeof import('../engine/strip');
 
 /** The plan's date: the page opens on the snapshot nearest to it. */
 
@@ -102,7 +102,7 @@ export class AppState {
   private loadStripLib(): void {
     if (this.stripLibPending) return;
     this.stripLibPending = true;
-    import('../geo/strip').then(
+    import('../engine/strip').then(
       (lib) => (this.stripLib = lib),
       (e: Error) => ((this.stripLibPending = false), (this.message = `The strip could not be computed: ${e.message}`)),
     );
@@ -199,7 +199,7 @@ export class AppState {
       }
       const boundaries = await loadBuiltinBoundaries();
       // Measuring the built-in regions needs the geometry code; only the page without data does it.
-      const { regionsFromGeoJSON } = await import('../geo/regions');
+      const { regionsFromGeoJSON } = await import('../engine/regions');
       const regions = regionsFromGeoJSON(boundaries, 'built-in boundaries');
       this.builtin = regions.map((r) => ({ id: r.id, area_km2: r.area_km2, occupied_km2: 0, contested_km2: 0, sliver_km2: 0 }));
       this.regions = boundaries as FC;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SCENARIOS, scenarioById } from '../geo/scenarioCatalog';
-import { RULES, validateScenario, type ScenarioDefinition } from '../geo/scenarios';
+import { SCENARIOS, scenarioById } from '../engine/scenarioCatalog';
+import { RULES, validateScenario, type ScenarioDefinition } from '../engine/scenarios';
 import { customScenario, decodeCustomScenario, encodeCustomScenario, scenarioFileOf } from './customScenario';
 import { formatUrlState, parseUrlState } from './url';
 

@@ -18,11 +18,11 @@
  * malformed, unknown or too long gives undefined: the page then falls back
  * to its default. The name is only ever used as text.
  */
-import { stripUnsafe } from '../safeText';
-import { SCENARIOS } from '../geo/scenarioCatalog';
-import { RULES, validateScenario, type Rule, type ScenarioDefinition } from '../geo/scenarios';
-import { REGION_IDS } from '../geo/regionMeta';
-import { isStripWidth } from '../geo/scenarios';
+import { stripUnsafe } from '../text/safeText';
+import { SCENARIOS } from '../engine/scenarioCatalog';
+import { RULES, validateScenario, type Rule, type ScenarioDefinition } from '../engine/scenarios';
+import { REGION_IDS } from '../engine/regionMeta';
+import { isStripWidth } from '../engine/scenarios';
 
 /** The id every custom scenario has. */
 export const CUSTOM_ID = 'custom';

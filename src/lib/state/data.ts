@@ -6,8 +6,8 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import builtinBoundariesUrl from '../../../data/boundaries/ukraine-minregion.geojson?url';
 import neighboursUrl from '../../../data/boundaries/neighbours-ne10m.geojson?url';
-import { DATASET_FORMAT, type Manifest, type Stats } from '../geo/dataset';
-import { PLACES_FILE, PLACES_FORMAT, type PlacesFile } from '../geo/places';
+import { DATASET_FORMAT, type Manifest, type Stats } from '../datafolder/manifest';
+import { PLACES_FILE, PLACES_FORMAT, type PlacesFile } from '../engine/places';
 
 export type FC = FeatureCollection<Geometry, Record<string, unknown> | null>;
 
@@ -74,7 +74,7 @@ const placesFiles = new Map<string, Promise<PlacesFile | null>>();
  * the data folder predates it or was made with other boundaries (then the
  * page lists no towns rather than misplaced ones). Use with
  * `placesChangingHands(scenario, file.places, new ControlIndex(pieces.features))`
- * from lib/geo/places.ts, where `pieces` is the page's collectPieces output.
+ * from lib/engine/places.ts, where `pieces` is the page's collectPieces output.
  */
 export function loadPlaces(manifest: Manifest): Promise<PlacesFile | null> {
   const sha = manifest.boundaries.sha256;

@@ -1,17 +1,17 @@
 /**
  * Files the page offers analysts. Each is built by the same functions as the
- * CLI's output (`lib/geo/tables.ts`), so a download equals
+ * CLI's output (`lib/datafolder/tables.ts`), so a download equals
  * `frontline areas ...` for the same date, scenario and data:
  * - table CSV  = `areas --date D --scenario S --format csv`, after `#` provenance lines;
  * - table JSON = `areas --date D --scenario S` (provenance is in the report);
  * - series CSV = `areas --from F --to T --scenario S --format csv`, after `#` lines.
  */
-import { snapshotsBetween, type Manifest, type Stats } from '../geo/dataset';
-import { areaReport, type AreaReport } from '../geo/report';
-import type { ScenarioDefinition } from '../geo/scenarios';
-import type { PlacesFile, PlacesResult } from '../geo/places';
-import { placesCredit, placesToCsv, placesToJson } from '../geo/placesTable';
-import { provenanceLines, reportsToCsv, reportsToJson } from '../geo/tables';
+import { snapshotsBetween, type Manifest, type Stats } from '../datafolder/manifest';
+import { areaReport, type AreaReport } from '../engine/report';
+import type { ScenarioDefinition } from '../engine/scenarios';
+import type { PlacesFile, PlacesResult } from '../engine/places';
+import { placesCredit, placesToCsv, placesToJson } from '../datafolder/placesTable';
+import { provenanceLines, reportsToCsv, reportsToJson } from '../datafolder/tables';
 import type { PieceCollection, ScenarioDisplay } from '../map/scenarioLayers';
 
 export interface Download {

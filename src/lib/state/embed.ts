@@ -23,7 +23,7 @@ export function embedSnippet(src: string, title: string): string {
     `<script>(function(){var O=${JSON.stringify(origin).replace(/</g, '\\u003c')};addEventListener("message",function(e){var d=e.data;` +
       `if(e.origin!==O&&e.origin!=="null")return;if(!d||d.type!=="frontline:height"||typeof d.height!=="number")return;` +
       `document.querySelectorAll("iframe").forEach(function(f){var s;try{s=new URL(f.src,location.href).origin}catch(x){return}` +
-      `if(s===O&&f.contentWindow===e.source)f.style.height=Math.min(5000,Math.max(200,d.height))+"px"})})})();<\/script>`,
+      `if(s===O&&f.contentWindow===e.source)f.style.height=Math.min(5000,Math.max(200,d.height))+"px"})})})();</` + `script>`,
   ].join('\n');
 }
 

@@ -1,7 +1,7 @@
 import type { Position } from 'geojson';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HistoryEntry, Manifest, SnapshotEntry } from '../geo/dataset';
-import { encodeChunk, type HistoryFrame } from '../geo/historyCodec';
+import type { HistoryEntry, Manifest, SnapshotEntry } from '../datafolder/manifest';
+import { encodeChunk, type HistoryFrame } from '../datafolder/historyCodec';
 import { collectPieces, frontlineOf } from '../map/scenarioLayers';
 import { DATA_BASE } from './data';
 import { loadFrame, loadSnapshot } from './history';

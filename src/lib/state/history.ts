@@ -2,12 +2,12 @@
  * The timeline's frames: a snapshot's drawn features (pieces and line of
  * contact) from the data folder's history chunks, so that playing the daily
  * history downloads about a month of days per chunk request, delta-encoded,
- * instead of one full snapshot file per day (see src/lib/geo/historyCodec.ts);
+ * instead of one full snapshot file per day (see src/lib/datafolder/historyCodec.ts);
  * and, when the strip or a download needs them, the source's layers from the
  * `layers/` chunks.
  */
-import { chunkOf, type ChunkSet, type HistoryEntry, type Manifest, type SnapshotEntry } from '../geo/dataset';
-import { HistoryChunkReader } from '../geo/historyCodec';
+import { chunkOf, type ChunkSet, type HistoryEntry, type Manifest, type SnapshotEntry } from '../datafolder/manifest';
+import { HistoryChunkReader } from '../datafolder/historyCodec';
 import { DATA_BASE, type FC } from './data';
 
 /** Decoded chunks kept (most recently used): a few months either side of the slider. */
@@ -22,7 +22,7 @@ async function fetchChunk(url: string, file: string): Promise<HistoryChunkReader
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new Error(`history chunk ${file}: not valid JSON (${(e as Error).message})`);
+    throw new Error(`history chunk ${file}: not valid JSON (${(e as Error).message})`, { cause: e });
   }
   return new HistoryChunkReader(data, file);
 }

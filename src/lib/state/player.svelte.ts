@@ -35,7 +35,7 @@ export class Player {
     this.playing = true;
     while (this.run === run) {
       const started = performance.now();
-      let more = false;
+      let more: boolean;
       try {
         more = await this.step();
       } catch {

@@ -3,9 +3,9 @@
  * show, Kyiv's share of Donbas and Russia's share of Ukraine in the status
  * quo, from the engine's `computeAreas` (the figures `frontline areas` gives).
  */
-import { computeAreas } from '../geo/areas';
-import { overlaysFor, type Manifest, type SnapshotEntry, type Stats } from '../geo/dataset';
-import { STATUS_QUO, scenarioById } from '../geo/scenarioCatalog';
+import { computeAreas } from '../engine/areas';
+import { overlaysFor, type Manifest, type SnapshotEntry, type Stats } from '../datafolder/manifest';
+import { STATUS_QUO, scenarioById } from '../engine/scenarioCatalog';
 import type { MessageKey } from '../i18n/messages';
 
 export interface SeriesPoint {

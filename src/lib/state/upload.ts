@@ -5,13 +5,13 @@
  * does (parseSnapshot, the overlay on the data folder's own boundaries,
  * snapshotFeatures), so the page and the CLI give the same figures for it.
  */
-import type { SnapshotEntry } from '../geo/dataset';
-import { InputError } from '../geo/errors';
-import { landOf, Overlayer, type RegionOverlay } from '../geo/overlay';
-import { regionsFromGeoJSON, type Region } from '../geo/regions';
-import { dateFromName, parseSnapshot } from '../geo/snapshot';
-import { snapshotFeatures } from '../geo/snapshotFeatures';
-import { shownName } from '../safeText';
+import type { SnapshotEntry } from '../datafolder/manifest';
+import { InputError } from '../engine/errors';
+import { landOf, Overlayer, type RegionOverlay } from '../engine/overlay';
+import { regionsFromGeoJSON, type Region } from '../engine/regions';
+import { dateFromName, parseSnapshot } from '../engine/snapshot';
+import { snapshotFeatures } from '../engine/snapshotFeatures';
+import { shownName } from '../text/safeText';
 import { loadDatasetRegions, loadNeighbours, type FC } from './data';
 
 /** Files larger than this are refused before reading (DeepState's daily files are ~0.5 MB, raw ones ~3 MB). */

@@ -14,8 +14,8 @@
  * its default for it) and never reaches the page as HTML: values are only
  * ever compared with known ids or set as text.
  */
-import type { ScenarioDefinition } from '../geo/scenarios';
-import { stripUnsafe } from '../safeText';
+import type { ScenarioDefinition } from '../engine/scenarios';
+import { stripUnsafe } from '../text/safeText';
 import { decodeCustomScenario, encodeCustomScenario } from './customScenario';
 
 export const LAYERS = ['frontline', 'labels', 'places'] as const;

@@ -2,8 +2,8 @@
  * The places a scenario moves, as files: identical from `frontline places`
  * and from the page's download, so one can be checked against the other.
  */
-import { placeTotals, type PlaceChange, type PlacesFile, type PlaceZone } from './places';
-import type { AreaReport } from './report';
+import { placeTotals, type PlaceChange, type PlacesFile, type PlaceZone } from '../engine/places';
+import type { AreaReport } from '../engine/report';
 import { formatCsv, GENERATOR, type CsvCell } from './tables';
 
 /** The columns of a row, in CSV order. */

@@ -4,11 +4,11 @@
  * page shows it, exports carry it.
  */
 import { computeAreas, type AreaRow } from './areas';
-import { ATTRIBUTION, overlaysFor, type KindChoice, type Manifest, type SnapshotEntry, type Stats } from './dataset';
+import { ATTRIBUTION, overlaysFor, type KindChoice, type Manifest, type SnapshotEntry, type Stats } from '../datafolder/manifest';
 import { InputError } from './errors';
 import { ENCLAVE_MAX_KM2, LAND_BORDER_KM, NEAR_KM } from './sliverRule';
 import type { ScenarioDefinition } from './scenarios';
-import { GENERATOR } from './tables';
+import { GENERATOR } from '../datafolder/tables';
 import type { StripAreas } from './strip';
 
 export interface AreaReport {

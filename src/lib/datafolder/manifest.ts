@@ -8,11 +8,11 @@
  * daily snapshots is one file of each, so the whole history since 2022 is a
  * few MB and can ship with the repository.
  */
-import type { LayerClass } from './classify';
-import { InputError } from './errors';
-import type { RegionOverlay } from './overlay';
-import { REGION_IDS } from './regionMeta';
-import type { SnapshotKind } from './snapshot';
+import type { LayerClass } from '../engine/classify';
+import { InputError } from '../engine/errors';
+import type { RegionOverlay } from '../engine/overlay';
+import { REGION_IDS } from '../engine/regionMeta';
+import type { SnapshotKind } from '../engine/snapshot';
 
 export const DATASET_FORMAT = 3;
 /** Bump when the overlay's results change, so ingest recomputes everything. */

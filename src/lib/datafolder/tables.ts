@@ -4,9 +4,9 @@
  */
 import { csvFormatRows } from 'd3-dsv';
 import pkg from '../../../package.json';
-import { csvText } from '../safeText';
-import { FIGURE_KEYS, type AreaRow } from './areas';
-import type { AreaReport } from './report';
+import { csvText } from '../text/safeText';
+import { FIGURE_KEYS, type AreaRow } from '../engine/areas';
+import type { AreaReport } from '../engine/report';
 
 /** What made a file: the app and its version (also the CLI's). */
 export const GENERATOR = { name: 'frontline-scenarios', version: pkg.version } as const;

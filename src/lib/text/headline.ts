@@ -1,7 +1,7 @@
 /** The one-sentence summary of a scenario's figures, shown above the table. */
-import type { AreaRow } from '../geo/areas';
-import type { ScenarioDefinition } from '../geo/scenarios';
-import type { PlacesResult, ZoneTotal } from '../geo/places';
+import type { AreaRow } from '../engine/areas';
+import type { ScenarioDefinition } from '../engine/scenarios';
+import type { PlacesResult, ZoneTotal } from '../engine/places';
 import { formatDate, formatKm2, formatNumber, formatPercent } from '../i18n/format';
 import { capitalise, translate, type Locale } from '../i18n/messages';
 import { regionNameOf, scenarioTexts } from '../i18n/names';

@@ -33,7 +33,7 @@
  * arrays with the frames before them: treat them as read-only.
  */
 import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Position } from 'geojson';
-import { InputError } from './errors';
+import { InputError } from '../engine/errors';
 
 export const HISTORY_FORMAT = 'frontline-history';
 /** Bump when the encoding changes: ingest then rewrites every chunk. */

@@ -1,6 +1,6 @@
 /** A one-to-two-sentence description of the current view, for screen readers, embeds and exports. */
-import type { AreaRow } from '../geo/areas';
-import type { ScenarioDefinition } from '../geo/scenarios';
+import type { AreaRow } from '../engine/areas';
+import type { ScenarioDefinition } from '../engine/scenarios';
 import { formatDate, formatKm2, formatPercent } from '../i18n/format';
 import { translate, type Locale } from '../i18n/messages';
 import { regionNameOf, regionShortName, scenarioTexts } from '../i18n/names';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeAreas } from '../geo/areas';
-import { REGIONS } from '../geo/regions';
-import { scenarioById } from '../geo/scenarioCatalog';
+import { computeAreas } from '../engine/areas';
+import { REGIONS } from '../engine/regions';
+import { scenarioById } from '../engine/scenarioCatalog';
 import { fmtKm2, fmtPct } from './format';
 import { headline } from './headline';
 

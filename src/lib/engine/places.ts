@@ -1,11 +1,11 @@
 /**
  * Towns and cities that change hands under a scenario. Which side holds a
- * place now is read from the map's own pieces (src/lib/geo/display.ts), so
+ * place now is read from the map's own pieces (src/lib/engine/display.ts), so
  * the list agrees with what the page draws, and the same code runs in the
  * CLI (which reads the pieces from the snapshot file) and in the page (which
  * has them loaded already). No DOM, no fetch.
  *
- * Under a region's rule (src/lib/geo/scenarios.ts) a place is in zone
+ * Under a region's rule (src/lib/engine/scenarios.ts) a place is in zone
  * - `buffer`: held by Ukraine now, in the demilitarised zone under the scenario;
  * - `ceded`: held by Ukraine now, Russia's under the scenario;
  * - `returned`: held by Russia now, Ukraine's under the scenario.
