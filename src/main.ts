@@ -12,8 +12,12 @@ maplibregl.setWorkerUrl(workerUrl);
 
 const target = document.getElementById('app');
 if (!target) throw new Error('no #app element');
-const initial = parseUrlState(location.search, SCENARIOS.map((s) => s.id));
+const initial = parseUrlState(
+  location.search,
+  SCENARIOS.map((s) => s.id),
+);
 // A hash that is not a view MapLibre can read is dropped before the map reads it.
-if (location.hash && !isValidViewHash(location.hash)) history.replaceState(null, '', `${location.pathname}${location.search}`);
+if (location.hash && !isValidViewHash(location.hash))
+  history.replaceState(null, '', `${location.pathname}${location.search}`);
 mount(App, { target, props: { embedded: initial.embed, initial } });
 performance.mark('frontline:mounted');

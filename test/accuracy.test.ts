@@ -31,10 +31,15 @@ describe('--raw figures against Turf + GeographicLib on 2025-11-20', () => {
   it('agree within 0.05 pp and 0.5 % for every region DeepState touches', async () => {
     const res = await cli('areas', '--date', '2025-11-20', '--raw', '--data', TEST_DATA);
     expect(res.code).toBe(0);
-    const rows = new Map<string, { russia_km2: number; russia_pct: number; area_km2: number }>(JSON.parse(res.out).rows.map((r: { id: string }) => [r.id, r]));
-    const occupied = JSON.parse(readFileSync(sourceFile({ daily: '2025-11-20' }), 'utf8')).features[0] as Feature<MultiPolygon>;
+    const rows = new Map<string, { russia_km2: number; russia_pct: number; area_km2: number }>(
+      JSON.parse(res.out).rows.map((r: { id: string }) => [r.id, r]),
+    );
+    const occupied = JSON.parse(readFileSync(sourceFile({ daily: '2025-11-20' }), 'utf8'))
+      .features[0] as Feature<MultiPolygon>;
     // The boundaries the data set was computed on (its regions.geojson): the check is of the overlay, not of the boundaries.
-    const regions = JSON.parse(readFileSync(join(TEST_DATA, 'regions.geojson'), 'utf8')).features as Feature<Polygon | MultiPolygon>[];
+    const regions = JSON.parse(readFileSync(join(TEST_DATA, 'regions.geojson'), 'utf8')).features as Feature<
+      Polygon | MultiPolygon
+    >[];
     let compared = 0;
     for (const region of regions) {
       const id = String(region.properties!.id);

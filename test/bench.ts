@@ -74,7 +74,10 @@ async function browserFigures(data: string, figures: Record<string, number | str
   const dist = join(ROOT, 'dist');
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const scripts = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
-  figures.js_gzip_kb = round(scripts.reduce((s, f) => s + gzipKb(join(dist, f)), 0), 1);
+  figures.js_gzip_kb = round(
+    scripts.reduce((s, f) => s + gzipKb(join(dist, f)), 0),
+    1,
+  );
   const worker = readdirSync(join(dist, 'assets')).find((f) => f.startsWith('maplibre-gl-worker'));
   if (worker) figures.worker_gzip_kb = round(gzipKb(join(dist, 'assets', worker)), 1);
   const preview = await startPreview(data);
@@ -111,14 +114,23 @@ async function browserFigures(data: string, figures: Record<string, number | str
         // (No named functions inside: tsx would wrap them in a helper the page does not have.)
         await page.evaluate(() => {
           const select = performance.getEntriesByName('frontline:select')[0].startTime;
-          return Math.max(...performance.getEntriesByName('frontline:idle').map((e) => e.startTime).filter((x) => x > select)) - select;
+          return (
+            Math.max(
+              ...performance
+                .getEntriesByName('frontline:idle')
+                .map((e) => e.startTime)
+                .filter((x) => x > select),
+            ) - select
+          );
         }),
       );
     }
     figures.switch_harness_ms = Math.round(median(harness));
     figures.switch_ms = Math.round(median(switches));
     figures.timeline_step_ms = Math.round(median(await timelineSteps(page, 20)));
-    log(`first idle ${figures.first_idle_ms} ms, switch ${figures.switch_ms} ms, timeline step ${figures.timeline_step_ms} ms (medians)`);
+    log(
+      `first idle ${figures.first_idle_ms} ms, switch ${figures.switch_ms} ms, timeline step ${figures.timeline_step_ms} ms (medians)`,
+    );
   } finally {
     await browser.close();
     await preview.stop();
@@ -136,12 +148,29 @@ async function timelineSteps(page: Page, n: number): Promise<number[]> {
     await page.getByRole('button', { name: 'Next snapshot' }).click();
     await page.waitForFunction((d) => {
       const [, date] = (document.body.dataset.mapIdle ?? '').split('|');
-      return date > d && document.querySelector('[data-testid=headline]')?.textContent?.includes(new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+      return (
+        date > d &&
+        document.querySelector('[data-testid=headline]')?.textContent?.includes(
+          new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', {
+            day: 'numeric',
+            month: 'long',
+            year: 'numeric',
+            timeZone: 'UTC',
+          }),
+        )
+      );
     }, from);
     steps.push(
       await page.evaluate(() => {
         const start = performance.getEntriesByName('frontline:date')[0].startTime;
-        return Math.max(...performance.getEntriesByName('frontline:idle').map((e) => e.startTime).filter((x) => x > start)) - start;
+        return (
+          Math.max(
+            ...performance
+              .getEntriesByName('frontline:idle')
+              .map((e) => e.startTime)
+              .filter((x) => x > start),
+          ) - start
+        );
       }),
     );
   }
@@ -152,14 +181,19 @@ async function timelineSteps(page: Page, n: number): Promise<number[]> {
 function historyFigures(data: string, manifest: Manifest, figures: Record<string, number | string>): void {
   const history = manifest.history ?? [];
   if (history.length === 0) throw new Error(`${data} has no history chunks: run ingest again`);
-  const gzipBytes = (files: string[]): number => files.reduce((n, f) => n + gzipSync(readFileSync(join(data, f)), { level: 9 }).length, 0);
+  const gzipBytes = (files: string[]): number =>
+    files.reduce((n, f) => n + gzipSync(readFileSync(join(data, f)), { level: 9 }).length, 0);
   const daily = history.filter((h) => h.series === 'daily');
   const chunks = gzipBytes(daily.map((h) => h.file));
   figures.history_gzip_mb = round(chunks / 1e6);
-  figures.layers_gzip_mb = round(gzipBytes(manifest.layers.filter((h) => h.series === 'daily').map((h) => h.file)) / 1e6);
+  figures.layers_gzip_mb = round(
+    gzipBytes(manifest.layers.filter((h) => h.series === 'daily').map((h) => h.file)) / 1e6,
+  );
   if (existsSync(DEEPSTATE)) {
     // Against the daily source files, one a day (what a timeline without chunks would fetch, and more).
-    const sources = manifest.snapshots.filter((s) => s.kind === 'daily').reduce((n, s) => n + gzipSync(readFileSync(join(DEEPSTATE, s.source)), { level: 9 }).length, 0);
+    const sources = manifest.snapshots
+      .filter((s) => s.kind === 'daily')
+      .reduce((n, s) => n + gzipSync(readFileSync(join(DEEPSTATE, s.source)), { level: 9 }).length, 0);
     figures.history_sources_gzip_mb = round(sources / 1e6);
     figures.history_gzip_ratio = round(sources / chunks, 1);
   }
@@ -183,7 +217,9 @@ function historyFigures(data: string, manifest: Manifest, figures: Record<string
   figures.history_decode_first_ms = round(median(first), 2);
   figures.history_decode_chunk_ms = round(median(whole), 1);
   figures.history_chunk_parse_ms = round(median(parse), 1);
-  log(`history: daily chunks ${figures.history_gzip_mb} MB gzip (layers ${figures.layers_gzip_mb} MB) vs source files ${figures.history_sources_gzip_mb ?? "?"} MB; a frame decodes in ${figures.history_decode_ms} ms (median)`);
+  log(
+    `history: daily chunks ${figures.history_gzip_mb} MB gzip (layers ${figures.layers_gzip_mb} MB) vs source files ${figures.history_sources_gzip_mb ?? '?'} MB; a frame decodes in ${figures.history_decode_ms} ms (median)`,
+  );
 }
 
 /** The strip on 2025-11-20 for W = 1, 5, 10 km: ours against Turf's buffer. */
@@ -202,22 +238,36 @@ function stripFigures(data: string, figures: Record<string, number | string>): v
   };
   for (const w of [1, 5, 10]) {
     const strip = computeStrip(input, w);
-    const km2 = (ids: string[]): number => round(ids.reduce((a, id) => a + strip.areas[id].km2, 0), 1);
+    const km2 = (ids: string[]): number =>
+      round(
+        ids.reduce((a, id) => a + strip.areas[id].km2, 0),
+        1,
+      );
     figures[`strip_km2_w${w}`] = km2(Object.keys(strip.areas));
     figures[`strip_donbas_km2_w${w}`] = km2(['UA-14', 'UA-09']);
     figures[`strip_ms_w${w}`] = timed(5, () => computeStrip(input, w));
     figures[`strip_band_ms_w${w}`] = timed(5, () => bandAround(input.line, w));
-    figures[`turf_buffer_ms_w${w}`] = timed(3, () => buffer({ type: 'Feature', properties: {}, geometry: input.line }, w, { units: 'kilometers' }));
-    log(`strip ${w} km: ${figures[`strip_km2_w${w}`]} km², ${figures[`strip_ms_w${w}`]} ms (Turf buffer alone ${figures[`turf_buffer_ms_w${w}`]} ms)`);
+    figures[`turf_buffer_ms_w${w}`] = timed(3, () =>
+      buffer({ type: 'Feature', properties: {}, geometry: input.line }, w, { units: 'kilometers' }),
+    );
+    log(
+      `strip ${w} km: ${figures[`strip_km2_w${w}`]} km², ${figures[`strip_ms_w${w}`]} ms (Turf buffer alone ${figures[`turf_buffer_ms_w${w}`]} ms)`,
+    );
   }
 }
 
 /** One new revision into the up-to-date data folder, as a daily `frontline update` would be. */
-async function updateFigures(data: string, manifest: Manifest, figures: Record<string, number | string>): Promise<void> {
+async function updateFigures(
+  data: string,
+  manifest: Manifest,
+  figures: Record<string, number | string>,
+): Promise<void> {
   const newest = manifest.snapshots.reduce((a, e) => (a > e.date ? a : e.date), '');
   // The day after the newest: noon UTC, with the layers of the newest reference revision.
   const id = Date.parse(`${newest}T12:00:00Z`) / 1000 + 86_400;
-  const server = await startApiServer([{ ...apiRevisions().at(-2)!, id, createdAt: new Date(id * 1000).toISOString() }]);
+  const server = await startApiServer([
+    { ...apiRevisions().at(-2)!, id, createdAt: new Date(id * 1000).toISOString() },
+  ]);
   const times: number[] = [];
   try {
     for (let i = 0; i < 3; i++) {
@@ -226,17 +276,24 @@ async function updateFigures(data: string, manifest: Manifest, figures: Record<s
       process.env.FRONTLINE_CACHE = join(dir, 'cache');
       let err = '';
       const t = performance.now();
-      const code = await run(['update', '--api', server.base, '--data', join(dir, 'data')], { out: () => {}, err: (s) => void (err += s), isTTY: false });
+      const code = await run(['update', '--api', server.base, '--data', join(dir, 'data')], {
+        out: () => {},
+        err: (s) => void (err += s),
+        isTTY: false,
+      });
       times.push((performance.now() - t) / 1000);
       rmSync(dir, { recursive: true, force: true });
-      if (code !== 0 || server.requests.filter((p) => p.endsWith('/geojson')).length !== i + 1) throw new Error(`update failed (${code}): ${err}`);
+      if (code !== 0 || server.requests.filter((p) => p.endsWith('/geojson')).length !== i + 1)
+        throw new Error(`update failed (${code}): ${err}`);
     }
   } finally {
     delete process.env.FRONTLINE_CACHE;
     await server.close();
   }
   figures.update_incremental_s = round(median(times), 2);
-  log(`update of one new revision into ${manifest.snapshots.length} snapshots: ${figures.update_incremental_s} s (median of ${times.length})`);
+  log(
+    `update of one new revision into ${manifest.snapshots.length} snapshots: ${figures.update_incremental_s} s (median of ${times.length})`,
+  );
 }
 
 /** The 810 reference files ingested from scratch into an empty folder (what a new user's first ingest costs), once: it takes a minute or two. */
@@ -245,7 +302,11 @@ async function ingestFigures(figures: Record<string, number | string>): Promise<
   try {
     let err = '';
     const t = performance.now();
-    const code = await run(['ingest', '--source', DEEPSTATE, '--data', join(dir, 'data')], { out: () => {}, err: (s) => void (err += s), isTTY: false });
+    const code = await run(['ingest', '--source', DEEPSTATE, '--data', join(dir, 'data')], {
+      out: () => {},
+      err: (s) => void (err += s),
+      isTTY: false,
+    });
     if (code !== 0) throw new Error(`ingest failed (${code}): ${err}`);
     figures.ingest_full_s = round((performance.now() - t) / 1000, 1);
     log(`ingest of ${DEEPSTATE} from scratch: ${figures.ingest_full_s} s`);
@@ -259,7 +320,11 @@ async function main(): Promise<void> {
   const figures: Record<string, number | string> = {};
   if (!existsSync(join(data, 'manifest.json'))) {
     log(`ingesting ${DEEPSTATE} into ${data} ...`);
-    const code = await run(['ingest', '--source', DEEPSTATE, '--data', data], { out: () => {}, err: log, isTTY: false });
+    const code = await run(['ingest', '--source', DEEPSTATE, '--data', data], {
+      out: () => {},
+      err: log,
+      isTTY: false,
+    });
     if (code !== 0) throw new Error('ingest failed');
   }
   if (only === 'ingest' || (!only && existsSync(DEEPSTATE))) await ingestFigures(figures);
@@ -282,12 +347,31 @@ async function main(): Promise<void> {
   stripFigures(data, figures);
   await updateFigures(data, manifest, figures);
   const bin = join(ROOT, 'src', 'cli', 'bin.mjs');
-  const args = [bin, 'areas', '--from', '2024-07-08', '--to', '2026-08-22', '--scenario', 'status-quo', '--kind', 'daily', '--format', 'csv', '--data', data];
+  const args = [
+    bin,
+    'areas',
+    '--from',
+    '2024-07-08',
+    '--to',
+    '2026-08-22',
+    '--scenario',
+    'status-quo',
+    '--kind',
+    'daily',
+    '--format',
+    'csv',
+    '--data',
+    data,
+  ];
   const times: number[] = [];
   let rows = 0;
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync(process.execPath, args, {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     times.push((performance.now() - t) / 1000);
     rows = out.trim().split('\n').length - 1;
   }
@@ -298,7 +382,9 @@ async function main(): Promise<void> {
   log(`areas over ${snapshots} snapshots: ${figures.history_areas_s} s (median of ${times.length})`);
 
   const { regions } = loadBoundaries(undefined);
-  const files = manifest.snapshots.filter((s: { kind: string }) => s.kind === 'daily').map((s: { date: string }) => join(DAILY, `deepstatemap_data_${s.date.replaceAll('-', '')}.geojson`));
+  const files = manifest.snapshots
+    .filter((s: { kind: string }) => s.kind === 'daily')
+    .map((s: { date: string }) => join(DAILY, `deepstatemap_data_${s.date.replaceAll('-', '')}.geojson`));
   const overlayer = overlayerFor(regions);
   let t = performance.now();
   for (const [i, f] of files.entries()) {
@@ -311,7 +397,8 @@ async function main(): Promise<void> {
   log(`\roverlay of ${files.length} daily snapshots from scratch: ${figures.history_overlay_s} s`);
 
   // Turf 7's intersect on one snapshot, for the ratio (the whole history would take half an hour).
-  const occupied = JSON.parse(readFileSync(join(DAILY, 'deepstatemap_data_20251120.geojson'), 'utf8')).features[0] as Feature<MultiPolygon>;
+  const occupied = JSON.parse(readFileSync(join(DAILY, 'deepstatemap_data_20251120.geojson'), 'utf8'))
+    .features[0] as Feature<MultiPolygon>;
   const fc = JSON.parse(readFileSync(DEFAULT_BOUNDARIES, 'utf8')).features as Feature<Polygon | MultiPolygon>[];
   t = performance.now();
   for (const region of fc) intersect(featureCollection([occupied, region]));
@@ -321,7 +408,10 @@ async function main(): Promise<void> {
   t = performance.now();
   cold.overlay(snap);
   figures.overlay_cold_ms_per_snapshot = Math.round(performance.now() - t);
-  figures.speedup_vs_turf_cold = round(Number(figures.turf_intersect_ms_per_snapshot) / Number(figures.overlay_cold_ms_per_snapshot), 1);
+  figures.speedup_vs_turf_cold = round(
+    Number(figures.turf_intersect_ms_per_snapshot) / Number(figures.overlay_cold_ms_per_snapshot),
+    1,
+  );
 
   print(figures);
 }

@@ -39,7 +39,8 @@ describe('the built-in boundaries (Minregion, simplified)', () => {
     for (const f of fc.features) expect(Object.keys(f.properties).sort()).toEqual(['id', 'name_en', 'name_uk']);
     // Official areas (km²): the simplification must not drift from them either.
     const official: Record<string, number> = { 'UA-14': 26517, 'UA-09': 26684, 'UA-43': 26081, 'UA-40': 864 };
-    for (const [id, km2] of Object.entries(official)) expect(Math.abs(b.regions.find((r) => r.id === id)!.area_km2 / km2 - 1), id).toBeLessThan(0.005);
+    for (const [id, km2] of Object.entries(official))
+      expect(Math.abs(b.regions.find((r) => r.id === id)!.area_km2 / km2 - 1), id).toBeLessThan(0.005);
   });
 
   it.skipIf(!HAVE_SHARED)('keep every unit within 0.3 % of the full file (needs the reference data)', () => {
@@ -64,7 +65,9 @@ describe('the built-in data set', () => {
     for (const who of ['DeepStateMap', '© Minregion', 'GeoNames', 'Natural Earth']) expect(credits).toContain(who);
     // Every listed chunk is there and checks out; every file there is listed (nothing stale ships).
     const listed = new Set([...ds.manifest.history, ...ds.manifest.layers].map((h) => h.file));
-    const onDisk = [...files(BUILTIN_DATA_DIR).keys()].filter((f) => f.startsWith('history/') || f.startsWith('layers/'));
+    const onDisk = [...files(BUILTIN_DATA_DIR).keys()].filter(
+      (f) => f.startsWith('history/') || f.startsWith('layers/'),
+    );
     expect(onDisk.sort()).toEqual([...listed].sort());
     const r = await cli('areas', '--date', '2026-08-22', '--data', BUILTIN_DATA_DIR);
     expect(r.code, r.err).toBe(0);
@@ -77,19 +80,30 @@ describe('the built-in data set', () => {
       const r = await cli('areas', '--date', '2025-11-20');
       expect(r.code, r.err).toBe(0);
       expect(r.err).toBe('');
-      expect(JSON.parse(r.out)).toMatchObject({ date: '2025-11-20', source: { name: 'DeepStateMap' }, boundaries: { attribution: '© Minregion' } });
+      expect(JSON.parse(r.out)).toMatchObject({
+        date: '2025-11-20',
+        source: { name: 'DeepStateMap' },
+        boundaries: { attribution: '© Minregion' },
+      });
       let err = '';
-      const code = await run(['areas', '--date', '2025-11-20', '--format', 'csv'], { out: () => {}, err: (t) => void (err += t), isTTY: true });
+      const code = await run(['areas', '--date', '2025-11-20', '--format', 'csv'], {
+        out: () => {},
+        err: (t) => void (err += t),
+        isTTY: true,
+      });
       expect(code).toBe(0);
       expect(err).toMatch(/^note: using the built-in data set \(DeepStateMap, up to 2026-08-22\)/);
     },
   );
 
-  it.skipIf(!HAVE_SHARED)('is what ingest makes of the reference data, file for file (needs the reference data)', () => {
-    // The tests' own copy is ingested from ../shared/data with the same command (test/globalSetup.ts).
-    const mine = files(BUILTIN_DATA_DIR);
-    const fresh = files(TEST_DATA);
-    expect([...mine.keys()].sort()).toEqual([...fresh.keys()].sort());
-    for (const [f, bytes] of fresh) expect(mine.get(f)!.equals(bytes), f).toBe(true);
-  });
+  it.skipIf(!HAVE_SHARED)(
+    'is what ingest makes of the reference data, file for file (needs the reference data)',
+    () => {
+      // The tests' own copy is ingested from ../shared/data with the same command (test/globalSetup.ts).
+      const mine = files(BUILTIN_DATA_DIR);
+      const fresh = files(TEST_DATA);
+      expect([...mine.keys()].sort()).toEqual([...fresh.keys()].sort());
+      for (const [f, bytes] of fresh) expect(mine.get(f)!.equals(bytes), f).toBe(true);
+    },
+  );
 });

@@ -22,7 +22,7 @@ describe('classifyLayer', () => {
     ['ОРДЛО /// CADR and CALR /// geoJSON.territories.ordlo', '#880e4f', 'ordlo'],
     ['Окупований Крим /// Occupied Crimea', '#880e4f', 'crimea'],
     ['Острів Тузла /// Occupied Tuzla Island', '#000000', 'crimea'],
-    ['Придністров\'я/// Transnistria /// geoJSON.territories.transnistria', '#ff5252', 'not-ukraine'],
+    ["Придністров'я/// Transnistria /// geoJSON.territories.transnistria", '#ff5252', 'not-ukraine'],
     ['Окупована область Петсамо\n///\nOccupied Petsamo', '#ff5252', 'not-ukraine'],
     ['Тимчасово окупована територія Карелії.', '#ff5252', 'not-ukraine'],
     ['Зміїний /// Snake Island', '#a52714', 'occupied'],
@@ -47,7 +47,8 @@ describe.skipIf(!HAVE_SHARED)('all 41 raw DeepState files (needs the reference d
     const unclassified: string[] = [];
     for (const f of json.features) {
       if (!f.geometry || f.geometry.type === 'Point' || f.geometry.type === 'LineString') continue;
-      if (classifyLayer(f.properties?.name, f.properties?.fill) === 'unclassified') unclassified.push(String(f.properties?.name));
+      if (classifyLayer(f.properties?.name, f.properties?.fill) === 'unclassified')
+        unclassified.push(String(f.properties?.name));
     }
     expect(unclassified).toEqual([]);
     const snap = parseSnapshot(json, file);

@@ -40,7 +40,12 @@ describe('areas', () => {
     const r = await cli('areas', '--date', '2025-11-20', '--scenario', 'us-28-point', ...D);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
-    expect(report).toMatchObject({ date: '2025-11-20', scenario: 'us-28-point', source: { name: 'DeepStateMap' }, boundaries: { name: 'ukraine-minregion.geojson', attribution: '© Minregion' } });
+    expect(report).toMatchObject({
+      date: '2025-11-20',
+      scenario: 'us-28-point',
+      source: { name: 'DeepStateMap' },
+      boundaries: { name: 'ukraine-minregion.geojson', attribution: '© Minregion' },
+    });
     expect(report.method.raw).toBe(false);
     expect(report.rows).toHaveLength(30);
   });
@@ -60,7 +65,9 @@ describe('areas', () => {
     expect(r.code).toBe(0);
     const reports = JSON.parse(r.out);
     // Every day of November has a daily file but the 26th (a gap in the archive).
-    const november = Array.from({ length: 30 }, (_, i) => `2025-11-${String(i + 1).padStart(2, '0')}`).filter((d) => d !== '2025-11-26');
+    const november = Array.from({ length: 30 }, (_, i) => `2025-11-${String(i + 1).padStart(2, '0')}`).filter(
+      (d) => d !== '2025-11-26',
+    );
     expect(reports.map((x: { date: string }) => x.date)).toEqual(november);
     if (HAVE_SHARED)
       expect(november).toEqual(
@@ -96,17 +103,42 @@ describe('areas', () => {
     expect(r.err).toMatch(/no ingested data: run `npx frontline update` .* or `npx frontline ingest --source/);
   });
 
-  it.each(SCENARIOS.map((s) => s.id))('--scenario-file data/scenarios/%s.json gives the same figures as the id', async (id) => {
-    const byId = await cli('areas', '--date', '2025-11-20', '--scenario', id, ...D);
-    const byFile = await cli('areas', '--date', '2025-11-20', '--scenario-file', join(ROOT, 'data', 'scenarios', `${id}.json`), ...D);
-    expect(byFile.code).toBe(0);
-    expect(JSON.parse(byFile.out).rows).toEqual(JSON.parse(byId.out).rows);
-  });
+  it.each(SCENARIOS.map((s) => s.id))(
+    '--scenario-file data/scenarios/%s.json gives the same figures as the id',
+    async (id) => {
+      const byId = await cli('areas', '--date', '2025-11-20', '--scenario', id, ...D);
+      const byFile = await cli(
+        'areas',
+        '--date',
+        '2025-11-20',
+        '--scenario-file',
+        join(ROOT, 'data', 'scenarios', `${id}.json`),
+        ...D,
+      );
+      expect(byFile.code).toBe(0);
+      expect(JSON.parse(byFile.out).rows).toEqual(JSON.parse(byId.out).rows);
+    },
+  );
 
   describe('a custom scenario file with a 5 km strip', () => {
     const dir = mkdtempSync(join(tmpdir(), 'frontline-custom-'));
     const file = join(dir, 'custom.json');
-    const def = customScenario('Donbas buffer, 5 km strip', 'us-28-point', { default: 'ukraine', regions: { 'UA-43': 'russia', 'UA-40': 'russia', 'UA-09': 'russia', 'UA-14': 'buffer', 'UA-23': 'line', 'UA-65': 'line' } }, 5);
+    const def = customScenario(
+      'Donbas buffer, 5 km strip',
+      'us-28-point',
+      {
+        default: 'ukraine',
+        regions: {
+          'UA-43': 'russia',
+          'UA-40': 'russia',
+          'UA-09': 'russia',
+          'UA-14': 'buffer',
+          'UA-23': 'line',
+          'UA-65': 'line',
+        },
+      },
+      5,
+    );
     writeFileSync(file, scenarioFileOf(def));
 
     it('reports strip_km2 per region, as the strip module computes it, and the same holdings as its base', async () => {
@@ -124,7 +156,8 @@ describe('areas', () => {
         expect(row.strip_ukraine_side_km2, row.id).toBeCloseTo(strip.areas[row.id].ukraine_side_km2, 2);
       }
       const base = JSON.parse((await cli('areas', '--date', '2025-11-20', '--scenario', 'us-28-point', ...D)).out);
-      const held = (rows: Record<string, number>[]) => rows.map((x) => [x.ukraine_km2, x.russia_km2, x.buffer_km2, x.contested_km2, x.net_km2]);
+      const held = (rows: Record<string, number>[]) =>
+        rows.map((x) => [x.ukraine_km2, x.russia_km2, x.buffer_km2, x.contested_km2, x.net_km2]);
       expect(held(report.rows)).toEqual(held(base.rows));
       expect(base.rows.every((x: { strip_km2: number }) => x.strip_km2 === 0)).toBe(true);
     });
@@ -132,7 +165,13 @@ describe('areas', () => {
     it('CSV has the strip columns after the figures, then level and kind', async () => {
       const r = await cli('areas', '--date', '2025-11-20', '--scenario-file', file, '--format', 'csv', ...D);
       const rows = csvParseRows(r.out.trim());
-      expect(rows[0].slice(-5)).toEqual(['strip_km2', 'strip_ukraine_side_km2', 'strip_russia_side_km2', 'level', 'kind']);
+      expect(rows[0].slice(-5)).toEqual([
+        'strip_km2',
+        'strip_ukraine_side_km2',
+        'strip_russia_side_km2',
+        'level',
+        'kind',
+      ]);
       expect(rows.find((x) => x[2] === 'UA-14')!.slice(-2)).toEqual(['region', 'daily']);
       expect(rows.find((x) => x[2] === 'donbas')!.slice(-2)).toEqual(['group', 'daily']);
       expect(Number(rows.find((x) => x[2] === 'UA-14')![rows[0].indexOf('strip_km2')])).toBeGreaterThan(1000);
@@ -141,10 +180,15 @@ describe('areas', () => {
     it('scenario geometry carries the strip as its own features, measured as areas reports', async () => {
       const g = await cli('scenario', '--date', '2025-11-20', '--scenario-file', file, ...D);
       expect(g.code).toBe(0);
-      const strips = JSON.parse(g.out).features.filter((f: { properties: { layer?: string } }) => f.properties.layer === 'strip');
+      const strips = JSON.parse(g.out).features.filter(
+        (f: { properties: { layer?: string } }) => f.properties.layer === 'strip',
+      );
       const donetsk = strips.find((f: { properties: { region: string } }) => f.properties.region === 'UA-14');
       const a = JSON.parse((await cli('areas', '--date', '2025-11-20', '--scenario-file', file, ...D)).out);
-      expect(donetsk.properties.area_km2).toBeCloseTo(a.rows.find((x: { id: string }) => x.id === 'UA-14').strip_km2, 2);
+      expect(donetsk.properties.area_km2).toBeCloseTo(
+        a.rows.find((x: { id: string }) => x.id === 'UA-14').strip_km2,
+        2,
+      );
       expect(donetsk.properties.width_km).toBe(5);
     });
 
@@ -182,9 +226,14 @@ describe('regions and scenario geometry', () => {
       const row = a.rows.find((r: { id: string }) => r.id === id);
       for (const control of ['ukraine', 'russia', 'buffer']) {
         const km2 = fc.features
-          .filter((f: { properties: { region: string; control: string } }) => f.properties.region === id && f.properties.control === control)
+          .filter(
+            (f: { properties: { region: string; control: string } }) =>
+              f.properties.region === id && f.properties.control === control,
+          )
           .reduce((s: number, f: { properties: { area_km2: number } }) => s + f.properties.area_km2, 0);
-        expect(Math.abs(km2 - row[`${control}_km2`]), `${id} ${control}`).toBeLessThan(Math.max(0.01, 1e-4 * row.area_km2));
+        expect(Math.abs(km2 - row[`${control}_km2`]), `${id} ${control}`).toBeLessThan(
+          Math.max(0.01, 1e-4 * row.area_km2),
+        );
       }
     }
     expect(fc.metadata).toMatchObject({ date: '2025-11-20', scenario: 'us-28-point', source: 'DeepStateMap' });
@@ -196,7 +245,9 @@ describe('regions and scenario geometry', () => {
 async function withServer(fn: (base: string) => Promise<void>): Promise<void> {
   const server = createServer((req, res) => {
     const name = basename(req.url ?? '');
-    const file = /^deepstatemap_data_2025112\d\.geojson$/.test(name) ? sourceFile({ daily: `${name.slice(18, 22)}-${name.slice(22, 24)}-${name.slice(24, 26)}` }) : '';
+    const file = /^deepstatemap_data_2025112\d\.geojson$/.test(name)
+      ? sourceFile({ daily: `${name.slice(18, 22)}-${name.slice(22, 24)}-${name.slice(24, 26)}` })
+      : '';
     if (!existsSync(file)) {
       res.statusCode = 404;
       res.end();
@@ -222,7 +273,13 @@ describe('ingest', () => {
 
   const snapshotFiles = (dir: string): Record<string, string> =>
     Object.fromEntries(
-      ['manifest.json', 'stats.json', 'regions.geojson', 'ordlo.geojson', ...['history', 'layers'].flatMap((set) => readdirSync(join(dir, set)).map((f) => `${set}/${f}`))].map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+      [
+        'manifest.json',
+        'stats.json',
+        'regions.geojson',
+        'ordlo.geojson',
+        ...['history', 'layers'].flatMap((set) => readdirSync(join(dir, set)).map((f) => `${set}/${f}`)),
+      ].map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
     );
 
   it('from an http URL (a local server standing in for the public archive), added to what is there', async () => {
@@ -254,16 +311,49 @@ describe('ingest', () => {
   });
 
   describe('bad input: one line naming the file, exit 1, the data folder untouched', () => {
-    const square = (x: number, y: number) => [[x, y], [x + 0.2, y], [x + 0.2, y + 0.2], [x, y + 0.2], [x, y]];
-    const fc = (coords: number[][][]) => JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: coords } }] });
+    const square = (x: number, y: number) => [
+      [x, y],
+      [x + 0.2, y],
+      [x + 0.2, y + 0.2],
+      [x, y + 0.2],
+      [x, y],
+    ];
+    const fc = (coords: number[][][]) =>
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: coords } }],
+      });
     const cases: [string, string, RegExp][] = [
-      ['truncated', readFileSync(sourceFile({ daily: '2025-11-20' }), 'utf8').slice(0, 5000), /not valid JSON \(the file looks truncated\)/],
+      [
+        'truncated',
+        readFileSync(sourceFile({ daily: '2025-11-20' }), 'utf8').slice(0, 5000),
+        /not valid JSON \(the file looks truncated\)/,
+      ],
       ['not-json', 'hello, world', /not valid JSON/],
       ['empty', '', /is empty/],
-      ['no-polygons', JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [37, 48] } }] }), /no Polygon or MultiPolygon/],
+      [
+        'no-polygons',
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [37, 48] } }],
+        }),
+        /no Polygon or MultiPolygon/,
+      ],
       ['swapped', fc([square(48, 37)]), /latitude and longitude look swapped/],
       ['out-of-range', fc([square(370, 480)]), /out of range/],
-      ['self-crossing', fc([[[37, 48], [37.2, 48.2], [37.2, 48], [37, 48.2], [37, 48]]]), /crosses itself/],
+      [
+        'self-crossing',
+        fc([
+          [
+            [37, 48],
+            [37.2, 48.2],
+            [37.2, 48],
+            [37, 48.2],
+            [37, 48],
+          ],
+        ]),
+        /crosses itself/,
+      ],
     ];
     it.each(cases)('%s', async (label, text, message) => {
       // In a folder of its own, so that the check for left-over temporary folders sees only this run's.
@@ -284,21 +374,45 @@ describe('ingest', () => {
 
     it('a URL that answers 404', async () => {
       await withServer(async (base) => {
-        const r = await cli('ingest', '--source', `${base}/deepstatemap_data_20990101.geojson`, '--data', join(tmpdir(), 'frontline-unused'));
+        const r = await cli(
+          'ingest',
+          '--source',
+          `${base}/deepstatemap_data_20990101.geojson`,
+          '--data',
+          join(tmpdir(), 'frontline-unused'),
+        );
         expect(r.code).toBe(1);
         expect(r.err).toMatch(/deepstatemap_data_20990101\.geojson: download failed: HTTP 404/);
       });
     });
 
     it('a missing source', async () => {
-      const r = await cli('ingest', '--source', join(tmpdir(), 'nope.geojson'), '--data', join(tmpdir(), 'frontline-unused'));
+      const r = await cli(
+        'ingest',
+        '--source',
+        join(tmpdir(), 'nope.geojson'),
+        '--data',
+        join(tmpdir(), 'frontline-unused'),
+      );
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/nope\.geojson: no such file or folder/);
     });
 
     it('boundaries with a name that matches no region', async () => {
       const b = join(mkdtempSync(join(tmpdir(), 'frontline-b-')), 'boundaries.geojson');
-      writeFileSync(b, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { ADMIN_1: 'Атлантида' }, geometry: { type: 'Polygon', coordinates: [square(30, 48)] } }] }));
+      writeFileSync(
+        b,
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              properties: { ADMIN_1: 'Атлантида' },
+              geometry: { type: 'Polygon', coordinates: [square(30, 48)] },
+            },
+          ],
+        }),
+      );
       const r = await cli('ingest', '--source', src, '--boundaries', b, '--data', join(tmpdir(), 'frontline-unused'));
       expect(r.code).toBe(1);
       expect(r.err).toMatch(/boundaries\.geojson: feature 0 has no name that matches one of Ukraine's 27 regions/);
@@ -309,7 +423,9 @@ describe('ingest', () => {
 describe('the installed command', () => {
   it('writes data to stdout, errors to stderr, and exits with the documented codes', () => {
     const bin = join(ROOT, 'src', 'cli', 'bin.mjs');
-    const ok = execFileSync(process.execPath, [bin, 'areas', '--date', '2025-11-20', '--format', 'csv', ...D], { encoding: 'utf8' });
+    const ok = execFileSync(process.execPath, [bin, 'areas', '--date', '2025-11-20', '--format', 'csv', ...D], {
+      encoding: 'utf8',
+    });
     expect(ok.split('\n')[0]).toBe(CSV_HEADER.join(','));
     const bad = spawnSync(process.execPath, [bin, 'areas', '--date', 'yesterday', ...D], { encoding: 'utf8' });
     expect(bad.status).toBe(2);

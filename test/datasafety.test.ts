@@ -6,7 +6,17 @@
  * (or the new data folder complete).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,7 +58,8 @@ const oneLine = (err: string): void => {
 };
 
 /** Nothing of ours left beside a data folder (temporary folders, locks). */
-const leftovers = (data: string): string[] => readdirSync(join(data, '..')).filter((f) => f.startsWith(`${data.split('/').at(-1)}.`));
+const leftovers = (data: string): string[] =>
+  readdirSync(join(data, '..')).filter((f) => f.startsWith(`${data.split('/').at(-1)}.`));
 
 let src: string;
 let more: string;
@@ -56,7 +67,13 @@ beforeAll(() => {
   src = folder('src');
   putSources(src, { daily: '2025-11-20' }, { raw: '1754077960.geojson' });
   more = folder('more');
-  putSources(more, { daily: '2025-11-20' }, { raw: '1754077960.geojson' }, { daily: '2025-11-21' }, { daily: '2025-11-22' });
+  putSources(
+    more,
+    { daily: '2025-11-20' },
+    { raw: '1754077960.geojson' },
+    { daily: '2025-11-21' },
+    { daily: '2025-11-22' },
+  );
 });
 
 /** A data folder made from `src`, in a parent of its own. */
@@ -69,22 +86,34 @@ async function dataFolder(): Promise<string> {
 
 describe('folders that are not ours', () => {
   const cases: [string, (dir: string) => string, RegExp][] = [
-    ['a folder of someone else’s files', (d) => {
-      mkdirSync(join(d, 'thesis'));
-      writeFileSync(join(d, 'thesis', 'chapter-1.md'), '# My thesis\n');
-      writeFileSync(join(d, 'thesis', 'notes.txt'), 'keep me');
-      return join(d, 'thesis');
-    }, /is not a frontline data folder \(it has 2 files and no manifest\.json\)/],
-    ['a file', (d) => {
-      writeFileSync(join(d, 'results.csv'), 'a,b\n1,2\n');
-      return join(d, 'results.csv');
-    }, /is a file, not a data folder/],
-    ['a folder with a manifest.json that is not ours', (d) => {
-      mkdirSync(join(d, 'web'));
-      writeFileSync(join(d, 'web', 'manifest.json'), JSON.stringify({ name: 'My PWA', icons: [] }));
-      writeFileSync(join(d, 'web', 'index.html'), '<!doctype html>');
-      return join(d, 'web');
-    }, /manifest\.json: is not a frontline data folder manifest/],
+    [
+      'a folder of someone else’s files',
+      (d) => {
+        mkdirSync(join(d, 'thesis'));
+        writeFileSync(join(d, 'thesis', 'chapter-1.md'), '# My thesis\n');
+        writeFileSync(join(d, 'thesis', 'notes.txt'), 'keep me');
+        return join(d, 'thesis');
+      },
+      /is not a frontline data folder \(it has 2 files and no manifest\.json\)/,
+    ],
+    [
+      'a file',
+      (d) => {
+        writeFileSync(join(d, 'results.csv'), 'a,b\n1,2\n');
+        return join(d, 'results.csv');
+      },
+      /is a file, not a data folder/,
+    ],
+    [
+      'a folder with a manifest.json that is not ours',
+      (d) => {
+        mkdirSync(join(d, 'web'));
+        writeFileSync(join(d, 'web', 'manifest.json'), JSON.stringify({ name: 'My PWA', icons: [] }));
+        writeFileSync(join(d, 'web', 'index.html'), '<!doctype html>');
+        return join(d, 'web');
+      },
+      /manifest\.json: is not a frontline data folder manifest/,
+    ],
   ];
   it.each(cases)('%s is refused and left as it was', async (_label, make, message) => {
     const target = make(folder());
@@ -153,7 +182,9 @@ describe('one writer at a time', () => {
     const bin = join(ROOT, 'src', 'cli', 'bin.mjs');
     const runOne = (source: string): Promise<{ code: number | null; err: string }> =>
       new Promise((resolve) => {
-        const p = spawn(process.execPath, [bin, 'ingest', '--source', source, '--data', data], { stdio: ['ignore', 'ignore', 'pipe'] });
+        const p = spawn(process.execPath, [bin, 'ingest', '--source', source, '--data', data], {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
         let err = '';
         p.stderr.on('data', (b) => (err += b));
         p.on('close', (code) => resolve({ code, err }));
@@ -173,28 +204,35 @@ describe('one writer at a time', () => {
 });
 
 describe('a run killed at any moment', () => {
-  it.each([150, 400, 800, 1200, 1800, 2600, 3600])('kill -9 after %i ms: the old data set or the new one, whole; the next run tidies up', async (ms) => {
-    const data = await dataFolder();
-    const before = snapshotOf(data);
-    const p = spawn(process.execPath, [join(ROOT, 'src', 'cli', 'bin.mjs'), 'ingest', '--source', more, '--data', data], { stdio: 'ignore' });
-    const closed = new Promise((r) => p.on('close', r));
-    await Promise.race([closed, new Promise((r) => setTimeout(r, ms))]);
-    p.kill('SIGKILL'); // a no-op when the run has already finished
-    await closed;
-    if (existsSync(join(data, 'manifest.json'))) {
-      const n = loadDataset(data).manifest.snapshots.length;
-      expect([2, 4]).toContain(n);
-      if (n === 2) expect(snapshotOf(data)).toEqual(before);
-    } else {
-      // Killed between the two renames: the old folder waits beside it, whole.
-      const old = leftovers(data).find((f) => /\.old-\d+$/.test(f));
-      expect(old, `no data folder and no old copy after ${ms} ms`).toBeDefined();
-    }
-    const again = await cli('ingest', '--source', more, '--data', data);
-    expect(again.code, again.err).toBe(0);
-    expect(loadDataset(data).manifest.snapshots).toHaveLength(4);
-    expect(leftovers(data)).toEqual([]);
-  });
+  it.each([150, 400, 800, 1200, 1800, 2600, 3600])(
+    'kill -9 after %i ms: the old data set or the new one, whole; the next run tidies up',
+    async (ms) => {
+      const data = await dataFolder();
+      const before = snapshotOf(data);
+      const p = spawn(
+        process.execPath,
+        [join(ROOT, 'src', 'cli', 'bin.mjs'), 'ingest', '--source', more, '--data', data],
+        { stdio: 'ignore' },
+      );
+      const closed = new Promise((r) => p.on('close', r));
+      await Promise.race([closed, new Promise((r) => setTimeout(r, ms))]);
+      p.kill('SIGKILL'); // a no-op when the run has already finished
+      await closed;
+      if (existsSync(join(data, 'manifest.json'))) {
+        const n = loadDataset(data).manifest.snapshots.length;
+        expect([2, 4]).toContain(n);
+        if (n === 2) expect(snapshotOf(data)).toEqual(before);
+      } else {
+        // Killed between the two renames: the old folder waits beside it, whole.
+        const old = leftovers(data).find((f) => /\.old-\d+$/.test(f));
+        expect(old, `no data folder and no old copy after ${ms} ms`).toBeDefined();
+      }
+      const again = await cli('ingest', '--source', more, '--data', data);
+      expect(again.code, again.err).toBe(0);
+      expect(loadDataset(data).manifest.snapshots).toHaveLength(4);
+      expect(leftovers(data)).toEqual([]);
+    },
+  );
 
   it('an interrupted swap (DIR gone, DIR.old-PID whole) is put back before anything else', async () => {
     const data = await dataFolder();
@@ -225,23 +263,39 @@ describe('a run killed at any moment', () => {
 
 describe('a damaged or incompatible old data folder', () => {
   const damages: [string, (data: string) => void, RegExp][] = [
-    ['a truncated manifest.json', (d) => writeFileSync(join(d, 'manifest.json'), readFileSync(join(d, 'manifest.json'), 'utf8').slice(0, 300)), /manifest\.json: not valid JSON/],
+    [
+      'a truncated manifest.json',
+      (d) => writeFileSync(join(d, 'manifest.json'), readFileSync(join(d, 'manifest.json'), 'utf8').slice(0, 300)),
+      /manifest\.json: not valid JSON/,
+    ],
     ['a missing stats.json', (d) => rmSync(join(d, 'stats.json')), /stats\.json: no such file/],
-    ['a snapshot without figures', (d) => {
-      const stats = JSON.parse(readFileSync(join(d, 'stats.json'), 'utf8'));
-      delete stats.overlays['2025-11-20'];
-      writeFileSync(join(d, 'stats.json'), JSON.stringify(stats));
-    }, /has no valid figures for snapshot 2025-11-20/],
-    ['a NaN in the figures', (d) => {
-      const stats = JSON.parse(readFileSync(join(d, 'stats.json'), 'utf8'));
-      stats.overlays['2025-11-20'][13][0] = 'NaN';
-      writeFileSync(join(d, 'stats.json'), JSON.stringify(stats));
-    }, /has no valid figures for snapshot 2025-11-20/],
-    ['a region area of 0', (d) => {
-      const stats = JSON.parse(readFileSync(join(d, 'stats.json'), 'utf8'));
-      stats.area_km2[3] = 0;
-      writeFileSync(join(d, 'stats.json'), JSON.stringify(stats));
-    }, /region area that is not a positive number/],
+    [
+      'a snapshot without figures',
+      (d) => {
+        const stats = JSON.parse(readFileSync(join(d, 'stats.json'), 'utf8'));
+        delete stats.overlays['2025-11-20'];
+        writeFileSync(join(d, 'stats.json'), JSON.stringify(stats));
+      },
+      /has no valid figures for snapshot 2025-11-20/,
+    ],
+    [
+      'a NaN in the figures',
+      (d) => {
+        const stats = JSON.parse(readFileSync(join(d, 'stats.json'), 'utf8'));
+        stats.overlays['2025-11-20'][13][0] = 'NaN';
+        writeFileSync(join(d, 'stats.json'), JSON.stringify(stats));
+      },
+      /has no valid figures for snapshot 2025-11-20/,
+    ],
+    [
+      'a region area of 0',
+      (d) => {
+        const stats = JSON.parse(readFileSync(join(d, 'stats.json'), 'utf8'));
+        stats.area_km2[3] = 0;
+        writeFileSync(join(d, 'stats.json'), JSON.stringify(stats));
+      },
+      /region area that is not a positive number/,
+    ],
   ];
   it.each(damages)('%s: refused with the way out (--rebuild); nothing changed', async (_label, damage, message) => {
     const data = await dataFolder();
@@ -266,9 +320,20 @@ describe('a damaged or incompatible old data folder', () => {
     const m = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8'));
     for (const h of m[set]) h.file = file;
     writeFileSync(join(data, 'manifest.json'), JSON.stringify(m));
-    const r = await cli('areas', '--date', '2025-11-20', '--scenario-file', join(ROOT, 'data', 'scenarios', 'status-quo.json'), '--data', data);
+    const r = await cli(
+      'areas',
+      '--date',
+      '2025-11-20',
+      '--scenario-file',
+      join(ROOT, 'data', 'scenarios', 'status-quo.json'),
+      '--data',
+      data,
+    );
     // The command that reads that set: places the drawn pieces, scenario the source layers.
-    const g = set === 'history' ? await cli('places', '--date', '2025-11-20', '--scenario', 'us-28-point', '--data', data) : await cli('scenario', '--date', '2025-11-20', '--scenario', 'status-quo', '--data', data);
+    const g =
+      set === 'history'
+        ? await cli('places', '--date', '2025-11-20', '--scenario', 'us-28-point', '--data', data)
+        : await cli('scenario', '--date', '2025-11-20', '--scenario', 'status-quo', '--data', data);
     expect(r.code, r.err).toBe(0); // areas reads no geometry
     expect(g.code).toBe(1);
     oneLine(g.err);
@@ -297,7 +362,9 @@ describe('a damaged or incompatible old data folder', () => {
     const r = await cli('ingest', '--source', one, '--boundaries', ne, '--data', data);
     expect(r.code).toBe(1);
     oneLine(r.err);
-    expect(r.err).toMatch(/was made with other boundaries \(ukraine-minregion\.geojson\), so it must be rebuilt, and this source lacks 2 of its 2 snapshots/);
+    expect(r.err).toMatch(
+      /was made with other boundaries \(ukraine-minregion\.geojson\), so it must be rebuilt, and this source lacks 2 of its 2 snapshots/,
+    );
     expect(snapshotOf(data)).toEqual(before);
     // With the full source nothing is lost: it rebuilds, saying so.
     const full = await cli('ingest', '--source', src, '--boundaries', ne, '--data', data);

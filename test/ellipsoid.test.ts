@@ -24,10 +24,11 @@ describe('ellipsoidal area', () => {
     ];
     // Densify: our edges are straight in the equal-area projection, GeographicLib's are geodesics.
     const dense: number[][] = [];
-    for (let i = 0; i < 4; i++) for (let k = 0; k < 100; k++) {
-      const [a, b] = [ring[i], ring[i + 1]];
-      dense.push([a[0] + ((b[0] - a[0]) * k) / 100, a[1] + ((b[1] - a[1]) * k) / 100]);
-    }
+    for (let i = 0; i < 4; i++)
+      for (let k = 0; k < 100; k++) {
+        const [a, b] = [ring[i], ring[i + 1]];
+        dense.push([a[0] + ((b[0] - a[0]) * k) / 100, a[1] + ((b[1] - a[1]) * k) / 100]);
+      }
     dense.push(dense[0]);
     const ours = ringAreaM2(dense);
     expect(ours).toBeGreaterThan(0); // counter-clockwise is positive
@@ -35,7 +36,14 @@ describe('ellipsoidal area', () => {
   });
 
   it('is negative for a clockwise ring', () => {
-    expect(ringAreaM2([[30, 50], [30, 51], [31, 51], [31, 50]])).toBeLessThan(0);
+    expect(
+      ringAreaM2([
+        [30, 50],
+        [30, 51],
+        [31, 51],
+        [31, 50],
+      ]),
+    ).toBeLessThan(0);
   });
 
   it('matches GeographicLib on every oblast of the high-resolution boundaries, and Turf is ~0.3 % low', () => {

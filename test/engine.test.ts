@@ -17,7 +17,12 @@ beforeAll(() => {
 });
 
 const rows = (scenario: string, date = '2025-11-20', raw = false): Map<string, AreaRow> =>
-  new Map(areaReport(ds.manifest, ds.stats, snapshotOn(ds.manifest, date), scenarioById(scenario), { raw }).rows.map((r) => [r.id, r]));
+  new Map(
+    areaReport(ds.manifest, ds.stats, snapshotOn(ds.manifest, date), scenarioById(scenario), { raw }).rows.map((r) => [
+      r.id,
+      r,
+    ]),
+  );
 
 describe('the ingested reference data', () => {
   it('has every file: 769 daily and 41 raw snapshots', () => {
@@ -46,11 +51,16 @@ describe('invariants on every snapshot and scenario', () => {
           const byId = new Map(report.rows.map((r) => [r.id, r]));
           for (const r of report.rows) {
             const parts = r.ukraine_km2 + r.russia_km2 + r.buffer_km2 + r.contested_km2;
-            if (Math.abs(parts - r.area_km2) > 1e-4 * r.area_km2) throw new Error(`${entry.id} ${scenario.id} ${r.id}: parts ${parts} vs area ${r.area_km2}`);
+            if (Math.abs(parts - r.area_km2) > 1e-4 * r.area_km2)
+              throw new Error(`${entry.id} ${scenario.id} ${r.id}: parts ${parts} vs area ${r.area_km2}`);
             const shares = r.ukraine_pct + r.russia_pct + r.buffer_pct + r.contested_pct;
-            if (Math.abs(shares - 100) > 0.01) throw new Error(`${entry.id} ${scenario.id} ${r.id}: shares add up to ${shares}`);
-            for (const k of FIGURE_KEYS) if (k !== 'net_km2' && r[k] < -1e-9) throw new Error(`${entry.id} ${scenario.id} ${r.id}: ${k} = ${r[k]}`);
-            if (Math.abs(r.net_km2 - (r.returned_km2 - r.ceded_km2)) > 1e-6) throw new Error(`${entry.id} ${r.id}: net`);
+            if (Math.abs(shares - 100) > 0.01)
+              throw new Error(`${entry.id} ${scenario.id} ${r.id}: shares add up to ${shares}`);
+            for (const k of FIGURE_KEYS)
+              if (k !== 'net_km2' && r[k] < -1e-9)
+                throw new Error(`${entry.id} ${scenario.id} ${r.id}: ${k} = ${r[k]}`);
+            if (Math.abs(r.net_km2 - (r.returned_km2 - r.ceded_km2)) > 1e-6)
+              throw new Error(`${entry.id} ${r.id}: net`);
           }
           const ukraine = byId.get('ukraine')!;
           const regionSum = report.rows.filter((r) => r.kind === 'region').reduce((s, r) => s + r.russia_km2, 0);
@@ -66,7 +76,9 @@ describe('invariants on every snapshot and scenario', () => {
 
   it('status quo: Russia holds all of Crimea (daily files) and at least ORDLO in Donbas', () => {
     for (const entry of ds.manifest.snapshots) {
-      const r = new Map(areaReport(ds.manifest, ds.stats, entry, scenarioById('status-quo')).rows.map((x) => [x.id, x]));
+      const r = new Map(
+        areaReport(ds.manifest, ds.stats, entry, scenarioById('status-quo')).rows.map((x) => [x.id, x]),
+      );
       // Raw files of 2022-2024 draw Crimea without the Syvash lagoon (about 700 km² of water
       // that the boundaries include): a known limitation, see README "Method".
       expect(r.get('crimea')!.russia_pct, entry.id).toBeGreaterThan(entry.kind === 'daily' ? 99.99 : 97);
@@ -114,7 +126,8 @@ describe('scenarios on 2025-11-20', () => {
   it('europe-counter: the line of contact, except Mykolaiv (Kinburn Spit) returned', () => {
     const sq = rows('status-quo');
     const eu = rows('europe-counter');
-    for (const [id, r] of sq) if (!['UA-48', 'ukraine'].includes(id)) expect(eu.get(id)!.russia_km2, id).toBeCloseTo(r.russia_km2, 6);
+    for (const [id, r] of sq)
+      if (!['UA-48', 'ukraine'].includes(id)) expect(eu.get(id)!.russia_km2, id).toBeCloseTo(r.russia_km2, 6);
     expect(eu.get('UA-48')!.ukraine_pct).toBeCloseTo(100, 9);
     expect(eu.get('ukraine')!.returned_km2).toBeCloseTo(sq.get('UA-48')!.russia_km2, 6);
   });
@@ -122,7 +135,8 @@ describe('scenarios on 2025-11-20', () => {
   it('russia-demand: four whole oblasts and Crimea, plus what Russia holds elsewhere', () => {
     const sq = rows('status-quo');
     const ru = rows('russia-demand');
-    for (const id of ['UA-14', 'UA-09', 'UA-23', 'UA-65', 'UA-43', 'UA-40']) expect(ru.get(id)!.russia_pct, id).toBeCloseTo(100, 9);
+    for (const id of ['UA-14', 'UA-09', 'UA-23', 'UA-65', 'UA-43', 'UA-40'])
+      expect(ru.get(id)!.russia_pct, id).toBeCloseTo(100, 9);
     expect(ru.get('UA-63')!.russia_km2).toBeCloseTo(sq.get('UA-63')!.russia_km2, 6);
   });
 
@@ -139,7 +153,10 @@ describe('scenarios on 2025-11-20', () => {
     const sq = rows('status-quo');
     const b = rows('borders-1991');
     for (const r of b.values()) expect(r.russia_km2 + r.buffer_km2 + r.contested_km2).toBeCloseTo(0, 9);
-    expect(b.get('ukraine')!.returned_km2).toBeCloseTo(sq.get('ukraine')!.russia_km2 + sq.get('ukraine')!.contested_km2, 6);
+    expect(b.get('ukraine')!.returned_km2).toBeCloseTo(
+      sq.get('ukraine')!.russia_km2 + sq.get('ukraine')!.contested_km2,
+      6,
+    );
   });
 });
 
@@ -151,23 +168,32 @@ describe('a continuous daily series (issue: dips on the days only a raw file has
     return { pct: donbas.ukraine_pct, contested: donbas.contested_km2, grey: r.method.grey_zone };
   };
 
-  it.each(['2025-01-01', '2025-04-01'])('%s (raw only) counts its grey zone as the daily files do: no step against the days around it', (date) => {
-    const entry = snapshotOn(ds.manifest, date);
-    expect(entry.kind).toBe('raw');
-    const day = share(date);
-    expect(day.contested).toBe(0);
-    expect(day.grey).toMatch(/held by Ukraine, as the daily files do/);
-    // The days either side are daily files; the line moves a few km² a day, so Kyiv's share moves by hundredths of a point.
-    const before = ds.manifest.snapshots.filter((s) => s.kind === 'daily' && s.date < date).at(-1)!.date;
-    const after = ds.manifest.snapshots.find((s) => s.kind === 'daily' && s.date > date)!.date;
-    const [b, a] = [share(before).pct, share(after).pct];
-    expect(Math.abs(day.pct - (a + b) / 2)).toBeLessThan(Math.abs(a - b) / 2 + 0.1);
-    // Asked for as a raw snapshot, the grey zone stays contested (what the old series did on that day alone).
-    const raw = share(date, 'raw');
-    expect(raw.contested).toBeGreaterThan(50);
-    expect(raw.grey).toMatch(/counted as contested/);
-    expect(day.pct - raw.pct).toBeCloseTo((100 * raw.contested) / ds.stats.area_km2.filter((_, i) => ['UA-14', 'UA-09'].includes(ds.stats.regions[i])).reduce((x, y) => x + y, 0), 2);
-  });
+  it.each(['2025-01-01', '2025-04-01'])(
+    '%s (raw only) counts its grey zone as the daily files do: no step against the days around it',
+    (date) => {
+      const entry = snapshotOn(ds.manifest, date);
+      expect(entry.kind).toBe('raw');
+      const day = share(date);
+      expect(day.contested).toBe(0);
+      expect(day.grey).toMatch(/held by Ukraine, as the daily files do/);
+      // The days either side are daily files; the line moves a few km² a day, so Kyiv's share moves by hundredths of a point.
+      const before = ds.manifest.snapshots.filter((s) => s.kind === 'daily' && s.date < date).at(-1)!.date;
+      const after = ds.manifest.snapshots.find((s) => s.kind === 'daily' && s.date > date)!.date;
+      const [b, a] = [share(before).pct, share(after).pct];
+      expect(Math.abs(day.pct - (a + b) / 2)).toBeLessThan(Math.abs(a - b) / 2 + 0.1);
+      // Asked for as a raw snapshot, the grey zone stays contested (what the old series did on that day alone).
+      const raw = share(date, 'raw');
+      expect(raw.contested).toBeGreaterThan(50);
+      expect(raw.grey).toMatch(/counted as contested/);
+      expect(day.pct - raw.pct).toBeCloseTo(
+        (100 * raw.contested) /
+          ds.stats.area_km2
+            .filter((_, i) => ['UA-14', 'UA-09'].includes(ds.stats.regions[i]))
+            .reduce((x, y) => x + y, 0),
+        2,
+      );
+    },
+  );
 
   it('before the daily files begin, raw snapshots keep the grey zone as contested', () => {
     const raws = ds.manifest.snapshots.filter((s) => s.kind === 'raw' && s.date < '2024-07-08');
@@ -185,7 +211,8 @@ describe('the sliver rule against a land border (issue: 2022-04-03 counted pocke
     expect(sliver('UA-74')).toBeLessThan(15);
     const r = areaReport(ds.manifest, ds.stats, entry, scenarioById('status-quo')).rows;
     const plain = areaReport(ds.manifest, ds.stats, entry, scenarioById('status-quo'), { raw: true }).rows;
-    for (const id of ['UA-63', 'UA-74']) expect(r.find((x) => x.id === id)!.russia_km2 - plain.find((x) => x.id === id)!.russia_km2, id).toBeLessThan(15);
+    for (const id of ['UA-63', 'UA-74'])
+      expect(r.find((x) => x.id === id)!.russia_km2 - plain.find((x) => x.id === id)!.russia_km2, id).toBeLessThan(15);
     // Coastline artefacts are still slivers: the Kinburn peninsula (Mykolaiv/Kherson coast) and the Molochnyi estuary.
     expect(sliver('UA-65')).toBeGreaterThan(100);
     expect(sliver('UA-23')).toBeGreaterThan(50);

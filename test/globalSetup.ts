@@ -9,7 +9,9 @@ import { DEEPSTATE, HAVE_SHARED, NO_SHARED, TEST_DATA } from './helpers/paths';
 
 export default async function setup(): Promise<void> {
   if (!HAVE_SHARED) {
-    process.stderr.write(`[globalSetup] ${NO_SHARED}: the tests read the built-in data set, and those that need the original files are skipped (marked "needs the reference data")\n`);
+    process.stderr.write(
+      `[globalSetup] ${NO_SHARED}: the tests read the built-in data set, and those that need the original files are skipped (marked "needs the reference data")\n`,
+    );
     return;
   }
   let err = '';

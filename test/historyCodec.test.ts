@@ -10,7 +10,19 @@ import { join } from 'node:path';
 import type { FeatureCollection, MultiLineString, MultiPolygon, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chunkOf, type HistoryEntry } from '../src/lib/datafolder/manifest';
-import { chunkName, decodeChunk, DRAWN_LAYERS, drawnFeatures, SOURCE_LAYERS, encodeChunk, HistoryChunkReader, opsChecksum, type DrawnFeature, type HistoryChunk, type HistoryFrame } from '../src/lib/datafolder/historyCodec';
+import {
+  chunkName,
+  decodeChunk,
+  DRAWN_LAYERS,
+  drawnFeatures,
+  SOURCE_LAYERS,
+  encodeChunk,
+  HistoryChunkReader,
+  opsChecksum,
+  type DrawnFeature,
+  type HistoryChunk,
+  type HistoryFrame,
+} from '../src/lib/datafolder/historyCodec';
 import { collectPieces, frontlineOf } from '../src/lib/map/scenarioLayers';
 import { loadDataset, loadRegions, type Dataset } from '../src/cli/store';
 import { overlayerFor } from '../src/cli/boundaries';
@@ -32,22 +44,67 @@ const line = (date: string, coordinates: Position[][]): DrawnFeature => ({
 });
 
 // Coordinates with one decimal (scale 1) and a line with two (scale 2), so the integers are easy to check.
-const ringA: Position[] = [[30, 50], [30.1, 50], [30.1, 50.1], [30, 50.1], [30, 50]];
-const ringB: Position[] = [[31, 51], [31.1, 51], [31, 51.1], [31, 51]];
+const ringA: Position[] = [
+  [30, 50],
+  [30.1, 50],
+  [30.1, 50.1],
+  [30, 50.1],
+  [30, 50],
+];
+const ringB: Position[] = [
+  [31, 51],
+  [31.1, 51],
+  [31, 51.1],
+  [31, 51],
+];
 /** ringA with a vertex inserted after its second one. */
-const ringA2: Position[] = [[30, 50], [30.1, 50], [30.2, 50], [30.1, 50.1], [30, 50.1], [30, 50]];
-const triangle: Position[] = [[30, 50], [30.1, 50], [30, 50.1], [30, 50]];
-const front: Position[] = [[30, 50.1], [30.05, 50.12], [30.1, 50.1]];
+const ringA2: Position[] = [
+  [30, 50],
+  [30.1, 50],
+  [30.2, 50],
+  [30.1, 50.1],
+  [30, 50.1],
+  [30, 50],
+];
+const triangle: Position[] = [
+  [30, 50],
+  [30.1, 50],
+  [30, 50.1],
+  [30, 50],
+];
+const front: Position[] = [
+  [30, 50.1],
+  [30.05, 50.12],
+  [30.1, 50.1],
+];
 
 const fixture = (): HistoryFrame[] => {
-  const day = (d: string, features: (date: string) => DrawnFeature[]): HistoryFrame => ({ id: d, date: d, features: features(d) });
+  const day = (d: string, features: (date: string) => DrawnFeature[]): HistoryFrame => ({
+    id: d,
+    date: d,
+    features: features(d),
+  });
   return [
     // Day 1: a piece of two polygons, the line, an empty marker.
-    day('2025-01-01', (d) => [piece(d, 'UA-14', 'russia', [[ringA], [ringB]]), line(d, [front]), piece(d, 'UA-43', 'ukraine', [])]),
+    day('2025-01-01', (d) => [
+      piece(d, 'UA-14', 'russia', [[ringA], [ringB]]),
+      line(d, [front]),
+      piece(d, 'UA-43', 'ukraine', []),
+    ]),
     // Day 2: ringB removed, a vertex inserted in ringA, the line unchanged, a new contested piece.
-    day('2025-01-02', (d) => [piece(d, 'UA-14', 'russia', [[ringA2]]), line(d, [front]), piece(d, 'UA-14', 'contested', [[triangle]]), piece(d, 'UA-43', 'ukraine', [])]),
+    day('2025-01-02', (d) => [
+      piece(d, 'UA-14', 'russia', [[ringA2]]),
+      line(d, [front]),
+      piece(d, 'UA-14', 'contested', [[triangle]]),
+      piece(d, 'UA-43', 'ukraine', []),
+    ]),
     // Day 3: as day 2.
-    day('2025-01-03', (d) => [piece(d, 'UA-14', 'russia', [[ringA2]]), line(d, [front]), piece(d, 'UA-14', 'contested', [[triangle]]), piece(d, 'UA-43', 'ukraine', [])]),
+    day('2025-01-03', (d) => [
+      piece(d, 'UA-14', 'russia', [[ringA2]]),
+      line(d, [front]),
+      piece(d, 'UA-14', 'contested', [[triangle]]),
+      piece(d, 'UA-43', 'ukraine', []),
+    ]),
   ];
 };
 
@@ -62,7 +119,11 @@ describe('the encoding, by hand', () => {
       t({ layer: 'piece', region: 'UA-43', kind: 'ukraine' }),
       t({ layer: 'piece', region: 'UA-14', kind: 'contested' }),
     ]);
-    expect(chunk.frames.map((f) => [f.id, f.date])).toEqual([['2025-01-01', '2025-01-01'], ['2025-01-02', '2025-01-02'], ['2025-01-03', '2025-01-03']]);
+    expect(chunk.frames.map((f) => [f.id, f.date])).toEqual([
+      ['2025-01-01', '2025-01-01'],
+      ['2025-01-02', '2025-01-02'],
+      ['2025-01-03', '2025-01-03'],
+    ]);
   });
 
   it('writes the first frame out whole, as deltas from a cursor', () => {
@@ -112,7 +173,9 @@ describe('the encoding, by hand', () => {
   });
 
   it('refuses frames out of order and coordinates it cannot keep exactly', () => {
-    expect(() => encodeChunk('c', 'daily', [fixture()[1], fixture()[0]])).toThrow(/c: frames out of order: 2025-01-01 after 2025-01-02/);
+    expect(() => encodeChunk('c', 'daily', [fixture()[1], fixture()[0]])).toThrow(
+      /c: frames out of order: 2025-01-01 after 2025-01-02/,
+    );
     const f: HistoryFrame = { id: 'd', date: 'd', features: [line('d', [[[30, Math.PI]]])] };
     expect(() => encodeChunk('c', 'daily', [f])).toThrow(/c: d: coordinate 3.14\d+ has more than 9 decimals/);
   });
@@ -135,14 +198,34 @@ describe('a corrupt chunk is one error naming the chunk, never geometry', () => 
     return c;
   };
   const cases: [string, () => unknown, RegExp][] = [
-    ['a changed digit', () => ((c) => ((c.frames[1].ops[8] = 1), c))(good()), /frame 2025-01-02: checksum mismatch \(the chunk is corrupt\)/],
+    [
+      'a changed digit',
+      () => ((c) => ((c.frames[1].ops[8] = 1), c))(good()),
+      /frame 2025-01-02: checksum mismatch \(the chunk is corrupt\)/,
+    ],
     ['truncated ops', () => tamper((ops) => ops.splice(20)), /frame 2025-01-02: ends early \(truncated\)/],
     ['values left over', () => tamper((ops) => ops.push(0)), /frame 2025-01-02: 1 values left over/],
-    ['a copy from a sequence that is not there', () => tamper((ops) => (ops[8] = 9)), /frame 2025-01-02: sequence 9 at 8 is out of range \(0..2\)/],
-    ['a copy past the end of a ring', () => tamper((ops) => (ops[13] = 5)), /frame 2025-01-02: copy of 5 positions from 2 overruns/],
+    [
+      'a copy from a sequence that is not there',
+      () => tamper((ops) => (ops[8] = 9)),
+      /frame 2025-01-02: sequence 9 at 8 is out of range \(0..2\)/,
+    ],
+    [
+      'a copy past the end of a ring',
+      () => tamper((ops) => (ops[13] = 5)),
+      /frame 2025-01-02: copy of 5 positions from 2 overruns/,
+    ],
     ['an unknown feature type', () => tamper((ops) => (ops[1] = 7)), /frame 2025-01-02: feature type 7 is unknown/],
-    ['a value that is not an integer', () => tamper((ops) => (ops[10] = 0.5)), /frame 2025-01-02: value 0.5 at 10 is not an integer/],
-    ['a position off the globe', () => tamper((ops) => (ops[9] = 9999), 0), /frame 2025-01-01: position 999.9,50 is not a longitude and latitude/],
+    [
+      'a value that is not an integer',
+      () => tamper((ops) => (ops[10] = 0.5)),
+      /frame 2025-01-02: value 0.5 at 10 is not an integer/,
+    ],
+    [
+      'a position off the globe',
+      () => tamper((ops) => (ops[9] = 9999), 0),
+      /frame 2025-01-01: position 999.9,50 is not a longitude and latitude/,
+    ],
     ['a missing frame list', () => ({ ...good(), frames: undefined }), /has no frames/],
     ['a frame out of order', () => ((c) => (c.frames.reverse(), c))(good()), /frame 2025-01-02 is out of order/],
     ['another version', () => ({ ...good(), version: 99 }), /version 99, this code reads 1: run ingest again/],
@@ -194,32 +277,44 @@ describe('the chunks of the ingested reference data', () => {
       }
   });
 
-  it.skipIf(!HAVE_SHARED).each(['daily-2025-10', 'daily-2025-11', 'raw-2025'])('%s decodes to what the engine computes from each source file (needs the reference data)', (name) => {
-    const h = ds.manifest.history.find((x) => x.file === `history/${name}.json`)!;
-    const l = ds.manifest.layers.find((x) => x.file === `layers/${name}.json`)!;
-    const frames = decodeChunk(chunkFile(h), h.file);
-    const layerFrames = decodeChunk(chunkFile(l), l.file);
-    const entries = ds.manifest.snapshots.filter((s) => chunkName(s) === name);
-    expect(frames.map((f) => f.id)).toEqual(entries.map((e) => e.id));
-    expect(layerFrames.map((f) => f.id)).toEqual(entries.map((e) => e.id));
-    for (const [i, e] of entries.entries()) {
-      const fc = computed(e.id);
-      expect(frames[i].features).toEqual(drawnFeatures(fc, e.id));
-      expect(layerFrames[i].features).toEqual(drawnFeatures(fc, e.id, SOURCE_LAYERS));
-      // What the map takes from it is the same whichever it reads.
-      const decoded = { type: 'FeatureCollection' as const, features: frames[i].features };
-      expect(collectPieces(decoded, null)).toEqual(collectPieces(fc, null));
-      expect(frontlineOf(decoded)).toEqual(frontlineOf(fc));
-      // The two sets hold every layer the engine makes of a snapshot.
-      expect(new Set(fc.features.map((f) => String(f.properties?.layer)))).toEqual(new Set([...DRAWN_LAYERS, ...SOURCE_LAYERS]));
-    }
-  });
+  it.skipIf(!HAVE_SHARED).each(['daily-2025-10', 'daily-2025-11', 'raw-2025'])(
+    '%s decodes to what the engine computes from each source file (needs the reference data)',
+    (name) => {
+      const h = ds.manifest.history.find((x) => x.file === `history/${name}.json`)!;
+      const l = ds.manifest.layers.find((x) => x.file === `layers/${name}.json`)!;
+      const frames = decodeChunk(chunkFile(h), h.file);
+      const layerFrames = decodeChunk(chunkFile(l), l.file);
+      const entries = ds.manifest.snapshots.filter((s) => chunkName(s) === name);
+      expect(frames.map((f) => f.id)).toEqual(entries.map((e) => e.id));
+      expect(layerFrames.map((f) => f.id)).toEqual(entries.map((e) => e.id));
+      for (const [i, e] of entries.entries()) {
+        const fc = computed(e.id);
+        expect(frames[i].features).toEqual(drawnFeatures(fc, e.id));
+        expect(layerFrames[i].features).toEqual(drawnFeatures(fc, e.id, SOURCE_LAYERS));
+        // What the map takes from it is the same whichever it reads.
+        const decoded = { type: 'FeatureCollection' as const, features: frames[i].features };
+        expect(collectPieces(decoded, null)).toEqual(collectPieces(fc, null));
+        expect(frontlineOf(decoded)).toEqual(frontlineOf(fc));
+        // The two sets hold every layer the engine makes of a snapshot.
+        expect(new Set(fc.features.map((f) => String(f.properties?.layer)))).toEqual(
+          new Set([...DRAWN_LAYERS, ...SOURCE_LAYERS]),
+        );
+      }
+    },
+  );
 
   it.skipIf(!HAVE_SHARED)('are a small fraction of the source files (daily series; needs the reference data)', () => {
     const daily = (set: 'history' | 'layers') => ds.manifest[set].filter((h) => h.series === 'daily');
-    const bytes = (dir: string, files: string[]): number => files.reduce((n, f) => n + readFileSync(join(dir, f)).length, 0);
-    const chunks = bytes(TEST_DATA, [...daily('history'), ...daily('layers')].map((h) => h.file));
-    const sources = bytes(DEEPSTATE, ds.manifest.snapshots.filter((s) => s.kind === 'daily').map((s) => s.source));
+    const bytes = (dir: string, files: string[]): number =>
+      files.reduce((n, f) => n + readFileSync(join(dir, f)).length, 0);
+    const chunks = bytes(
+      TEST_DATA,
+      [...daily('history'), ...daily('layers')].map((h) => h.file),
+    );
+    const sources = bytes(
+      DEEPSTATE,
+      ds.manifest.snapshots.filter((s) => s.kind === 'daily').map((s) => s.source),
+    );
     expect(daily('history').reduce((n, h) => n + h.frames, 0)).toBe(769);
     expect(chunks / sources).toBeLessThan(0.2);
   });
@@ -234,7 +329,8 @@ describe.skipIf(!HAVE_SHARED)('ingest writes chunks incrementally (needs the ref
     put(join(DAILY, 'deepstatemap_data_20251121.geojson'), 'deepstatemap_data_20251121.geojson');
     put(join(DAILY, 'deepstatemap_data_20251201.geojson'), 'deepstatemap_data_20251201.geojson');
     put(join(RAW, '1754077960.geojson'), '1754077960.geojson');
-    const files = (set = 'history'): Record<string, string> => Object.fromEntries(readdirSync(join(data, set)).map((f) => [f, readFileSync(join(data, set, f), 'utf8')]));
+    const files = (set = 'history'): Record<string, string> =>
+      Object.fromEntries(readdirSync(join(data, set)).map((f) => [f, readFileSync(join(data, set, f), 'utf8')]));
     const ingest = async (): Promise<string> => {
       const r = await cli('ingest', '--source', src, '--data', data);
       expect(r.code, r.err).toBe(0);
@@ -261,8 +357,18 @@ describe.skipIf(!HAVE_SHARED)('ingest writes chunks incrementally (needs the ref
     const dec = m.history.find((h: HistoryEntry) => h.file === 'history/daily-2025-12.json');
     // December's frame is the new file's, November's (decoded from the old chunk and not re-encoded) unchanged.
     const regions = loadRegions(loadDataset(data));
-    const fresh = snapshotFeatures(regions, overlayerFor(regions), parseSnapshot(JSON.parse(readFileSync(join(DAILY, 'deepstatemap_data_20251202.geojson'), 'utf8')), 'x', '2025-12-01')).features;
-    expect(decodeChunk(JSON.parse(second['daily-2025-12.json']), dec.file)[0].features).toEqual(drawnFeatures({ type: 'FeatureCollection', features: fresh }, '2025-12-01'));
+    const fresh = snapshotFeatures(
+      regions,
+      overlayerFor(regions),
+      parseSnapshot(
+        JSON.parse(readFileSync(join(DAILY, 'deepstatemap_data_20251202.geojson'), 'utf8')),
+        'x',
+        '2025-12-01',
+      ),
+    ).features;
+    expect(decodeChunk(JSON.parse(second['daily-2025-12.json']), dec.file)[0].features).toEqual(
+      drawnFeatures({ type: 'FeatureCollection', features: fresh }, '2025-12-01'),
+    );
     const layers = files('layers');
     expect(layers['daily-2025-11.json']).toBe(firstLayers['daily-2025-11.json']);
     expect(layers['daily-2025-12.json']).not.toBe(firstLayers['daily-2025-12.json']);

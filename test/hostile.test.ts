@@ -7,7 +7,18 @@
  * a FIFO).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -62,14 +73,22 @@ function expectOneLine(r: CliResult, code: 1 | 2, names: string | RegExp, messag
 }
 
 /** Ingest `files` (name → content) from a fresh folder into a data folder that must not appear. */
-async function ingestFiles(files: Record<string, string | Buffer>): Promise<{ r: CliResult; dir: string; data: string }> {
+async function ingestFiles(
+  files: Record<string, string | Buffer>,
+): Promise<{ r: CliResult; dir: string; data: string }> {
   const dir = folder();
   // The sources in a folder of their own, the data folder beside it (ingest refuses a data folder inside its source).
   const src = join(dir, 'src');
   mkdirSync(src);
   for (const [name, content] of Object.entries(files)) writeFileSync(join(src, name), content);
   const data = join(dir, 'out');
-  const r = await cli('ingest', '--source', Object.keys(files).length === 1 ? join(src, Object.keys(files)[0]) : src, '--data', data);
+  const r = await cli(
+    'ingest',
+    '--source',
+    Object.keys(files).length === 1 ? join(src, Object.keys(files)[0]) : src,
+    '--data',
+    data,
+  );
   return { r, dir, data };
 }
 
@@ -102,13 +121,25 @@ describe('files that are not a usable snapshot: one line naming the file, exit 1
     ['an array nested 100,000 deep', nested(100_000), /not a GeoJSON/],
     ['TopoJSON', JSON.stringify({ type: 'Topology', objects: {}, arcs: [] }), /not a GeoJSON/],
     ['features null', JSON.stringify({ type: 'FeatureCollection', features: null }), /not a GeoJSON/],
-    ['features an object', JSON.stringify({ type: 'FeatureCollection', features: { 0: poly([SQUARE]) } }), /not a GeoJSON/],
+    [
+      'features an object',
+      JSON.stringify({ type: 'FeatureCollection', features: { 0: poly([SQUARE]) } }),
+      /not a GeoJSON/,
+    ],
     ['no features', fc(), /no Polygon or MultiPolygon/],
     ['features that are null, numbers and strings', fc(null, 1, 'x', [], true), /no Polygon or MultiPolygon/],
     ['a feature with a null geometry', fc(feature(null)), /no Polygon or MultiPolygon/],
-    ['points and lines only', fc(feature({ type: 'Point', coordinates: [37, 48] }), feature({ type: 'LineString', coordinates: SQUARE })), /no Polygon or MultiPolygon/],
+    [
+      'points and lines only',
+      fc(feature({ type: 'Point', coordinates: [37, 48] }), feature({ type: 'LineString', coordinates: SQUARE })),
+      /no Polygon or MultiPolygon/,
+    ],
     ['a lone Feature with no geometry', JSON.stringify(feature(null)), /no Polygon or MultiPolygon/],
-    ['a geometry whose type is a number', fc(feature({ type: 7, coordinates: [SQUARE] })), /no Polygon or MultiPolygon/],
+    [
+      'a geometry whose type is a number',
+      fc(feature({ type: 7, coordinates: [SQUARE] })),
+      /no Polygon or MultiPolygon/,
+    ],
     ['null coordinates', fc(poly(null)), /polygon 0: its coordinates are null, not an array of rings/],
     ['string coordinates', fc(poly('37,48,38,49')), /polygon 0: its coordinates are string/],
     ['number coordinates', fc(poly(37)), /polygon 0: its coordinates are number/],
@@ -120,43 +151,213 @@ describe('files that are not a usable snapshot: one line naming the file, exit 1
     ['a string position', fc(poly([['37 48', [37, 48], [38, 48], [37, 48]]])), /a position is string/],
     ['a one-number position', fc(poly([[[37], [37, 48], [38, 48], [37, 48]]])), /a position has 1 number/],
     ['an empty position', fc(poly([[[], [37, 48], [38, 48], [37, 48]]])), /a position has 0 numbers/],
-    ['coordinates as strings', fc(poly([SQUARE.map(([x, y]) => [String(x), String(y)])])), /something other|string, not \[longitude/],
-    ['positions nested one level too deep', fc(poly([SQUARE.map((p) => [p])])), /a position has 1 number|holds an array/],
-    ['positions nested 100,000 deep', `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[${nested(100_000)},[37,48],[38,48],[37,48]]]}}]}`, /polygon 0: ring 0/],
-    ['a coordinate of 1e999 (Infinity)', fc(poly([[[0, 48], [38, 48], [38, 49], [0, 48]]])).replace(/\[0,48\]/g, '[1e999,48]'), /not a finite number|not \[longitude/],
-    ['a coordinate of 1e308', fc(poly([[[1e308, 48], [38, 48], [38, 49], [1e308, 48]]])), /out of range for longitude\/latitude/],
+    [
+      'coordinates as strings',
+      fc(poly([SQUARE.map(([x, y]) => [String(x), String(y)])])),
+      /something other|string, not \[longitude/,
+    ],
+    [
+      'positions nested one level too deep',
+      fc(poly([SQUARE.map((p) => [p])])),
+      /a position has 1 number|holds an array/,
+    ],
+    [
+      'positions nested 100,000 deep',
+      `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[${nested(100_000)},[37,48],[38,48],[37,48]]]}}]}`,
+      /polygon 0: ring 0/,
+    ],
+    [
+      'a coordinate of 1e999 (Infinity)',
+      fc(
+        poly([
+          [
+            [0, 48],
+            [38, 48],
+            [38, 49],
+            [0, 48],
+          ],
+        ]),
+      ).replace(/\[0,48\]/g, '[1e999,48]'),
+      /not a finite number|not \[longitude/,
+    ],
+    [
+      'a coordinate of 1e308',
+      fc(
+        poly([
+          [
+            [1e308, 48],
+            [38, 48],
+            [38, 49],
+            [1e308, 48],
+          ],
+        ]),
+      ),
+      /out of range for longitude\/latitude/,
+    ],
     ['a longitude of 200', fc(poly([rect(199, 48, 200, 49)])), /out of range/],
     ['a longitude of -181', fc(poly([rect(-181, 48, -180.5, 49)])), /out of range/],
     ['a latitude of 95', fc(poly([rect(37, 94, 38, 95)])), /out of range/],
     ['a latitude of -91', fc(poly([rect(37, -91, 38, -90.5)])), /out of range/],
-    ['projected metres (EPSG:3857)', fc(poly([rect(4_100_000, 6_100_000, 4_200_000, 6_200_000)])), /out of range for longitude\/latitude/],
+    [
+      'projected metres (EPSG:3857)',
+      fc(poly([rect(4_100_000, 6_100_000, 4_200_000, 6_200_000)])),
+      /out of range for longitude\/latitude/,
+    ],
     ['latitude and longitude swapped', fc(poly([rect(48, 37, 48.5, 37.5)])), /latitude and longitude look swapped/],
     ['a polygon in France', fc(poly([rect(2, 46, 3, 47)])), /lies outside Ukraine/],
     ['an empty ring', fc(poly([[]])), /ring 0 has 0 positions/],
-    ['a two-point ring', fc(poly([[[37, 48], [38, 49]]])), /ring 0 has 2 positions; a ring needs at least 4/],
-    ['a three-point ring', fc(poly([[[37, 48], [38, 49], [37, 48]]])), /ring 0 has 3 positions/],
-    ['a ring of one point repeated', fc(poly([[[37, 48], [37, 48], [37, 48], [37, 48]]])), /enclose no area/],
-    ['a collinear ring', fc(poly([[[37, 48], [37.5, 48.5], [38, 49], [37, 48]]])), /enclose no area/],
-    ['a hole with two points', fc(poly([SQUARE, [[37.1, 48.1], [37.2, 48.2]]])), /polygon 0: ring 1 has 2 positions/],
-    ['a bow-tie ring', fc(poly([[[37, 48], [38, 49], [38, 48], [37, 49], [37, 48]]])), /crosses itself/],
-    ['MultiPolygon with null coordinates', fc(feature({ type: 'MultiPolygon', coordinates: null })), /not an array of polygons/],
-    ['MultiPolygon with a null polygon', fc(feature({ type: 'MultiPolygon', coordinates: [null] })), /its coordinates are null, not an array of rings/],
-    ['MultiPolygon written as a Polygon', fc(feature({ type: 'MultiPolygon', coordinates: [SQUARE] })), /polygon 0: ring 0 has 2 positions/],
-    ['Polygon written as a MultiPolygon', fc(feature({ type: 'Polygon', coordinates: [[SQUARE]] })), /polygon 0: ring 0 has 1 position;/],
+    [
+      'a two-point ring',
+      fc(
+        poly([
+          [
+            [37, 48],
+            [38, 49],
+          ],
+        ]),
+      ),
+      /ring 0 has 2 positions; a ring needs at least 4/,
+    ],
+    [
+      'a three-point ring',
+      fc(
+        poly([
+          [
+            [37, 48],
+            [38, 49],
+            [37, 48],
+          ],
+        ]),
+      ),
+      /ring 0 has 3 positions/,
+    ],
+    [
+      'a ring of one point repeated',
+      fc(
+        poly([
+          [
+            [37, 48],
+            [37, 48],
+            [37, 48],
+            [37, 48],
+          ],
+        ]),
+      ),
+      /enclose no area/,
+    ],
+    [
+      'a collinear ring',
+      fc(
+        poly([
+          [
+            [37, 48],
+            [37.5, 48.5],
+            [38, 49],
+            [37, 48],
+          ],
+        ]),
+      ),
+      /enclose no area/,
+    ],
+    [
+      'a hole with two points',
+      fc(
+        poly([
+          SQUARE,
+          [
+            [37.1, 48.1],
+            [37.2, 48.2],
+          ],
+        ]),
+      ),
+      /polygon 0: ring 1 has 2 positions/,
+    ],
+    [
+      'a bow-tie ring',
+      fc(
+        poly([
+          [
+            [37, 48],
+            [38, 49],
+            [38, 48],
+            [37, 49],
+            [37, 48],
+          ],
+        ]),
+      ),
+      /crosses itself/,
+    ],
+    [
+      'MultiPolygon with null coordinates',
+      fc(feature({ type: 'MultiPolygon', coordinates: null })),
+      /not an array of polygons/,
+    ],
+    [
+      'MultiPolygon with a null polygon',
+      fc(feature({ type: 'MultiPolygon', coordinates: [null] })),
+      /its coordinates are null, not an array of rings/,
+    ],
+    [
+      'MultiPolygon written as a Polygon',
+      fc(feature({ type: 'MultiPolygon', coordinates: [SQUARE] })),
+      /polygon 0: ring 0 has 2 positions/,
+    ],
+    [
+      'Polygon written as a MultiPolygon',
+      fc(feature({ type: 'Polygon', coordinates: [[SQUARE]] })),
+      /polygon 0: ring 0 has 1 position;/,
+    ],
     ['the second polygon broken', fc(poly([SQUARE]), poly([[[37, 48], null]])), /polygon 1: ring 0 has 2 positions/],
-    ['GeometryCollection inside a GeometryCollection', fc(feature({ type: 'GeometryCollection', geometries: [{ type: 'GeometryCollection', geometries: [{ type: 'Polygon', coordinates: [SQUARE] }] }] })), /GeometryCollection inside a GeometryCollection/],
+    [
+      'GeometryCollection inside a GeometryCollection',
+      fc(
+        feature({
+          type: 'GeometryCollection',
+          geometries: [{ type: 'GeometryCollection', geometries: [{ type: 'Polygon', coordinates: [SQUARE] }] }],
+        }),
+      ),
+      /GeometryCollection inside a GeometryCollection/,
+    ],
     [
       'GeometryCollections nested 50,000 deep',
       `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":${'{"type":"GeometryCollection","geometries":['.repeat(50_000)}${']}'.repeat(50_000)}}]}`,
       /GeometryCollection inside a GeometryCollection/,
     ],
-    ['a GeometryCollection with a null ring', fc(feature({ type: 'GeometryCollection', geometries: [{ type: 'Polygon', coordinates: [null] }] })), /ring 0 is null/],
-    ['a layer nobody knows', fc(feature({ type: 'Polygon', coordinates: [SQUARE] }, { name: 'My own layer' })), /none of its 1 polygons is in a layer classified as occupied/],
-    ['only liberated layers', fc(feature({ type: 'Polygon', coordinates: [SQUARE] }, { name: 'Звільнено /// Liberated' })), /classified as occupied/],
-    ['only the grey zone', fc(feature({ type: 'Polygon', coordinates: [SQUARE] }, { name: 'Сіра зона /// Contested' })), /classified as occupied/],
-    ['another country only', fc(feature({ type: 'Polygon', coordinates: [SQUARE] }, { name: 'Придністров`я /// Transnistria' })), /classified as occupied/],
-    ['a layer name with an ANSI escape', fc(feature({ type: 'Polygon', coordinates: [SQUARE] }, { name: '\u001b[2J\u001b[31mpwned' })), /\\x1b\[2J\\x1b\[31mpwned/],
-    ['properties nested 100,000 deep and no name', `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}},"geometry":{"type":"Polygon","coordinates":[[[37,48],[38,49]]]}}]}`, /ring 0 has 2 positions/],
+    [
+      'a GeometryCollection with a null ring',
+      fc(feature({ type: 'GeometryCollection', geometries: [{ type: 'Polygon', coordinates: [null] }] })),
+      /ring 0 is null/,
+    ],
+    [
+      'a layer nobody knows',
+      fc(feature({ type: 'Polygon', coordinates: [SQUARE] }, { name: 'My own layer' })),
+      /none of its 1 polygons is in a layer classified as occupied/,
+    ],
+    [
+      'only liberated layers',
+      fc(feature({ type: 'Polygon', coordinates: [SQUARE] }, { name: 'Звільнено /// Liberated' })),
+      /classified as occupied/,
+    ],
+    [
+      'only the grey zone',
+      fc(feature({ type: 'Polygon', coordinates: [SQUARE] }, { name: 'Сіра зона /// Contested' })),
+      /classified as occupied/,
+    ],
+    [
+      'another country only',
+      fc(feature({ type: 'Polygon', coordinates: [SQUARE] }, { name: 'Придністров`я /// Transnistria' })),
+      /classified as occupied/,
+    ],
+    [
+      'a layer name with an ANSI escape',
+      fc(feature({ type: 'Polygon', coordinates: [SQUARE] }, { name: '\u001b[2J\u001b[31mpwned' })),
+      /\\x1b\[2J\\x1b\[31mpwned/,
+    ],
+    [
+      'properties nested 100,000 deep and no name',
+      `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}},"geometry":{"type":"Polygon","coordinates":[[[37,48],[38,49]]]}}]}`,
+      /ring 0 has 2 positions/,
+    ],
   ];
   it.each(cases)('%s', async (_label, content, message) => {
     const { r, dir, data } = await ingestFiles({ [NAME]: content });
@@ -289,41 +490,90 @@ describe('local files the CLI must not read: one line, no hang', () => {
     ['missing', () => join(tmp, 'no-boundaries.geojson'), /no such file/],
     ['a folder', () => folder(), /is a folder, expected a file/],
     ['/dev/zero', () => '/dev/zero', /is not a regular file \(a device\)/],
-    ['a FIFO', () => {
-      const f = join(folder(), 'b.geojson');
-      spawnSync('mkfifo', [f]);
-      return f;
-    }, /is not a regular file \(a FIFO\)/],
-    ['not JSON', () => {
-      const f = join(folder(), 'b.geojson');
-      writeFileSync(f, '<html>');
-      return f;
-    }, /not valid JSON/],
-    ['JSON null', () => {
-      const f = join(folder(), 'b.geojson');
-      writeFileSync(f, 'null');
-      return f;
-    }, /not a GeoJSON FeatureCollection of regions/],
-    ['null features', () => {
-      const f = join(folder(), 'b.geojson');
-      writeFileSync(f, fc(null));
-      return f;
-    }, /feature 0 is not a GeoJSON Feature/],
-    ['a region with null coordinates', () => {
-      const f = join(folder(), 'b.geojson');
-      writeFileSync(f, fc(feature({ type: 'Polygon', coordinates: null }, { name: 'Donetsk' })));
-      return f;
-    }, /feature 0 \(Donetsk\): its coordinates are null/],
-    ['a region with a 1e308 coordinate', () => {
-      const f = join(folder(), 'b.geojson');
-      writeFileSync(f, fc(feature({ type: 'Polygon', coordinates: [[[1e308, 1], [2, 1], [2, 2], [1e308, 1]]] }, { name: 'UA-14' })));
-      return f;
-    }, /out of range for longitude\/latitude/],
-    ['deeply nested properties', () => {
-      const f = join(folder(), 'b.geojson');
-      writeFileSync(f, `{"type":"FeatureCollection","features":[{"type":"Feature","properties":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)},"geometry":null}]}`);
-      return f;
-    }, /feature 0 has no name that matches/],
+    [
+      'a FIFO',
+      () => {
+        const f = join(folder(), 'b.geojson');
+        spawnSync('mkfifo', [f]);
+        return f;
+      },
+      /is not a regular file \(a FIFO\)/,
+    ],
+    [
+      'not JSON',
+      () => {
+        const f = join(folder(), 'b.geojson');
+        writeFileSync(f, '<html>');
+        return f;
+      },
+      /not valid JSON/,
+    ],
+    [
+      'JSON null',
+      () => {
+        const f = join(folder(), 'b.geojson');
+        writeFileSync(f, 'null');
+        return f;
+      },
+      /not a GeoJSON FeatureCollection of regions/,
+    ],
+    [
+      'null features',
+      () => {
+        const f = join(folder(), 'b.geojson');
+        writeFileSync(f, fc(null));
+        return f;
+      },
+      /feature 0 is not a GeoJSON Feature/,
+    ],
+    [
+      'a region with null coordinates',
+      () => {
+        const f = join(folder(), 'b.geojson');
+        writeFileSync(f, fc(feature({ type: 'Polygon', coordinates: null }, { name: 'Donetsk' })));
+        return f;
+      },
+      /feature 0 \(Donetsk\): its coordinates are null/,
+    ],
+    [
+      'a region with a 1e308 coordinate',
+      () => {
+        const f = join(folder(), 'b.geojson');
+        writeFileSync(
+          f,
+          fc(
+            feature(
+              {
+                type: 'Polygon',
+                coordinates: [
+                  [
+                    [1e308, 1],
+                    [2, 1],
+                    [2, 2],
+                    [1e308, 1],
+                  ],
+                ],
+              },
+              { name: 'UA-14' },
+            ),
+          ),
+        );
+        return f;
+      },
+      /out of range for longitude\/latitude/,
+    ],
+    [
+      'deeply nested properties',
+      () => {
+        const f = join(folder(), 'b.geojson');
+        writeFileSync(
+          f,
+          `{"type":"FeatureCollection","features":[{"type":"Feature","properties":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)},"geometry":null}]}`,
+        );
+        return f;
+      },
+      /feature 0 has no name that matches/,
+    ],
   ];
   it.each(boundaryCases)('--boundaries %s', async (_label, path, message) => {
     const file = path();
@@ -360,18 +610,71 @@ describe('arguments', () => {
     ['the command "constructor"', ['constructor'], 2, '"constructor"', /unknown command/],
     ['the command "__proto__"', ['__proto__'], 2, '"__proto__"', /unknown command/],
     ['the command "toString"', ['toString'], 2, '"toString"', /unknown command/],
-    ['a date with a newline', ['areas', '--date', '2025-11-20\nfake line', '--data', TEST_DATA], 2, '2025-11-20\\nfake line', /not a date/],
-    ['a date with a bidi override', ['areas', '--date', '\u202e02-11-5202', '--data', TEST_DATA], 2, '\\u202e02-11-5202'],
-    ['a format with an escape', ['areas', '--date', '2025-11-20', '--format', 'x\u001b]0;title\u0007', '--data', TEST_DATA], 2, 'x\\x1b]0;title\\x07', /--format must be one of/],
-    ['a scenario with control characters', ['areas', '--date', '2025-11-20', '--scenario', 'a\u0000b\u007f', '--data', TEST_DATA], 2, 'a\\x00b\\x7f', /unknown scenario/],
-    ['a zone with a newline', ['places', '--date', '2025-11-20', '--zone', 'x\ny', '--data', TEST_DATA], 2, 'x\\ny', /--zone must be one of/],
+    [
+      'a date with a newline',
+      ['areas', '--date', '2025-11-20\nfake line', '--data', TEST_DATA],
+      2,
+      '2025-11-20\\nfake line',
+      /not a date/,
+    ],
+    [
+      'a date with a bidi override',
+      ['areas', '--date', '\u202e02-11-5202', '--data', TEST_DATA],
+      2,
+      '\\u202e02-11-5202',
+    ],
+    [
+      'a format with an escape',
+      ['areas', '--date', '2025-11-20', '--format', 'x\u001b]0;title\u0007', '--data', TEST_DATA],
+      2,
+      'x\\x1b]0;title\\x07',
+      /--format must be one of/,
+    ],
+    [
+      'a scenario with control characters',
+      ['areas', '--date', '2025-11-20', '--scenario', 'a\u0000b\u007f', '--data', TEST_DATA],
+      2,
+      'a\\x00b\\x7f',
+      /unknown scenario/,
+    ],
+    [
+      'a zone with a newline',
+      ['places', '--date', '2025-11-20', '--zone', 'x\ny', '--data', TEST_DATA],
+      2,
+      'x\\ny',
+      /--zone must be one of/,
+    ],
     ['an unknown option with an escape', ['areas', '--\u001b[1mx'], 2, '\\x1b[1mx'],
-    ['a megabyte-long date', ['areas', '--date', 'x'.repeat(1_000_000), '--data', TEST_DATA], 2, 'more characters', /not a date/],
+    [
+      'a megabyte-long date',
+      ['areas', '--date', 'x'.repeat(1_000_000), '--data', TEST_DATA],
+      2,
+      'more characters',
+      /not a date/,
+    ],
     ['an empty date', ['areas', '--date', '', '--data', TEST_DATA], 2, '--date'],
     ['a date 10000-01-01', ['areas', '--date', '10000-01-01', '--data', TEST_DATA], 2, '10000-01-01', /not a date/],
-    ['an ftp URL with a password', ['ingest', '--source', 'ftp://user:secret@example.org/x.geojson?token=abc'], 2, '"ftp://example.org/x.geojson"', /only http and https/],
-    ['an unparsable URL with a token', ['ingest', '--source', 'http://[bad/x.geojson?token=abc'], 2, '"http://[bad/x.geojson"', /not a valid URL/],
-    ['a data folder that does not exist', ['areas', '--date', '2025-11-20', '--data', '/nonexistent/\u001b[31m'], 1, '/nonexistent/\\x1b[31m', /no ingested data/],
+    [
+      'an ftp URL with a password',
+      ['ingest', '--source', 'ftp://user:secret@example.org/x.geojson?token=abc'],
+      2,
+      '"ftp://example.org/x.geojson"',
+      /only http and https/,
+    ],
+    [
+      'an unparsable URL with a token',
+      ['ingest', '--source', 'http://[bad/x.geojson?token=abc'],
+      2,
+      '"http://[bad/x.geojson"',
+      /not a valid URL/,
+    ],
+    [
+      'a data folder that does not exist',
+      ['areas', '--date', '2025-11-20', '--data', '/nonexistent/\u001b[31m'],
+      1,
+      '/nonexistent/\\x1b[31m',
+      /no ingested data/,
+    ],
   ];
   it.each(cases)('%s', async (_label, argv, code, shown, message) => {
     const r = await cli(...argv);
@@ -413,21 +716,35 @@ describe('what is valid still works', () => {
 
 describe('the failure handler', () => {
   it('names a file-system error with its path in plain words', () => {
-    const e = Object.assign(new Error("EACCES: permission denied, open '/x/y.geojson'"), { code: 'EACCES', path: '/x/y\u001b.geojson', syscall: 'open' });
-    expect(describeFailure(e, 'frontline ingest', [])).toEqual({ code: 1, line: 'frontline ingest: /x/y\\x1b.geojson: permission denied\n' });
+    const e = Object.assign(new Error("EACCES: permission denied, open '/x/y.geojson'"), {
+      code: 'EACCES',
+      path: '/x/y\u001b.geojson',
+      syscall: 'open',
+    });
+    expect(describeFailure(e, 'frontline ingest', [])).toEqual({
+      code: 1,
+      line: 'frontline ingest: /x/y\\x1b.geojson: permission denied\n',
+    });
     const full = Object.assign(new Error('ENOSPC'), { code: 'ENOSPC', path: '/data/stats.json' });
-    expect(describeFailure(full, 'frontline ingest', []).line).toBe('frontline ingest: /data/stats.json: no space left on the device\n');
+    expect(describeFailure(full, 'frontline ingest', []).line).toBe(
+      'frontline ingest: /data/stats.json: no space left on the device\n',
+    );
   });
 
   it('a broken pipe ends quietly with 0', () => {
-    expect(describeFailure(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }), 'frontline areas', [])).toEqual({ code: 0, line: '' });
+    expect(describeFailure(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }), 'frontline areas', [])).toEqual({
+      code: 0,
+      line: '',
+    });
   });
 
   it('an unexpected error is one line asking for a report, with the stack in a log file', () => {
     const e = new TypeError('e is not iterable');
     const f = describeFailure(e, 'frontline areas', ['areas', '--source', 'https://u:pw@example.org/?token=t']);
     expect(f.code).toBe(1);
-    expect(f.line).toMatch(/^frontline areas: unexpected error \(e is not iterable\); please report it .*: the details are in (.+\.log)\n$/);
+    expect(f.line).toMatch(
+      /^frontline areas: unexpected error \(e is not iterable\); please report it .*: the details are in (.+\.log)\n$/,
+    );
     expect(f.line).not.toMatch(STACK);
     const log = readFileSync(/the details are in (.+\.log)/.exec(f.line)![1], 'utf8');
     expect(log).toMatch(/TypeError: e is not iterable\n\s+at /);
@@ -436,24 +753,44 @@ describe('the failure handler', () => {
 
   it('escapes and cuts text for the terminal, and redacts URLs', () => {
     expect(safeText('a\nb\u001b[0m\u202e')).toBe('a\\nb\\x1b[0m\\u202e');
-    expect(safeText(`${'x'.repeat(3000)}: not a date`)).toMatch(/^x{1000}… \(1012 more characters\) …x{988}: not a date$/);
+    expect(safeText(`${'x'.repeat(3000)}: not a date`)).toMatch(
+      /^x{1000}… \(1012 more characters\) …x{988}: not a date$/,
+    );
     expect(redactUrl('https://user:pass@example.org/a.geojson?token=s#frag')).toBe('https://example.org/a.geojson');
     expect(redactUrl('https://example.org/a.geojson')).toBe('https://example.org/a.geojson');
   });
 });
 
 describe('CSV cells from outside are never formulas', () => {
-  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', '=HYPERLINK("http://evil","x")'])('%j gets an apostrophe', (cell) => {
-    expect(csvText(cell)).toBe(`'${cell}`);
-    const [row] = csvParseRows(formatCsv([[cell, -12.5]]).trim());
-    expect(row[0]).toBe(`'${cell}`);
-    expect(row[1]).toBe('-12.5'); // a negative number stays a number
-  });
+  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', '=HYPERLINK("http://evil","x")'])(
+    '%j gets an apostrophe',
+    (cell) => {
+      expect(csvText(cell)).toBe(`'${cell}`);
+      const [row] = csvParseRows(formatCsv([[cell, -12.5]]).trim());
+      expect(row[0]).toBe(`'${cell}`);
+      expect(row[1]).toBe('-12.5'); // a negative number stays a number
+    },
+  );
 
   it('the Towns CSV credit does not repeat a file name as a formula', () => {
-    const csv = placesToCsv('2025-11-21', 'status-quo', [
-      { id: 1, name_en: '-Town', name_uk: '=x', population: 100, lon: 37, lat: 48, region: 'UA-14', zone: 'ceded', now: 'ukraine' } as never,
-    ], '=HYPERLINK("http://evil")-2025-11-21.geojson; places: GeoNames');
+    const csv = placesToCsv(
+      '2025-11-21',
+      'status-quo',
+      [
+        {
+          id: 1,
+          name_en: '-Town',
+          name_uk: '=x',
+          population: 100,
+          lon: 37,
+          lat: 48,
+          region: 'UA-14',
+          zone: 'ceded',
+          now: 'ukraine',
+        } as never,
+      ],
+      '=HYPERLINK("http://evil")-2025-11-21.geojson; places: GeoNames',
+    );
     const rows = csvParseRows(csv.trim());
     expect(rows[1][2]).toBe("'-Town");
     expect(rows[1][3]).toBe("'=x");
@@ -466,7 +803,17 @@ describe('CSV cells from outside are never formulas', () => {
   });
 
   it('real output is unchanged: areas CSV from the test data has no apostrophes', async () => {
-    const r = await cli('areas', '--date', '2025-11-20', '--scenario', 'us-28-point', '--format', 'csv', '--data', TEST_DATA);
+    const r = await cli(
+      'areas',
+      '--date',
+      '2025-11-20',
+      '--scenario',
+      'us-28-point',
+      '--format',
+      'csv',
+      '--data',
+      TEST_DATA,
+    );
     expect(r.code).toBe(0);
     expect(r.out).not.toContain("'");
     expect(r.out).toMatch(/,-\d/); // net_km2 is negative somewhere and printed as a number
@@ -488,7 +835,14 @@ describe('as a real process', () => {
     });
 
   it('piping into head ends quietly with exit 0 (EPIPE)', () => {
-    const r = spawnSync('bash', ['-c', `node ${JSON.stringify(BIN)} regions --format geojson --data ${JSON.stringify(TEST_DATA)} | head -c 100 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `node ${JSON.stringify(BIN)} regions --format geojson --data ${JSON.stringify(TEST_DATA)} | head -c 100 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('exit=0');
   });

@@ -28,7 +28,10 @@ describe('Overlayer', () => {
   it('keeps a Ukrainian-held pocket 5 km wide enclosed by occupied land (real-pocket)', () => {
     // Occupied everywhere but a 0.07° × 0.05° hole (about 5 × 5.5 km).
     const o = donetsk(
-      new Overlayer(regions).overlay({ occupied: paths([rect(37, 48, 38, 49), rect(37.4, 48.4, 37.47, 48.45).reverse()]), contested: [] }),
+      new Overlayer(regions).overlay({
+        occupied: paths([rect(37, 48, 38, 49), rect(37.4, 48.4, 37.47, 48.45).reverse()]),
+        contested: [],
+      }),
     );
     expect(o.sliver_km2).toBe(0);
     expect(o.area_km2 - o.occupied_km2).toBeCloseTo(rectKm2(37.4, 48.4, 37.47, 48.45), 3);
@@ -37,9 +40,13 @@ describe('Overlayer', () => {
   it('counts an island the snapshot left out as a sliver only when it lies near held land (near-island, far-island)', () => {
     const island = rect(38.02, 48.5, 38.03, 48.51); // ~0.8 km², 1.5 km east of the square
     const withIsland = syntheticRegions({ 'UA-14': [DONETSK, island] });
-    const near = donetsk(new Overlayer(withIsland).overlay({ occupied: paths([rect(37.5, 48, 38, 49)]), contested: [] }));
+    const near = donetsk(
+      new Overlayer(withIsland).overlay({ occupied: paths([rect(37.5, 48, 38, 49)]), contested: [] }),
+    );
     expect(near.sliver_km2).toBeCloseTo(rectKm2(38.02, 48.5, 38.03, 48.51), 3);
-    const far = donetsk(new Overlayer(withIsland).overlay({ occupied: paths([rect(37, 48, 37.3, 49)]), contested: [] }));
+    const far = donetsk(
+      new Overlayer(withIsland).overlay({ occupied: paths([rect(37, 48, 37.3, 49)]), contested: [] }),
+    );
     expect(far.sliver_km2).toBe(0);
   });
 
@@ -50,7 +57,10 @@ describe('Overlayer', () => {
     // UA-12 keeps land south of its band that joins Donetsk's south piece along their border,
     // so the cut-off group spans two regions. North of the bands is the main body.
     const two = syntheticRegions({ 'UA-14': [denseRect(37, 48, 38, 49)], 'UA-12': [denseRect(36, 48, 37, 49)] });
-    const o = new Overlayer(two).overlay({ occupied: paths([rect(37, 48.1, 38, 48.3), rect(36, 48.1, 37.001, 48.15)]), contested: [] });
+    const o = new Overlayer(two).overlay({
+      occupied: paths([rect(37, 48.1, 38, 48.3), rect(36, 48.1, 37.001, 48.15)]),
+      contested: [],
+    });
     const d = o.find((r) => r.id === 'UA-14')!;
     expect(d.sliver_km2).toBeCloseTo(rectKm2(37, 48, 38, 48.1), 1);
     expect(o.find((r) => r.id === 'UA-12')!.sliver_km2).toBeCloseTo(rectKm2(36, 48, 37, 48.1), 1);
@@ -61,7 +71,12 @@ describe('Overlayer', () => {
   });
 
   it('measures contested land apart from occupied land', () => {
-    const o = donetsk(new Overlayer(regions).overlay({ occupied: paths([rect(37.5, 48, 38, 49)]), contested: paths([rect(37.4, 48, 37.5, 49)]) }));
+    const o = donetsk(
+      new Overlayer(regions).overlay({
+        occupied: paths([rect(37.5, 48, 38, 49)]),
+        contested: paths([rect(37.4, 48, 37.5, 49)]),
+      }),
+    );
     expect(o.contested_km2).toBeCloseTo(rectKm2(37.4, 48, 37.5, 49), 3);
     expect(o.sliver_km2).toBe(0);
   });

@@ -18,7 +18,15 @@ import { readJsonFile } from '../src/cli/io';
 import { loadDataset, loadRegions, loadSnapshotLayers, type Dataset } from '../src/cli/store';
 import { snapshotOn } from '../src/lib/datafolder/manifest';
 import type { Overlayer } from '../src/lib/engine/overlay';
-import { ControlIndex, PLACE_ZONES, placesChangingHands, type Holder, type Place, type PlacesFile, type PlacesResult } from '../src/lib/engine/places';
+import {
+  ControlIndex,
+  PLACE_ZONES,
+  placesChangingHands,
+  type Holder,
+  type Place,
+  type PlacesFile,
+  type PlacesResult,
+} from '../src/lib/engine/places';
 import { SCALE, union, type Paths } from '../src/lib/engine/polygons';
 import type { Region } from '../src/lib/engine/regions';
 import { scenarioById } from '../src/lib/engine/scenarioCatalog';
@@ -50,12 +58,15 @@ function indexFor(id: string): ControlIndex {
   return new ControlIndex([...ds.chunks.frame('history', entry).features, ...read(ds.manifest.ordlo!.file).features]);
 }
 
-const listed = (scenario: string, date = '2025-11-20'): PlacesResult => placesChangingHands(scenarioById(scenario), gazetteer.places, indexFor(snapshotOn(ds.manifest, date).id));
+const listed = (scenario: string, date = '2025-11-20'): PlacesResult =>
+  placesChangingHands(scenarioById(scenario), gazetteer.places, indexFor(snapshotOn(ds.manifest, date).id));
 
 describe('the gazetteer (places.json written by ingest)', () => {
   it('holds Ukraine’s towns of 5,000 people or more, each in a region, credited to GeoNames', () => {
     expect(gazetteer.places.length).toBeGreaterThan(600);
-    expect(gazetteer.places.every((p) => p.population >= gazetteer.min_population && /^UA-\d\d$/.test(p.region))).toBe(true);
+    expect(gazetteer.places.every((p) => p.population >= gazetteer.min_population && /^UA-\d\d$/.test(p.region))).toBe(
+      true,
+    );
     expect(new Set(gazetteer.places.map((p) => p.id)).size).toBe(gazetteer.places.length);
     expect(gazetteer.source).toMatchObject({ name: 'GeoNames', licence: 'CC BY 4.0' });
     expect(gazetteer.boundaries.name).toBe('ukraine-minregion.geojson');
@@ -72,7 +83,11 @@ describe('the gazetteer (places.json written by ingest)', () => {
     // Renamed towns carry today's names, not those of before 2016.
     expect(byName('Pokrovsk').name_uk).toBe('Покровськ');
     expect(byName('Bakhmut').name_uk).toBe('Бахмут');
-    expect(gazetteer.places.some((p) => p.name_en === 'Krasnoarmiisk' || p.name_en === 'Artemivsk' && p.region === 'UA-14')).toBe(false);
+    expect(
+      gazetteer.places.some(
+        (p) => p.name_en === 'Krasnoarmiisk' || (p.name_en === 'Artemivsk' && p.region === 'UA-14'),
+      ),
+    ).toBe(false);
   });
 
   it('puts towns off the built-in boundaries’ coarse coast in their regions (Kherson, Ochakiv, Skadovsk)', () => {
@@ -83,7 +98,9 @@ describe('the gazetteer (places.json written by ingest)', () => {
     expect([region.get('Kherson'), region.get('Ochakiv'), region.get('Skadovsk')]).toEqual(['UA-65', 'UA-48', 'UA-65']);
     // Both sets agree on where nearly every town lies; Natural Earth draws Kyiv city wider
     // (Irpin, Vyshneve, Obukhiv in it), and no foreign town gets in.
-    const same = gazetteer.places.filter((p) => built.file.places.find((q) => q.id === p.id)?.region === p.region).length;
+    const same = gazetteer.places.filter(
+      (p) => built.file.places.find((q) => q.id === p.id)?.region === p.region,
+    ).length;
     expect(same / gazetteer.places.length).toBeGreaterThan(0.97);
     expect(built.file.places.length).toBe(gazetteer.places.length);
     expect(region.has('Basarabeasca')).toBe(false);
@@ -92,8 +109,12 @@ describe('the gazetteer (places.json written by ingest)', () => {
 
 describe('ukrainianName', () => {
   it('takes the Ukrainian spelling that romanises to the GeoNames name', () => {
-    expect(ukrainianName('Kramatorsk', 'Kramatorsk', ["Kramators'k", 'Краматорск', 'Краматорська', 'Краматорськ'])).toBe('Краматорськ');
-    expect(ukrainianName('Pokrovsk', 'Pokrovsk', ['Krasnoarmiisk', 'Красноармейск', 'Красноармійськ', 'Покровськ'])).toBe('Покровськ');
+    expect(
+      ukrainianName('Kramatorsk', 'Kramatorsk', ["Kramators'k", 'Краматорск', 'Краматорська', 'Краматорськ']),
+    ).toBe('Краматорськ');
+    expect(
+      ukrainianName('Pokrovsk', 'Pokrovsk', ['Krasnoarmiisk', 'Красноармейск', 'Красноармійськ', 'Покровськ']),
+    ).toBe('Покровськ');
     expect(ukrainianName('Dobropillia', 'Dobropillia', ["Dobropol'e", 'Доброполье', 'Добропілля'])).toBe('Добропілля');
     expect(ukrainianName('Zaporizhzhya', 'Zaporizhzhya', ['Запорожье', 'Запоріжжя'])).toBe('Запоріжжя');
   });
@@ -107,34 +128,41 @@ describe('ukrainianName', () => {
 function preciseHolder(geometry: ReturnType<Overlayer['geometry']>, p: Place): Holder {
   const g = geometry.get(p.region)!;
   const pt = { x: Math.round(p.lon * SCALE), y: Math.round(p.lat * SCALE) };
-  const inside = (paths: Paths): boolean => paths.filter((path) => Clipper.pointInPolygon(pt, path) !== PointInPolygonResult.IsOutside).length % 2 === 1;
+  const inside = (paths: Paths): boolean =>
+    paths.filter((path) => Clipper.pointInPolygon(pt, path) !== PointInPolygonResult.IsOutside).length % 2 === 1;
   if (inside(g.contested)) return 'contested';
   return inside(union(g.occupied, g.slivers)) ? 'russia' : 'ukraine';
 }
 
 describe('who holds a town: the map pieces against the precise overlay', () => {
-  it.each(['2025-11-20', '2024-07-08', '2025-08-01-raw'])('%s: the same for every town but those within 100 m of the line', (id) => {
-    const entry = ds.manifest.snapshots.find((s) => s.id === id)!;
-    const layers = loadSnapshotLayers(ds, entry);
-    const geometry = overlayerFor(regions).geometry({ occupied: layers.occupied ?? [], contested: layers.contested ?? [] });
-    const index = indexFor(id);
-    const counts: Record<Holder, number> = { ukraine: 0, russia: 0, contested: 0 };
-    const differ: string[] = [];
-    for (const p of gazetteer.places) {
-      const fast = index.holderAt(p.region, p.lon, p.lat);
-      counts[fast]++;
-      const exact = preciseHolder(geometry, p);
-      if (fast === exact) continue;
-      const g = geometry.get(p.region)!;
-      const m = kmToPaths([...g.occupied, ...g.contested, ...g.slivers], p.lon, p.lat) * 1000;
-      differ.push(`${p.name_en}: ${fast} vs ${exact}, ${m.toFixed(0)} m from the edge`);
-      expect(m, differ.at(-1)).toBeLessThan(100);
-    }
-    expect(differ.length).toBeLessThanOrEqual(2);
-    // Both sides hold towns on every date: the test is not vacuous.
-    expect(counts.russia).toBeGreaterThan(50);
-    expect(counts.ukraine).toBeGreaterThan(500);
-  });
+  it.each(['2025-11-20', '2024-07-08', '2025-08-01-raw'])(
+    '%s: the same for every town but those within 100 m of the line',
+    (id) => {
+      const entry = ds.manifest.snapshots.find((s) => s.id === id)!;
+      const layers = loadSnapshotLayers(ds, entry);
+      const geometry = overlayerFor(regions).geometry({
+        occupied: layers.occupied ?? [],
+        contested: layers.contested ?? [],
+      });
+      const index = indexFor(id);
+      const counts: Record<Holder, number> = { ukraine: 0, russia: 0, contested: 0 };
+      const differ: string[] = [];
+      for (const p of gazetteer.places) {
+        const fast = index.holderAt(p.region, p.lon, p.lat);
+        counts[fast]++;
+        const exact = preciseHolder(geometry, p);
+        if (fast === exact) continue;
+        const g = geometry.get(p.region)!;
+        const m = kmToPaths([...g.occupied, ...g.contested, ...g.slivers], p.lon, p.lat) * 1000;
+        differ.push(`${p.name_en}: ${fast} vs ${exact}, ${m.toFixed(0)} m from the edge`);
+        expect(m, differ.at(-1)).toBeLessThan(100);
+      }
+      expect(differ.length).toBeLessThanOrEqual(2);
+      // Both sides hold towns on every date: the test is not vacuous.
+      expect(counts.russia).toBeGreaterThan(50);
+      expect(counts.ukraine).toBeGreaterThan(500);
+    },
+  );
 });
 
 describe('scenarios on 2025-11-20', () => {
@@ -142,12 +170,17 @@ describe('scenarios on 2025-11-20', () => {
     const r = listed('us-28-point');
     const buffer = r.rows.filter((p) => p.zone === 'buffer');
     const names = buffer.map((p) => p.name_en);
-    for (const town of ['Kramatorsk', 'Sloviansk', 'Kostiantynivka', 'Druzhkivka', 'Dobropillia']) expect(names).toContain(town);
+    for (const town of ['Kramatorsk', 'Sloviansk', 'Kostiantynivka', 'Druzhkivka', 'Dobropillia'])
+      expect(names).toContain(town);
     expect(names).not.toContain('Donetsk');
     expect(r.rows.some((p) => p.name_en === 'Donetsk')).toBe(false);
     expect(buffer.every((p) => p.region === 'UA-14' && p.now === 'ukraine')).toBe(true);
     // Returned: towns Russia holds in the regions point 21 gives back (Kharkiv oblast's Kupiansk area, for one).
-    expect(r.rows.filter((p) => p.zone === 'returned').every((p) => !['UA-14', 'UA-09', 'UA-43', 'UA-40', 'UA-23', 'UA-65'].includes(p.region))).toBe(true);
+    expect(
+      r.rows
+        .filter((p) => p.zone === 'returned')
+        .every((p) => !['UA-14', 'UA-09', 'UA-43', 'UA-40', 'UA-23', 'UA-65'].includes(p.region)),
+    ).toBe(true);
     // Zaporizhzhia and Kherson keep the line: no town there moves.
     expect(r.rows.some((p) => p.region === 'UA-23' || p.region === 'UA-65')).toBe(false);
   });
@@ -173,7 +206,8 @@ describe('scenarios on 2025-11-20', () => {
   it('the 1991 borders return Donetsk, Luhansk, Mariupol and Simferopol, and cede nothing', () => {
     const r = listed('borders-1991');
     const zone = new Map(r.rows.map((p) => [p.name_en, p.zone]));
-    for (const town of ['Donetsk', 'Luhansk', 'Mariupol', 'Simferopol', 'Sevastopol', 'Melitopol']) expect(zone.get(town), town).toBe('returned');
+    for (const town of ['Donetsk', 'Luhansk', 'Mariupol', 'Simferopol', 'Sevastopol', 'Melitopol'])
+      expect(zone.get(town), town).toBe('returned');
     expect(zone.has('Kramatorsk')).toBe(false);
     expect(r.totals.ceded.count + r.totals.buffer.count).toBe(0);
   });
@@ -192,26 +226,41 @@ describe('scenarios on 2025-11-20', () => {
 });
 
 describe('the list agrees with the map', () => {
-  it.each(['us-28-point', 'borders-1991', 'russia-demand', 'pre-2022', 'europe-counter'])('%s: each town’s zone is the class the page paints under it', (id) => {
-    const entry = snapshotOn(ds.manifest, '2025-11-20');
-    const read = (file: string) => readJsonFile(join(TEST_DATA, file)) as FeatureCollection<Geometry, Record<string, unknown> | null>;
-    const pieces = collectPieces(ds.chunks.frame('history', entry), read(ds.manifest.ordlo!.file));
-    const scenario = scenarioById(id);
-    const display = scenarioDisplay(scenario, [...new Set(gazetteer.places.map((p) => p.region))], pieces, true);
-    // The page's collectPieces output feeds the same index the CLI builds from the files.
-    const zones = new Map(placesChangingHands(scenario, gazetteer.places, new ControlIndex(pieces.features)).rows.map((p) => [p.id, p.zone]));
-    expect(zones).toEqual(new Map(listed(id).rows.map((p) => [p.id, p.zone])));
-    for (const p of gazetteer.places) {
-      // What the map paints at the town: the region's base, under the pieces drawn on top (Turf's point test).
-      let painted = display.regions.get(p.region) ?? null;
-      for (const f of pieces.features) {
-        const cls = display.pieces.get(f.properties.fid);
-        if (f.properties.region === p.region && cls !== null && cls !== undefined && booleanPointInPolygon([p.lon, p.lat], f.geometry)) painted = cls;
+  it.each(['us-28-point', 'borders-1991', 'russia-demand', 'pre-2022', 'europe-counter'])(
+    '%s: each town’s zone is the class the page paints under it',
+    (id) => {
+      const entry = snapshotOn(ds.manifest, '2025-11-20');
+      const read = (file: string) =>
+        readJsonFile(join(TEST_DATA, file)) as FeatureCollection<Geometry, Record<string, unknown> | null>;
+      const pieces = collectPieces(ds.chunks.frame('history', entry), read(ds.manifest.ordlo!.file));
+      const scenario = scenarioById(id);
+      const display = scenarioDisplay(scenario, [...new Set(gazetteer.places.map((p) => p.region))], pieces, true);
+      // The page's collectPieces output feeds the same index the CLI builds from the files.
+      const zones = new Map(
+        placesChangingHands(scenario, gazetteer.places, new ControlIndex(pieces.features)).rows.map((p) => [
+          p.id,
+          p.zone,
+        ]),
+      );
+      expect(zones).toEqual(new Map(listed(id).rows.map((p) => [p.id, p.zone])));
+      for (const p of gazetteer.places) {
+        // What the map paints at the town: the region's base, under the pieces drawn on top (Turf's point test).
+        let painted = display.regions.get(p.region) ?? null;
+        for (const f of pieces.features) {
+          const cls = display.pieces.get(f.properties.fid);
+          if (
+            f.properties.region === p.region &&
+            cls !== null &&
+            cls !== undefined &&
+            booleanPointInPolygon([p.lon, p.lat], f.geometry)
+          )
+            painted = cls;
+        }
+        const changed = painted === 'buffer' || painted === 'ceded' || painted === 'returned' ? painted : undefined;
+        expect(zones.get(p.id), `${p.name_en}: painted ${painted}`).toBe(changed);
       }
-      const changed = painted === 'buffer' || painted === 'ceded' || painted === 'returned' ? painted : undefined;
-      expect(zones.get(p.id), `${p.name_en}: painted ${painted}`).toBe(changed);
-    }
-  });
+    },
+  );
 });
 
 describe('frontline places', () => {
@@ -219,15 +268,37 @@ describe('frontline places', () => {
     const r = await cli('places', '--date', '2025-11-20', '--scenario', 'us-28-point', ...D);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out);
-    expect(out).toMatchObject({ date: '2025-11-20', scenario: 'us-28-point', source: { name: 'DeepStateMap' }, gazetteer: { name: 'GeoNames', licence: 'CC BY 4.0' } });
+    expect(out).toMatchObject({
+      date: '2025-11-20',
+      scenario: 'us-28-point',
+      source: { name: 'DeepStateMap' },
+      gazetteer: { name: 'GeoNames', licence: 'CC BY 4.0' },
+    });
     const engine = listed('us-28-point');
     expect(out.totals).toEqual(engine.totals);
-    expect(out.rows.map((x: { id: number; zone: string }) => [x.id, x.zone])).toEqual(engine.rows.map((p) => [p.id, p.zone]));
-    expect(out.rows[0]).toMatchObject({ name: engine.rows[0].name_en, population: engine.rows[0].population, region: engine.rows[0].region });
+    expect(out.rows.map((x: { id: number; zone: string }) => [x.id, x.zone])).toEqual(
+      engine.rows.map((p) => [p.id, p.zone]),
+    );
+    expect(out.rows[0]).toMatchObject({
+      name: engine.rows[0].name_en,
+      population: engine.rows[0].population,
+      region: engine.rows[0].region,
+    });
   });
 
   it('prints CSV with the documented header that parses back to the engine’s rows', async () => {
-    const r = await cli('places', '--date', '2025-11-20', '--scenario', 'us-28-point', '--format', 'csv', '--zone', 'buffer', ...D);
+    const r = await cli(
+      'places',
+      '--date',
+      '2025-11-20',
+      '--scenario',
+      'us-28-point',
+      '--format',
+      'csv',
+      '--zone',
+      'buffer',
+      ...D,
+    );
     expect(r.code).toBe(0);
     const rows = csvParse(r.out);
     expect(rows.columns).toEqual([...PLACES_CSV_HEADER]);
@@ -241,7 +312,10 @@ describe('frontline places', () => {
 
   it.each([
     [['--date', '2025-11-20', '--scenario', 'peace-now'], /unknown scenario "peace-now" \(known: status-quo/],
-    [['--date', '2025-11-26', '--scenario', 'us-28-point'], /no snapshot on 2025-11-26; nearest: 2025-11-25 and 2025-11-27/],
+    [
+      ['--date', '2025-11-26', '--scenario', 'us-28-point'],
+      /no snapshot on 2025-11-26; nearest: 2025-11-25 and 2025-11-27/,
+    ],
     [['--date', '2025-11-20', '--zone', 'grey'], /--zone must be one of buffer, ceded, returned/],
     [['--date', '2025-11-20', '--format', 'geojson'], /--format must be one of json, csv/],
     [['--scenario', 'us-28-point'], /needs --date/],

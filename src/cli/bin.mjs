@@ -8,6 +8,8 @@ try {
   await import('./index.ts');
 } catch (e) {
   // Only a failure to load the CLI itself lands here (index.ts handles the rest): one line, no stack.
-  process.stderr.write(`frontline: could not start (${String(e?.message ?? e).split('\n')[0]}); run npm ci in the project folder\n`);
+  process.stderr.write(
+    `frontline: could not start (${String(e?.message ?? e).split('\n')[0]}); run npm ci in the project folder\n`,
+  );
   process.exitCode = 1;
 }

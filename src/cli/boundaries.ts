@@ -26,7 +26,12 @@ export function loadBoundaries(file: string | undefined): Boundaries {
   const text = readFileText(path, what);
   const fc = parseJson(text, what);
   const attribution = (fc as { attribution?: unknown } | null)?.attribution;
-  return { name: basename(path), sha256: sha256(text), ...(typeof attribution === 'string' ? { attribution } : {}), regions: regionsFromGeoJSON(fc, what) };
+  return {
+    name: basename(path),
+    sha256: sha256(text),
+    ...(typeof attribution === 'string' ? { attribution } : {}),
+    regions: regionsFromGeoJSON(fc, what),
+  };
 }
 
 /** The neighbouring countries' land (Natural Earth, with Ukraine's units cut out): the map's backdrop, and what tells a land border from the coast in the sliver rule. */

@@ -22,7 +22,7 @@ export function creditsText(manifest: Manifest, places: PlacesFile): string {
     '',
     '- **Control of territory: DeepStateMap** (deepstatemap.live). Daily files via the public archive',
     '  github.com/cyterat/deepstate-map-data, raw layers via github.com/DanielRose2310/deepstatemaps-history',
-    "  and DeepStateMap's API. Credit \"DeepStateMap\" wherever these figures or maps are shown.",
+    '  and DeepStateMap\'s API. Credit "DeepStateMap" wherever these figures or maps are shown.',
     `- **Boundaries: ${b.attribution ?? b.name}** (\`${b.name}\`, sha256 ${b.sha256.slice(0, 12)}…).` +
       (b.attribution === '© Minregion'
         ? ' Oblast boundaries of the Ministry for Communities and Territories Development of Ukraine, CC BY-SA (see data/boundaries/LICENSE-minregion.md).'

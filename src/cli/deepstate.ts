@@ -48,7 +48,8 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : '');
  * `skipped`), since one odd entry should not stop every other day.
  */
 export function parseRevisionList(json: unknown, url: URL): { revisions: Revision[]; skipped: number } {
-  if (!Array.isArray(json)) throw new HttpError(url, `expected a JSON array of revisions, got ${json === null ? 'null' : typeof json}`);
+  if (!Array.isArray(json))
+    throw new HttpError(url, `expected a JSON array of revisions, got ${json === null ? 'null' : typeof json}`);
   const revisions: Revision[] = [];
   let skipped = 0;
   for (const r of json as unknown[]) {
@@ -59,9 +60,16 @@ export function parseRevisionList(json: unknown, url: URL): { revisions: Revisio
       skipped++;
       continue;
     }
-    revisions.push({ id, createdAt: text(o.createdAt) || new Date(id * 1000).toISOString(), status: o.status === true, description: text(o.description), descriptionEn: text(o.descriptionEn) });
+    revisions.push({
+      id,
+      createdAt: text(o.createdAt) || new Date(id * 1000).toISOString(),
+      status: o.status === true,
+      description: text(o.description),
+      descriptionEn: text(o.descriptionEn),
+    });
   }
-  if (revisions.length === 0 && json.length > 0) throw new HttpError(url, `none of its ${json.length} entries is a revision with a numeric id`);
+  if (revisions.length === 0 && json.length > 0)
+    throw new HttpError(url, `none of its ${json.length} entries is a revision with a numeric id`);
   return { revisions, skipped };
 }
 

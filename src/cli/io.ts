@@ -3,7 +3,18 @@
  * written atomically, JSON read with errors that name the file.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../lib/engine/errors';
 
@@ -41,7 +52,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   try {
     const fd = openSync(tmp, 'w');
     try {
-      for (let at = 0; at < bytes.length; ) {
+      for (let at = 0; at < bytes.length;) {
         const n = writeSync(fd, bytes, at, bytes.length - at);
         if (n <= 0) throw Object.assign(new Error(`${tmp}: wrote nothing`), { code: 'EIO', path: tmp });
         at += n;
@@ -61,14 +72,18 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
 export function parseJson(text: string, what: string): unknown {
   if (text.trim() === '') throw new InputError(what, 'is empty');
   // gzip's magic bytes, as read into UTF-8 text: a compressed file is not parsed (nor inflated: a gzip bomb stays small).
-  if (text.startsWith('\u001f\ufffd')) throw new InputError(what, 'is gzip-compressed: decompress it first (gunzip)', 'not-json');
+  if (text.startsWith('\u001f\ufffd'))
+    throw new InputError(what, 'is gzip-compressed: decompress it first (gunzip)', 'not-json');
   try {
     return JSON.parse(text);
   } catch (e) {
     const msg = (e as Error).message;
     // V8 names the end of input, or a position at the very end (a file cut inside a number).
     const at = /at position (\d+)/.exec(msg);
-    const truncated = /end of (JSON )?input|Unterminated/i.test(msg) || (at && Number(at[1]) >= text.trimEnd().length) ? ' (the file looks truncated)' : '';
+    const truncated =
+      /end of (JSON )?input|Unterminated/i.test(msg) || (at && Number(at[1]) >= text.trimEnd().length)
+        ? ' (the file looks truncated)'
+        : '';
     throw new InputError(what, `not valid JSON${truncated}: ${msg}`);
   }
 }
@@ -120,8 +135,17 @@ export function readFileText(path: string, what = path): string {
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new InputError(what, 'is a folder, expected a file');
-    if (!stat.isFile()) throw new InputError(what, `is not a regular file (${stat.isFIFO() ? 'a FIFO' : stat.isSocket() ? 'a socket' : 'a device'}); give a file`);
-    if (stat.size > MAX_FILE_BYTES) throw new InputError(what, `is ${Math.round(stat.size / 1024 / 1024)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB`, 'too-large');
+    if (!stat.isFile())
+      throw new InputError(
+        what,
+        `is not a regular file (${stat.isFIFO() ? 'a FIFO' : stat.isSocket() ? 'a socket' : 'a device'}); give a file`,
+      );
+    if (stat.size > MAX_FILE_BYTES)
+      throw new InputError(
+        what,
+        `is ${Math.round(stat.size / 1024 / 1024)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB`,
+        'too-large',
+      );
     return readFileSync(fd, 'utf8');
   } catch (e) {
     throw e instanceof InputError ? e : fsInputError(e, what);
@@ -156,7 +180,11 @@ export class Progress {
     this.last = now;
     const width = 30;
     const filled = Math.round((width * done) / Math.max(1, this.total));
-    this.io.err(`\r${this.label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${this.total} ${note}`.padEnd(100).slice(0, 100));
+    this.io.err(
+      `\r${this.label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${this.total} ${note}`
+        .padEnd(100)
+        .slice(0, 100),
+    );
     if (done >= this.total) this.io.err('\n');
   }
 }

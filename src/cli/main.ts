@@ -42,7 +42,10 @@ export const COMMANDS: Record<string, Command> = {
       source: { type: 'string', help: 'a folder (searched recursively), a .geojson file, or an http(s) URL' },
       boundaries: { type: 'string', help: 'region boundaries GeoJSON (default: built-in Natural Earth set)' },
       replace: { type: 'boolean', help: 'drop snapshots already in the data folder that this source does not have' },
-      rebuild: { type: 'boolean', help: 'make a damaged or incompatible data folder anew from this source alone (drops the snapshots only it had)' },
+      rebuild: {
+        type: 'boolean',
+        help: 'make a damaged or incompatible data folder anew from this source alone (drops the snapshots only it had)',
+      },
       data: DATA,
     },
     run: (v, io) => ingest(v, io),
@@ -53,14 +56,18 @@ export const COMMANDS: Record<string, Command> = {
     options: {
       api: { type: 'string', help: 'DeepStateMap history API (default https://deepstatemap.live/api/history)' },
       since: { type: 'string', help: 'first day to fetch, YYYY-MM-DD (default: the day after the newest snapshot)' },
-      boundaries: { type: 'string', help: 'region boundaries GeoJSON: the file the data folder was ingested with (default built-in)' },
+      boundaries: {
+        type: 'string',
+        help: 'region boundaries GeoJSON: the file the data folder was ingested with (default built-in)',
+      },
       data: DATA,
     },
     run: (v, io) => update(v, io),
   },
   areas: {
     summary: 'area held by each side, per region and group, for a date or a range',
-    usage: 'frontline areas --date YYYY-MM-DD [--scenario ID|all] [--format json|csv] [--raw]\n       frontline areas --from D --to D [--scenario ID|all] [--format json|csv]',
+    usage:
+      'frontline areas --date YYYY-MM-DD [--scenario ID|all] [--format json|csv] [--raw]\n       frontline areas --from D --to D [--scenario ID|all] [--format json|csv]',
     options: {
       ...DATE_OPTS,
       scenario: { type: 'string', help: 'scenario id, or all (default status-quo)' },
@@ -75,7 +82,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'frontline regions [--format geojson|json|csv] [--boundaries FILE]',
     options: {
       format: { type: 'string', help: 'geojson (default), json or csv' },
-      boundaries: { type: 'string', help: 'show this boundaries file instead of the data set\'s' },
+      boundaries: { type: 'string', help: "show this boundaries file instead of the data set's" },
       data: DATA,
     },
     run: (v, io) => regions(v, io),
@@ -87,8 +94,10 @@ export const COMMANDS: Record<string, Command> = {
     run: (v, io) => scenario(v, io),
   },
   places: {
-    summary: 'towns that change hands under a scenario on a date (zone: buffer|ceded|returned), with pre-war population',
-    usage: 'frontline places --date YYYY-MM-DD --scenario ID|--scenario-file F [--zone buffer|ceded|returned] [--format json|csv]',
+    summary:
+      'towns that change hands under a scenario on a date (zone: buffer|ceded|returned), with pre-war population',
+    usage:
+      'frontline places --date YYYY-MM-DD --scenario ID|--scenario-file F [--zone buffer|ceded|returned] [--format json|csv]',
     options: {
       date: DATE_OPTS.date,
       scenario: { type: 'string', help: 'scenario id (default status-quo, which moves no town)' },
@@ -131,7 +140,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   try {
     const { values } = parseArgs({
       args: rest,
-      options: { ...Object.fromEntries(Object.entries(command.options).map(([k, o]) => [k, { type: o.type }])), help: { type: 'boolean', short: 'h' } },
+      options: {
+        ...Object.fromEntries(Object.entries(command.options).map(([k, o]) => [k, { type: o.type }])),
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: false,
     });

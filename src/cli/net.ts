@@ -21,10 +21,14 @@ import { PROJECT_ROOT } from './boundaries';
 export function redactUrl(url: string | URL): string {
   try {
     const u = typeof url === 'string' ? new URL(url) : url;
-    return u.protocol === 'http:' || u.protocol === 'https:' || u.host ? `${u.protocol}//${u.host}${u.pathname}` : `${u.protocol}${u.pathname}`;
+    return u.protocol === 'http:' || u.protocol === 'https:' || u.host
+      ? `${u.protocol}//${u.host}${u.pathname}`
+      : `${u.protocol}${u.pathname}`;
   } catch {
     // Not parseable: cut what could be secret by shape alone.
-    return String(url).replace(/\/\/[^/@\s]*@/, '//').replace(/[?#].*$/, '');
+    return String(url)
+      .replace(/\/\/[^/@\s]*@/, '//')
+      .replace(/[?#].*$/, '');
   }
 }
 
@@ -53,7 +57,9 @@ let version: string | undefined;
 function packageVersion(): string {
   if (version === undefined) {
     try {
-      version = String((JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string }).version ?? '0');
+      version = String(
+        (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version?: string }).version ?? '0',
+      );
     } catch {
       version = '0';
     }
@@ -69,7 +75,8 @@ function envNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: 
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < min) throw new InputError(`$${name}`, `must be a number of at least ${min}, not "${raw}"`);
+  if (!Number.isFinite(n) || n < min)
+    throw new InputError(`$${name}`, `must be a number of at least ${min}, not "${raw}"`);
   return n;
 }
 
@@ -117,7 +124,16 @@ class Failure extends Error {
 
 type Reply = { body: Buffer } | { redirect: string };
 
-const RETRYABLE_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EAI_AGAIN', 'ENETRESET', 'ERR_STREAM_PREMATURE_CLOSE', 'UND_ERR_SOCKET']);
+const RETRYABLE_CODES = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ECONNABORTED',
+  'EAI_AGAIN',
+  'ENETRESET',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'UND_ERR_SOCKET',
+]);
 
 function failureOf(e: Error): Failure {
   if (e instanceof Failure) return e;
@@ -151,42 +167,79 @@ function once(url: URL, o: HttpOptions): Promise<Reply> {
         reject(err);
       } else resolve(reply!);
     };
-    const totalTimer = setTimeout(() => finish(new Failure(`no complete response within ${seconds(o.totalTimeoutMs)}`, true)), o.totalTimeoutMs);
+    const totalTimer = setTimeout(
+      () => finish(new Failure(`no complete response within ${seconds(o.totalTimeoutMs)}`, true)),
+      o.totalTimeoutMs,
+    );
     const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = request(url, { headers: { 'User-Agent': o.userAgent, Accept: 'application/json, application/geo+json;q=0.9, */*;q=0.1', 'Accept-Encoding': 'gzip, deflate, br' } }, (res) => {
-      const status = res.statusCode ?? 0;
-      if (status >= 300 && status < 400 && res.headers.location) {
-        res.resume();
-        return finish(undefined, { redirect: new URL(res.headers.location, url).href });
-      }
-      if (status >= 400 || status < 200) {
-        res.resume();
-        return finish(new Failure(`HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''}`, status >= 500 || status === 429, status, retryAfter(res)));
-      }
-      const tooLarge = (): Failure => new Failure(`larger than the ${o.maxBytes >= 1e6 ? `${Math.round(o.maxBytes / 1e5) / 10} MB` : `${o.maxBytes} bytes`} cap`, false);
-      if (Number(res.headers['content-length']) > o.maxBytes) return finish(tooLarge());
-      const encoding = String(res.headers['content-encoding'] ?? '').toLowerCase();
-      const decoder = encoding === 'gzip' || encoding === 'x-gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : encoding === 'br' ? createBrotliDecompress() : undefined;
-      body = decoder ? res.pipe(decoder) : res;
-      if (decoder) decoder.on('error', (e) => finish(new Failure(`could not decompress the body (${encoding}): ${e.message}`, true)));
-      const chunks: Buffer[] = [];
-      let size = 0;
-      body.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > o.maxBytes) finish(tooLarge());
-        else chunks.push(chunk);
-      });
-      const truncated = (): Failure => new Failure('the connection closed before the body was complete', true);
-      body.on('end', () => (res.complete ? finish(undefined, { body: Buffer.concat(chunks) }) : finish(truncated())));
-      res.on('error', (e) => finish(res.complete ? failureOf(e) : truncated()));
-      res.on('close', () => {
-        if (!res.complete) finish(truncated());
-      });
-    });
+    const req = request(
+      url,
+      {
+        headers: {
+          'User-Agent': o.userAgent,
+          Accept: 'application/json, application/geo+json;q=0.9, */*;q=0.1',
+          'Accept-Encoding': 'gzip, deflate, br',
+        },
+      },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        if (status >= 300 && status < 400 && res.headers.location) {
+          res.resume();
+          return finish(undefined, { redirect: new URL(res.headers.location, url).href });
+        }
+        if (status >= 400 || status < 200) {
+          res.resume();
+          return finish(
+            new Failure(
+              `HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''}`,
+              status >= 500 || status === 429,
+              status,
+              retryAfter(res),
+            ),
+          );
+        }
+        const tooLarge = (): Failure =>
+          new Failure(
+            `larger than the ${o.maxBytes >= 1e6 ? `${Math.round(o.maxBytes / 1e5) / 10} MB` : `${o.maxBytes} bytes`} cap`,
+            false,
+          );
+        if (Number(res.headers['content-length']) > o.maxBytes) return finish(tooLarge());
+        const encoding = String(res.headers['content-encoding'] ?? '').toLowerCase();
+        const decoder =
+          encoding === 'gzip' || encoding === 'x-gzip'
+            ? createGunzip()
+            : encoding === 'deflate'
+              ? createInflate()
+              : encoding === 'br'
+                ? createBrotliDecompress()
+                : undefined;
+        body = decoder ? res.pipe(decoder) : res;
+        if (decoder)
+          decoder.on('error', (e) =>
+            finish(new Failure(`could not decompress the body (${encoding}): ${e.message}`, true)),
+          );
+        const chunks: Buffer[] = [];
+        let size = 0;
+        body.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > o.maxBytes) finish(tooLarge());
+          else chunks.push(chunk);
+        });
+        const truncated = (): Failure => new Failure('the connection closed before the body was complete', true);
+        body.on('end', () => (res.complete ? finish(undefined, { body: Buffer.concat(chunks) }) : finish(truncated())));
+        res.on('error', (e) => finish(res.complete ? failureOf(e) : truncated()));
+        res.on('close', () => {
+          if (!res.complete) finish(truncated());
+        });
+      },
+    );
     req.on('socket', (socket) => {
       // A kept-alive socket is connected already; a new one must connect in time.
       if (!socket.connecting) return;
-      connectTimer = setTimeout(() => finish(new Failure(`could not connect within ${seconds(o.connectTimeoutMs)}`, true)), o.connectTimeoutMs);
+      connectTimer = setTimeout(
+        () => finish(new Failure(`could not connect within ${seconds(o.connectTimeoutMs)}`, true)),
+        o.connectTimeoutMs,
+      );
       socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer));
     });
     req.on('error', (e) => finish(failureOf(e)));
@@ -251,6 +304,7 @@ export function parseHttpUrl(value: string | URL): URL {
   } catch {
     throw new HttpError(value, 'not a valid URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new HttpError(url, `only http and https URLs are supported, not ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new HttpError(url, `only http and https URLs are supported, not ${url.protocol}`);
   return url;
 }

@@ -22,7 +22,13 @@ export function readNotes(dir: string): Record<string, Note> {
  * snapshot. Returns the file name for the manifest, or undefined when there
  * are no notes. Keys are sorted so that an unchanged set writes the same bytes.
  */
-export function carryNotes(previousDir: string, tmp: string, added: Record<string, Note> | undefined, dates: ReadonlySet<string>, io: Io): string | undefined {
+export function carryNotes(
+  previousDir: string,
+  tmp: string,
+  added: Record<string, Note> | undefined,
+  dates: ReadonlySet<string>,
+  io: Io,
+): string | undefined {
   let previous: Record<string, Note> = {};
   try {
     previous = readNotes(previousDir);

@@ -30,7 +30,10 @@ const GEOJSON = /\.(geo)?json$/i;
 /** A file-system error while looking at the source, as one line naming the path. */
 function sourceError(e: unknown, path: string): InputError {
   const code = (e as NodeJS.ErrnoException).code;
-  return new InputError('--source', `${path}: ${code === 'ENOENT' ? 'no such file or folder' : (fsProblem(code) ?? (e as Error).message)}`);
+  return new InputError(
+    '--source',
+    `${path}: ${code === 'ENOENT' ? 'no such file or folder' : (fsProblem(code) ?? (e as Error).message)}`,
+  );
 }
 
 /**
@@ -72,7 +75,8 @@ export async function collectSources(source: string): Promise<SourceFile[]> {
     // The name is published in the manifest: never with credentials or a query (tokens).
     return [{ name: redactUrl(url), read: () => new HttpClient().getText(url) }];
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) throw new InputError('--source', `only http and https URLs are supported, not "${redactUrl(source)}"`);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source))
+    throw new InputError('--source', `only http and https URLs are supported, not "${redactUrl(source)}"`);
   let stat: Stats;
   try {
     stat = statSync(source);
@@ -80,7 +84,11 @@ export async function collectSources(source: string): Promise<SourceFile[]> {
     throw sourceError(e, source);
   }
   if (stat.isFile()) return [{ name: basename(source), read: readAs(source, basename(source)) }];
-  if (!stat.isDirectory()) throw new InputError('--source', `${source}: is not a file or a folder (${stat.isFIFO() ? 'a FIFO' : 'a device or socket'})`);
+  if (!stat.isDirectory())
+    throw new InputError(
+      '--source',
+      `${source}: is not a file or a folder (${stat.isFIFO() ? 'a FIFO' : 'a device or socket'})`,
+    );
   const files = walk(source);
   if (files.length === 0) throw new InputError('--source', `${source}: no .geojson or .json files in this folder`);
   return files.sort().map((path) => ({ name: relative(source, path), read: readAs(path, relative(source, path)) }));

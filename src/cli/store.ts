@@ -35,7 +35,7 @@ export function readDataDir(option: string | undefined): { dir: string; builtin:
 }
 
 export const HOW_TO_INGEST =
-  'no ingested data: run `npx frontline update` (DeepStateMap\'s API) or `npx frontline ingest --source DIR|FILE|URL` first';
+  "no ingested data: run `npx frontline update` (DeepStateMap's API) or `npx frontline ingest --source DIR|FILE|URL` first";
 
 export interface Dataset {
   dir: string;
@@ -54,7 +54,8 @@ export function isWithin(path: string, dir: string): boolean {
 /** A path named in a manifest, kept inside its data folder (a manifest is data from outside). */
 export function insideDataFolder(dir: string, file: string): string {
   const path = resolve(dir, String(file));
-  if (typeof file !== 'string' || path === resolve(dir) || !isWithin(path, dir)) throw new InputError(join(dir, 'manifest.json'), `names a file outside its data folder (${JSON.stringify(file)})`);
+  if (typeof file !== 'string' || path === resolve(dir) || !isWithin(path, dir))
+    throw new InputError(join(dir, 'manifest.json'), `names a file outside its data folder (${JSON.stringify(file)})`);
   return path;
 }
 
@@ -73,10 +74,17 @@ export class ChunkStore {
   /** A snapshot's features of one set (`history`: pieces and line of contact; `layers`: occupied and contested). Read-only. */
   frame(set: ChunkSet, entry: SnapshotEntry): FrameCollection {
     const h = chunkOf(this.manifest, set, entry);
-    if (!h) throw new InputError(join(this.dir, 'manifest.json'), `lists no ${set} chunk for snapshot ${entry.id}: run ingest again`);
+    if (!h)
+      throw new InputError(
+        join(this.dir, 'manifest.json'),
+        `lists no ${set} chunk for snapshot ${entry.id}: run ingest again`,
+      );
     let reader = this.readers.get(h.file);
     if (!reader) {
-      reader = new HistoryChunkReader(readJsonFile(insideDataFolder(this.dir, h.file), join(this.dir, h.file)), join(this.dir, h.file));
+      reader = new HistoryChunkReader(
+        readJsonFile(insideDataFolder(this.dir, h.file), join(this.dir, h.file)),
+        join(this.dir, h.file),
+      );
       this.readers.set(h.file, reader);
       if (this.readers.size > 4) this.readers.delete(this.readers.keys().next().value!);
     }
@@ -85,7 +93,10 @@ export class ChunkStore {
 
   /** All of a snapshot's stored features, as one collection. */
   snapshot(entry: SnapshotEntry): FeatureCollection {
-    return { type: 'FeatureCollection', features: [...this.frame('layers', entry).features, ...this.frame('history', entry).features] };
+    return {
+      type: 'FeatureCollection',
+      features: [...this.frame('layers', entry).features, ...this.frame('history', entry).features],
+    };
   }
 }
 
@@ -96,9 +107,16 @@ export function datasetExists(dir: string): boolean {
 export function loadDataset(dir: string): Dataset {
   if (!datasetExists(dir)) throw new InputError(dir, HOW_TO_INGEST);
   const manifest = readJsonFile(join(dir, 'manifest.json')) as Manifest;
-  if (manifest.format !== DATASET_FORMAT) throw new InputError(join(dir, 'manifest.json'), `data format ${manifest.format}, this version reads ${DATASET_FORMAT}: run ingest again`);
+  if (manifest.format !== DATASET_FORMAT)
+    throw new InputError(
+      join(dir, 'manifest.json'),
+      `data format ${manifest.format}, this version reads ${DATASET_FORMAT}: run ingest again`,
+    );
   if (!Array.isArray(manifest.snapshots) || !Array.isArray(manifest.history) || !Array.isArray(manifest.layers))
-    throw new InputError(join(dir, 'manifest.json'), 'is not a complete manifest (no snapshots, history or layers list): run ingest again');
+    throw new InputError(
+      join(dir, 'manifest.json'),
+      'is not a complete manifest (no snapshots, history or layers list): run ingest again',
+    );
   const stats = readJsonFile(join(dir, 'stats.json')) as Stats;
   return { dir, manifest, stats, chunks: new ChunkStore(dir, manifest) };
 }
@@ -110,7 +128,8 @@ export function loadRegions(ds: Dataset): Region[] {
 /** The stored geometry of a snapshot, by layer. */
 export function loadSnapshotLayers(ds: Dataset, entry: SnapshotEntry): Record<string, Paths> {
   const layers: Record<string, Paths> = {};
-  for (const f of ds.chunks.frame('layers', entry).features as Feature[]) layers[String(f.properties?.layer ?? '')] = pathsFromGeometry(f.geometry);
+  for (const f of ds.chunks.frame('layers', entry).features as Feature[])
+    layers[String(f.properties?.layer ?? '')] = pathsFromGeometry(f.geometry);
   return layers;
 }
 
@@ -122,7 +141,8 @@ export function loadSnapshotLayers(ds: Dataset, entry: SnapshotEntry): Record<st
 export function loadStripInput(ds: Dataset, entry: SnapshotEntry): StripInput {
   const snapshot = ds.chunks.snapshot(entry);
   let regions = displayRegions.get(ds);
-  if (!regions) displayRegions.set(ds, (regions = readJsonFile(join(ds.dir, 'regions-display.geojson')) as FeatureCollection));
+  if (!regions)
+    displayRegions.set(ds, (regions = readJsonFile(join(ds.dir, 'regions-display.geojson')) as FeatureCollection));
   return stripInputOf(snapshot, regions);
 }
 
@@ -150,7 +170,6 @@ export function regionsFile(regions: readonly Region[]): string {
   );
 }
 
-
 /**
  * The data set a reading command uses (see readDataDir), loaded. When it is
  * the built-in one and stderr is a terminal, one line says so: a reader must
@@ -163,7 +182,9 @@ export function openDataset(option: string | undefined, io: Io): Dataset {
   const ds = loadDataset(dir);
   if (builtin && io.isTTY) {
     const last = ds.manifest.snapshots.at(-1)?.date ?? '?';
-    io.err(`note: using the built-in data set (DeepStateMap, up to ${last}); \`frontline update\` makes your own, current one in public/data\n`);
+    io.err(
+      `note: using the built-in data set (DeepStateMap, up to ${last}); \`frontline update\` makes your own, current one in public/data\n`,
+    );
   }
   return ds;
 }

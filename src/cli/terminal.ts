@@ -15,7 +15,9 @@ import { escapeUnsafe } from '../lib/text/safeText';
  */
 export function safeText(text: string, max = 2000): string {
   const half = Math.floor(max / 2);
-  const cut = text.length > max ? `${text.slice(0, half)}… (${text.length - 2 * half} more characters) …${text.slice(-half)}` : text;
+  const cut =
+    text.length > max
+      ? `${text.slice(0, half)}… (${text.length - 2 * half} more characters) …${text.slice(-half)}`
+      : text;
   return escapeUnsafe(cut);
 }
-

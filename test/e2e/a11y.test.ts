@@ -40,7 +40,12 @@ afterAll(async () => {
   await preview?.stop();
 });
 
-async function open(ctx: BrowserContext, query: string, scenario = 'status-quo', before?: (page: Page) => void): Promise<Page> {
+async function open(
+  ctx: BrowserContext,
+  query: string,
+  scenario = 'status-quo',
+  before?: (page: Page) => void,
+): Promise<Page> {
   const page = await ctx.newPage();
   before?.(page);
   await page.goto(preview.url + withDate(query));
@@ -55,14 +60,19 @@ async function horizontalOverflow(page: Page): Promise<number> {
 
 /** English fragments of the UI strings: each message's text between placeholders, without proper names. */
 function englishFragments(): { key: string; fragment: string }[] {
-  const names = /DeepStateMap|frontline-scenarios|Natural Earth|Clipper2|GeographicLib|WGS84|PNG|Reuters|AP\b|--raw|CLI/g;
+  const names =
+    /DeepStateMap|frontline-scenarios|Natural Earth|Clipper2|GeographicLib|WGS84|PNG|Reuters|AP\b|--raw|CLI/g;
   const out: { key: string; fragment: string }[] = [];
   for (const key of Object.keys(en) as MessageKey[]) {
     if (en[key] === uk[key]) continue;
     let rest = en[key];
     for (const p of placeholders(rest)) rest = rest.replace(`{${p}}`, '\u0000');
     for (const part of rest.split('\u0000')) {
-      const fragment = part.replace(names, ' ').replace(/[()·:;,.–—"“”]/g, ' ').replace(/\s+/g, ' ').trim();
+      const fragment = part
+        .replace(names, ' ')
+        .replace(/[()·:;,.–—"“”]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
       // Words, not symbols: "%", "km²" and "×" say the same in both languages.
       if (/[A-Za-z]{3,}/.test(fragment)) out.push({ key, fragment });
     }
@@ -80,14 +90,18 @@ async function uiText(page: Page): Promise<string> {
       .filter((el) => !skip(el))
       .flatMap((el) => ['aria-label', 'title', 'alt', 'placeholder'].map((a) => el.getAttribute(a) ?? ''));
     const dialog = document.querySelector('dialog')?.textContent ?? '';
-    return [document.title, document.body.innerText, dialog, ...attrs].join('\n').replace(/\S+\.geojson\b|--[\w-]+/g, ''); // file names and CLI options are not UI text
+    return [document.title, document.body.innerText, dialog, ...attrs]
+      .join('\n')
+      .replace(/\S+\.geojson\b|--[\w-]+/g, ''); // file names and CLI options are not UI text
   });
 }
 
 /** The English UI fragments found in a text, as "key: fragment"; whole words only ("Map" inside "DeepStateMap" is a name). */
 function englishLeft(text: string): string[] {
   return englishFragments()
-    .filter(({ fragment }) => new RegExp(`(^|[^A-Za-z])${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`).test(text))
+    .filter(({ fragment }) =>
+      new RegExp(`(^|[^A-Za-z])${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`).test(text),
+    )
     .map(({ key, fragment }) => `${key}: "${fragment}"`);
 }
 
@@ -117,14 +131,28 @@ describe('languages', () => {
   it('the Ukrainian page has no English UI string left (visible text and accessible names)', async () => {
     const glyphs: string[] = [];
     const page = await open(browser, '?lang=uk&scenario=us-28-point', 'us-28-point', (p) =>
-      p.on('response', (r) => void (r.url().includes('/glyphs/') && r.ok() && glyphs.push(decodeURIComponent(r.url().split('/glyphs/')[1])))),
+      p.on(
+        'response',
+        (r) =>
+          void (
+            r.url().includes('/glyphs/') &&
+            r.ok() &&
+            glyphs.push(decodeURIComponent(r.url().split('/glyphs/')[1]))
+          ),
+      ),
     );
     try {
       // The labels' Cyrillic comes from Noto Sans's 1024–1279 range, served by the app.
       expect(glyphs).toContain('Noto Sans Regular/1024-1279.pbf');
       // Open a region's popup, so its figures are checked too.
       const poltava = await page.evaluate(() => {
-        const m = (window as unknown as { frontline: { map: { project(c: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement } } }).frontline.map;
+        const m = (
+          window as unknown as {
+            frontline: {
+              map: { project(c: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement };
+            };
+          }
+        ).frontline.map;
         const p = m.project([33.5, 49.6]);
         const r = m.getCanvas().getBoundingClientRect();
         return { x: p.x + r.left, y: p.y + r.top };
@@ -146,7 +174,16 @@ describe('languages', () => {
       expect(text).toContain('Полтавська область'); // the popup
       // The map's labels follow the language, drawn with the Cyrillic glyphs.
       const labels = await page.evaluate(() =>
-        (window as unknown as { frontline: { map: { queryRenderedFeatures(o: object): { properties: Record<string, string> }[]; getLayoutProperty(l: string, p: string): unknown } } }).frontline.map.getLayoutProperty('region-label', 'text-field'),
+        (
+          window as unknown as {
+            frontline: {
+              map: {
+                queryRenderedFeatures(o: object): { properties: Record<string, string> }[];
+                getLayoutProperty(l: string, p: string): unknown;
+              };
+            };
+          }
+        ).frontline.map.getLayoutProperty('region-label', 'text-field'),
       );
       expect(labels).toEqual(['get', 'name_uk']);
     } finally {
@@ -191,7 +228,10 @@ describe('exports follow the language', () => {
   it('a Ukrainian PNG carries its Ukrainian alt text (iTXt, UTF-8); the embed code asks for lang=uk', async () => {
     const page = await open(browser, '?lang=uk&scenario=us-28-point', 'us-28-point');
     try {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG 1×' }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'PNG 1×' }).click(),
+      ]);
       const bytes = readFileSync((await download.path())!);
       writeFileSync(join(SHOTS, 'export-uk-us-28-point-1x.png'), bytes);
       expect(bytes.toString('latin1')).toContain('iTXtDescription');
@@ -215,7 +255,9 @@ describe('keyboard', () => {
       }
       expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('status-quo');
       // The focused radio's label shows a focus ring.
-      expect(await page.evaluate(() => getComputedStyle(document.activeElement!.closest('label')!).outlineStyle)).not.toBe('none');
+      expect(
+        await page.evaluate(() => getComputedStyle(document.activeElement!.closest('label')!).outlineStyle),
+      ).not.toBe('none');
       const order = [...SCENARIOS.slice(1), SCENARIOS[0]].map((s) => s.id);
       let headline = await page.getByTestId('headline').textContent();
       for (const id of order) {
@@ -244,7 +286,10 @@ describe('keyboard', () => {
           if (!el || el === document.body) return null;
           const target = el.matches('input[type=radio]') ? el.closest('label')! : el;
           const s = getComputedStyle(target);
-          return { name: `${el.tagName.toLowerCase()}.${el.className}[${el.getAttribute('type') ?? ''}]`, ring: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 };
+          return {
+            name: `${el.tagName.toLowerCase()}.${el.className}[${el.getAttribute('type') ?? ''}]`,
+            ring: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+          };
         });
         if (!r) break;
         if (!r.ring) missing.push(r.name);
@@ -259,9 +304,18 @@ describe('keyboard', () => {
 });
 
 describe('axe-core', () => {
-  const cases = (['en', 'uk'] as const).flatMap((lang) => (['light', 'dark'] as const).flatMap((theme) => [{ lang, theme, device: 'desktop' as const }, { lang, theme, device: 'phone' as const }]));
+  const cases = (['en', 'uk'] as const).flatMap((lang) =>
+    (['light', 'dark'] as const).flatMap((theme) => [
+      { lang, theme, device: 'desktop' as const },
+      { lang, theme, device: 'phone' as const },
+    ]),
+  );
   it.each(cases)('$lang $theme $device: no serious or critical violations', async ({ lang, theme, device }) => {
-    const page = await open(device === 'phone' ? phone : browser, `?lang=${lang}&theme=${theme}&scenario=us-28-point`, 'us-28-point');
+    const page = await open(
+      device === 'phone' ? phone : browser,
+      `?lang=${lang}&theme=${theme}&scenario=us-28-point`,
+      'us-28-point',
+    );
     const log = watch(page, preview.url.replace(/\/$/, ''));
     try {
       if (device === 'phone') await page.locator('.panel .handle').click();
@@ -271,14 +325,32 @@ describe('axe-core', () => {
       // Evaluated through the debugger protocol: the built page's CSP (rightly) refuses an injected inline <script>.
       await page.evaluate(AXE_SOURCE);
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(
+                ctx: Document,
+                o: object,
+              ): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
         const r = await axe.run(document, { resultTypes: ['violations'] });
-        return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+        return r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          targets: v.nodes.map((n) => n.target.join(' ')),
+        }));
       });
       // At desktop width the table fits the panel in both languages (no sideways scrolling).
-      if (device === 'desktop') expect(await page.locator('.scroll').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+      if (device === 'desktop')
+        expect(await page.locator('.scroll').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
       const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      if (violations.length) console.log(`axe ${lang} ${theme} ${device}:\n${violations.map((v) => `  ${v.impact} ${v.id}: ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n')}`);
+      if (violations.length)
+        console.log(
+          `axe ${lang} ${theme} ${device}:\n${violations.map((v) => `  ${v.impact} ${v.id}: ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n')}`,
+        );
       expect(bad).toEqual([]);
       expect(log.errors).toEqual([]);
     } finally {
@@ -304,7 +376,12 @@ describe('phone', () => {
       const attrib = (await page.locator('.maplibregl-ctrl-attrib').boundingBox())!;
       const scale = (await page.locator('.maplibregl-ctrl-scale').boundingBox())!;
       expect(attrib.y + attrib.height).toBeLessThanOrEqual(collapsed.y + 1);
-      const overlap = !(scale.x + scale.width <= attrib.x || attrib.x + attrib.width <= scale.x || scale.y + scale.height <= attrib.y || attrib.y + attrib.height <= scale.y);
+      const overlap = !(
+        scale.x + scale.width <= attrib.x ||
+        attrib.x + attrib.width <= scale.x ||
+        scale.y + scale.height <= attrib.y ||
+        attrib.y + attrib.height <= scale.y
+      );
       expect(overlap, `scale ${JSON.stringify(scale)} attribution ${JSON.stringify(attrib)}`).toBe(false);
 
       await handle.tap();
@@ -326,7 +403,8 @@ describe('phone', () => {
       const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
       const drag = async (dy: number) => {
         await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
-        for (let i = 1; i <= 5; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y + (dy * i) / 5 }] });
+        for (let i = 1; i <= 5; i++)
+          await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y + (dy * i) / 5 }] });
         await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
         await page.waitForTimeout(150);
       };
@@ -334,7 +412,8 @@ describe('phone', () => {
       expect(await handle.getAttribute('aria-expanded')).toBe('true');
       const top = (await handle.boundingBox())!;
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: top.y + 10 }] });
-      for (let i = 1; i <= 5; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: top.y + 10 + 30 * i }] });
+      for (let i = 1; i <= 5; i++)
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: top.y + 10 + 30 * i }] });
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
       await page.waitForTimeout(150);
       expect(await handle.getAttribute('aria-expanded')).toBe('false');
@@ -348,17 +427,29 @@ describe('phone', () => {
   it('touch pans and pinch-zooms the map', async () => {
     const page = await open(phone, '');
     try {
-      const view = () => page.evaluate(() => {
-        const m = (window as unknown as { frontline: { map: { getZoom(): number; getCenter(): { lng: number; lat: number } } } }).frontline.map;
-        return { zoom: m.getZoom(), ...m.getCenter() };
-      });
+      const view = () =>
+        page.evaluate(() => {
+          const m = (
+            window as unknown as {
+              frontline: { map: { getZoom(): number; getCenter(): { lng: number; lat: number } } };
+            }
+          ).frontline.map;
+          return { zoom: m.getZoom(), ...m.getCenter() };
+        });
       const cdp = await page.context().newCDPSession(page);
       const touch = async (type: 'touchStart' | 'touchMove' | 'touchEnd', points: [number, number][]) =>
         cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
       const before = await view();
       // Pinch out around (180, 250).
-      await touch('touchStart', [[160, 250], [200, 250]]);
-      for (let i = 1; i <= 8; i++) await touch('touchMove', [[160 - i * 10, 250], [200 + i * 10, 250]]);
+      await touch('touchStart', [
+        [160, 250],
+        [200, 250],
+      ]);
+      for (let i = 1; i <= 8; i++)
+        await touch('touchMove', [
+          [160 - i * 10, 250],
+          [200 + i * 10, 250],
+        ]);
       await touch('touchEnd', []);
       await page.waitForTimeout(600);
       const zoomed = await view();

@@ -63,7 +63,14 @@ describe('timeline', () => {
     const [a, b] = [decodePng(await mapShot(stepped)), decodePng(await mapShot(fresh))];
     expect([a.width, a.height]).toEqual([b.width, b.height]);
     let differ = 0;
-    for (let i = 0; i < a.data.length; i += 4) if (Math.abs(a.data[i] - b.data[i]) + Math.abs(a.data[i + 1] - b.data[i + 1]) + Math.abs(a.data[i + 2] - b.data[i + 2]) > 30) differ++;
+    for (let i = 0; i < a.data.length; i += 4)
+      if (
+        Math.abs(a.data[i] - b.data[i]) +
+          Math.abs(a.data[i + 1] - b.data[i + 1]) +
+          Math.abs(a.data[i + 2] - b.data[i + 2]) >
+        30
+      )
+        differ++;
     // The same picture but for antialiasing along tile seams: well under 0.5 % of the pixels.
     expect(differ / (a.width * a.height)).toBeLessThan(0.005);
     const first = await open('?scenario=us-28-point&date=2025-11-03#6.2/48.4/37.4');
@@ -71,7 +78,14 @@ describe('timeline', () => {
     const start = decodePng(await mapShot(first));
     await first.close();
     let moved = 0;
-    for (let i = 0; i < a.data.length; i += 4) if (Math.abs(a.data[i] - start.data[i]) + Math.abs(a.data[i + 1] - start.data[i + 1]) + Math.abs(a.data[i + 2] - start.data[i + 2]) > 30) moved++;
+    for (let i = 0; i < a.data.length; i += 4)
+      if (
+        Math.abs(a.data[i] - start.data[i]) +
+          Math.abs(a.data[i + 1] - start.data[i + 1]) +
+          Math.abs(a.data[i + 2] - start.data[i + 2]) >
+        30
+      )
+        moved++;
     // ...and it is not simply the first date's picture: the line moved in those twelve days.
     expect(moved).toBeGreaterThan(differ);
     expect(moved).toBeGreaterThan(50);
@@ -86,9 +100,14 @@ describe('timeline', () => {
     const marker = (): Promise<string | null> => page.locator('.history .now').getAttribute('x1');
     const x0 = Number(await marker());
     await page.getByRole('button', { name: 'Play the history' }).click();
-    await page.waitForFunction(() => ((window as unknown as { frontline: { app: { date: string } } }).frontline.app.date ?? '') >= '2026-08-05', null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => ((window as unknown as { frontline: { app: { date: string } } }).frontline.app.date ?? '') >= '2026-08-05',
+      null,
+      { timeout: 30_000 },
+    );
     await page.getByRole('button', { name: 'Pause' }).click();
-    const shown = (): Promise<string> => page.evaluate(() => (window as unknown as { frontline: { app: { date: string } } }).frontline.app.date);
+    const shown = (): Promise<string> =>
+      page.evaluate(() => (window as unknown as { frontline: { app: { date: string } } }).frontline.app.date);
     const stopped = await shown();
     expect(stopped >= '2026-08-05').toBe(true);
     await page.waitForTimeout(1000);
@@ -105,7 +124,9 @@ describe('timeline', () => {
     await waitForIdle(page, 'status-quo');
     await page.locator('.history .reported text').first().waitFor(); // the chart follows the first drawn map
     const label = (await page.locator('.history .reported text').allTextContents()).join(' ');
-    const cli14 = JSON.parse((await cli('areas', '--from', '2025-06-01', '--to', '2025-06-30', '--data', TEST_DATA)).out) as { date: string; rows: { id: string; ukraine_pct: number }[] }[];
+    const cli14 = JSON.parse(
+      (await cli('areas', '--from', '2025-06-01', '--to', '2025-06-30', '--data', TEST_DATA)).out,
+    ) as { date: string; rows: { id: string; ukraine_pct: number }[] }[];
     const share = (r: (typeof cli14)[number]): number => r.rows.find((x) => x.id === 'donbas')!.ukraine_pct;
     const crossing = cli14.find((r, i) => i > 0 && share(cli14[i - 1]) >= 14.5 && share(r) < 14.5);
     expect(crossing).toBeDefined();
@@ -123,12 +144,21 @@ describe('downloads equal the CLI', () => {
     const csv = await download(page, 'Table (CSV)');
     expect(csv.name).toBe('frontline-us-28-point-2025-11-20.csv');
     const comments = csv.text.split('\n').filter((l) => l.startsWith('#'));
-    expect(comments.join('\n')).toMatch(/# source: DeepStateMap[^]*# snapshot: 2025-11-20[^]*# boundaries: ukraine-minregion\.geojson[^]*# method: [^]*# generator: frontline-scenarios \d/);
-    const body = csv.text.split('\n').filter((l) => !l.startsWith('#')).join('\n');
-    const cliCsv = (await cli('areas', '--date', '2025-11-20', '--scenario', 'us-28-point', '--format', 'csv', '--data', TEST_DATA)).out;
+    expect(comments.join('\n')).toMatch(
+      /# source: DeepStateMap[^]*# snapshot: 2025-11-20[^]*# boundaries: ukraine-minregion\.geojson[^]*# method: [^]*# generator: frontline-scenarios \d/,
+    );
+    const body = csv.text
+      .split('\n')
+      .filter((l) => !l.startsWith('#'))
+      .join('\n');
+    const cliCsv = (
+      await cli('areas', '--date', '2025-11-20', '--scenario', 'us-28-point', '--format', 'csv', '--data', TEST_DATA)
+    ).out;
     expect(body).toBe(cliCsv);
     const rows = csvParse(body);
-    expect(rows.find((r) => r.id === 'UA-14')!.buffer_km2).toBe(csvParse(cliCsv).find((r) => r.id === 'UA-14')!.buffer_km2);
+    expect(rows.find((r) => r.id === 'UA-14')!.buffer_km2).toBe(
+      csvParse(cliCsv).find((r) => r.id === 'UA-14')!.buffer_km2,
+    );
     expect(Number(rows.find((r) => r.id === 'UA-14')!.buffer_km2)).toBeGreaterThan(1000);
 
     const json = await download(page, 'Table (JSON)');
@@ -143,9 +173,26 @@ describe('downloads equal the CLI', () => {
     const page = await open('?scenario=europe-counter&date=2025-11-20');
     await waitForIdle(page, 'europe-counter', '2025-11-20');
     const csv = await download(page, 'Time series (CSV)');
-    const body = csv.text.split('\n').filter((l) => !l.startsWith('#')).join('\n');
+    const body = csv.text
+      .split('\n')
+      .filter((l) => !l.startsWith('#'))
+      .join('\n');
     const [, from, to] = /(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})\.csv$/.exec(csv.name)!;
-    const cliCsv = (await cli('areas', '--from', from, '--to', to, '--scenario', 'europe-counter', '--format', 'csv', '--data', TEST_DATA)).out;
+    const cliCsv = (
+      await cli(
+        'areas',
+        '--from',
+        from,
+        '--to',
+        to,
+        '--scenario',
+        'europe-counter',
+        '--format',
+        'csv',
+        '--data',
+        TEST_DATA,
+      )
+    ).out;
     expect(body).toBe(cliCsv);
     const rows = csvParse(body);
     const dates = new Set(rows.map((r) => r.date));
@@ -180,17 +227,36 @@ describe('custom scenario editor', () => {
     const url = page.url();
     expect(new URL(url).searchParams.get('custom')).toContain('UA-63:r');
     type Row = { id: string; [k: string]: number | string };
-    const rowsOf = (p: Page): Promise<Row[]> => p.evaluate(() => (window as unknown as { frontline: { app: { report: { rows: Row[] } } } }).frontline.app.report.rows);
+    const rowsOf = (p: Page): Promise<Row[]> =>
+      p.evaluate(
+        () => (window as unknown as { frontline: { app: { report: { rows: Row[] } } } }).frontline.app.report.rows,
+      );
     const pageRows = await rowsOf(page);
-    expect(pageRows.find((r) => r.id === 'UA-63')!.russia_km2).toBeCloseTo(Number(pageRows.find((r) => r.id === 'UA-63')!.area_km2), 6);
+    expect(pageRows.find((r) => r.id === 'UA-63')!.russia_km2).toBeCloseTo(
+      Number(pageRows.find((r) => r.id === 'UA-63')!.area_km2),
+      6,
+    );
     expect(Number(pageRows.find((r) => r.id === 'UA-14')!.strip_km2)).toBeGreaterThan(1000);
 
-    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export scenario file' }).click()]);
+    const [d] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export scenario file' }).click(),
+    ]);
     const file = join(ROOT, 'test', 'artifacts', d.suggestedFilename());
     await d.saveAs(file);
     expect(d.suggestedFilename()).toBe('kharkiv-too.json');
-    const cliReport = JSON.parse((await cli('areas', '--date', '2025-11-20', '--scenario-file', file, '--data', TEST_DATA)).out) as { scenario: string; rows: Row[] };
-    const round = (r: Row): Row => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * (k.endsWith('_pct') ? 1000 : 100)) / (k.endsWith('_pct') ? 1000 : 100) : v])) as Row;
+    const cliReport = JSON.parse(
+      (await cli('areas', '--date', '2025-11-20', '--scenario-file', file, '--data', TEST_DATA)).out,
+    ) as { scenario: string; rows: Row[] };
+    const round = (r: Row): Row =>
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [
+          k,
+          typeof v === 'number'
+            ? Math.round(v * (k.endsWith('_pct') ? 1000 : 100)) / (k.endsWith('_pct') ? 1000 : 100)
+            : v,
+        ]),
+      ) as Row;
     expect(pageRows.map(round)).toEqual(cliReport.rows);
     await page.screenshot({ path: join(SHOTS, 'custom-editor.png') });
     await page.close();
@@ -206,7 +272,15 @@ describe('custom scenario editor', () => {
 
 describe('bring your own line', () => {
   type Row = { id: string; [k: string]: number | string };
-  const round = (r: Row): Row => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * (k.endsWith('_pct') ? 1000 : 100)) / (k.endsWith('_pct') ? 1000 : 100) : v])) as Row;
+  const round = (r: Row): Row =>
+    Object.fromEntries(
+      Object.entries(r).map(([k, v]) => [
+        k,
+        typeof v === 'number'
+          ? Math.round(v * (k.endsWith('_pct') ? 1000 : 100)) / (k.endsWith('_pct') ? 1000 : 100)
+          : v,
+      ]),
+    ) as Row;
 
   it('a file of occupied territory becomes a snapshot for every scenario, with the figures the CLI gives for it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'frontline-upload-'));
@@ -226,12 +300,20 @@ describe('bring your own line', () => {
         await page.getByRole('radio', { name: 'Status quo' }).check();
         await waitForIdle(page, id, '2025-11-21');
       }
-      const pageReport = await page.evaluate(() => (window as unknown as { frontline: { app: { report: { source: { name: string }; rows: Row[] } } } }).frontline.app.report);
-      const cliReport = JSON.parse((await cli('areas', '--date', '2025-11-21', '--scenario', id, '--data', data)).out) as { source: { name: string }; rows: Row[] };
+      const pageReport = await page.evaluate(
+        () =>
+          (window as unknown as { frontline: { app: { report: { source: { name: string }; rows: Row[] } } } }).frontline
+            .app.report,
+      );
+      const cliReport = JSON.parse(
+        (await cli('areas', '--date', '2025-11-21', '--scenario', id, '--data', data)).out,
+      ) as { source: { name: string }; rows: Row[] };
       expect(pageReport.rows.map(round)).toEqual(cliReport.rows);
       expect(pageReport.source.name).toBe('my-newsroom-line-2025-11-21.geojson');
     }
-    expect(await page.locator('.credit').last().innerText()).toContain('my-newsroom-line-2025-11-21.geojson (your file)');
+    expect(await page.locator('.credit').last().innerText()).toContain(
+      'my-newsroom-line-2025-11-21.geojson (your file)',
+    );
     await page.screenshot({ path: join(SHOTS, 'upload.png') });
     await page.getByRole('button', { name: 'Back to DeepStateMap' }).click();
     await waitForIdle(page, 'status-quo', '2025-11-21');
@@ -243,9 +325,50 @@ describe('bring your own line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'frontline-bad-'));
     const bad = {
       'truncated.geojson': readFileSync(sourceFile({ daily: '2025-11-20' }), 'utf8').slice(0, 5000),
-      'points.geojson': JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [37.5, 48] } }] }),
-      'paris.geojson': JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[2.2, 48.8], [2.4, 48.8], [2.4, 48.9], [2.2, 48.8]]] } }] }),
-      'belgorod.geojson': JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[36.5, 50.6], [36.7, 50.6], [36.7, 50.7], [36.5, 50.6]]] } }] }),
+      'points.geojson': JSON.stringify({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [37.5, 48] } }],
+      }),
+      'paris.geojson': JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: {},
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [2.2, 48.8],
+                  [2.4, 48.8],
+                  [2.4, 48.9],
+                  [2.2, 48.8],
+                ],
+              ],
+            },
+          },
+        ],
+      }),
+      'belgorod.geojson': JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: {},
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [36.5, 50.6],
+                  [36.7, 50.6],
+                  [36.7, 50.7],
+                  [36.5, 50.6],
+                ],
+              ],
+            },
+          },
+        ],
+      }),
     };
     const expected: Record<string, RegExp> = {
       'truncated.geojson': /truncated\.geojson: is not valid GeoJSON/,
@@ -271,7 +394,9 @@ describe('bring your own line', () => {
     await waitForIdle(uk, 'status-quo', '2025-11-20');
     await uk.locator('.upload input[type=file]').setInputFiles(join(dir, 'belgorod.geojson'));
     await uk.locator('.upload .error').waitFor();
-    expect(await uk.locator('.upload .error').innerText()).toBe('belgorod.geojson: лежить поза межами України. Карта показує те саме, що й раніше.');
+    expect(await uk.locator('.upload .error').innerText()).toBe(
+      'belgorod.geojson: лежить поза межами України. Карта показує те саме, що й раніше.',
+    );
     await uk.close();
   });
 });
@@ -282,19 +407,33 @@ describe('places', () => {
     await waitForIdle(page, 'us-28-point', '2025-11-20');
     const list = page.locator('.places ol[data-zone=buffer]');
     await list.waitFor();
-    await page.locator('.places button', { hasText: 'All' }).first().click().catch(() => {});
+    await page
+      .locator('.places button', { hasText: 'All' })
+      .first()
+      .click()
+      .catch(() => {});
     const names = await list.locator('li > span:first-child').allInnerTexts();
     expect(names).toContain('Kramatorsk');
     expect(names).toContain('Sloviansk');
     expect(names).not.toContain('Donetsk');
-    const cliJson = JSON.parse((await cli('places', '--date', '2025-11-20', '--scenario', 'us-28-point', '--data', TEST_DATA)).out) as { totals: { buffer: { count: number; population: number } } };
+    const cliJson = JSON.parse(
+      (await cli('places', '--date', '2025-11-20', '--scenario', 'us-28-point', '--data', TEST_DATA)).out,
+    ) as { totals: { buffer: { count: number; population: number } } };
     const pop = cliJson.totals.buffer.population.toLocaleString('en-GB');
-    expect(await headline(page)).toContain(`The buffer zone takes in ${cliJson.totals.buffer.count} towns home to ${pop} people before the war`);
+    expect(await headline(page)).toContain(
+      `The buffer zone takes in ${cliJson.totals.buffer.count} towns home to ${pop} people before the war`,
+    );
     expect(names.length).toBe(cliJson.totals.buffer.count);
 
     const csv = await download(page, 'Towns (CSV)');
-    const body = csv.text.split('\n').filter((l) => !l.startsWith('#')).join('\n');
-    expect(body).toBe((await cli('places', '--date', '2025-11-20', '--scenario', 'us-28-point', '--format', 'csv', '--data', TEST_DATA)).out);
+    const body = csv.text
+      .split('\n')
+      .filter((l) => !l.startsWith('#'))
+      .join('\n');
+    expect(body).toBe(
+      (await cli('places', '--date', '2025-11-20', '--scenario', 'us-28-point', '--format', 'csv', '--data', TEST_DATA))
+        .out,
+    );
     expect(csvParse(body).find((r) => r.name === 'Kramatorsk')!.zone).toBe('buffer');
     expect(csv.text).toMatch(/# places: .*GeoNames/);
     const json = await download(page, 'Towns (JSON)');
@@ -303,15 +442,20 @@ describe('places', () => {
     await page.close();
   });
 
-  it('the GeoJSON download is valid RFC 7946 and its areas are the CLI scenario command\'s', async () => {
+  it("the GeoJSON download is valid RFC 7946 and its areas are the CLI scenario command's", async () => {
     const page = await open('?scenario=us-28-point&date=2025-11-20');
     await waitForIdle(page, 'us-28-point', '2025-11-20');
     const file = await download(page, 'Map geometry (GeoJSON)');
     const { check } = await import('@placemarkio/check-geojson');
-    const fc = check(file.text) as unknown as { features: { properties: { region: string; control: string; area_km2: number } }[]; metadata: { source: string; generator: { name: string } } };
+    const fc = check(file.text) as unknown as {
+      features: { properties: { region: string; control: string; area_km2: number } }[];
+      metadata: { source: string; generator: { name: string } };
+    };
     expect(fc.metadata.source).toBe('DeepStateMap');
     expect(fc.metadata.generator.name).toBe('frontline-scenarios');
-    const cliFc = check((await cli('scenario', '--date', '2025-11-20', '--scenario', 'us-28-point', '--data', TEST_DATA)).out) as unknown as typeof fc;
+    const cliFc = check(
+      (await cli('scenario', '--date', '2025-11-20', '--scenario', 'us-28-point', '--data', TEST_DATA)).out,
+    ) as unknown as typeof fc;
     const key = (p: { region: string; control: string }): string => `${p.region}/${p.control}`;
     const cliAreas = new Map(cliFc.features.map((f) => [key(f.properties), f.properties.area_km2]));
     for (const f of fc.features) {
@@ -319,7 +463,9 @@ describe('places', () => {
       expect(Math.abs(f.properties.area_km2 - cliAreas.get(key(f.properties))!)).toBeLessThanOrEqual(0.01);
     }
     // Every control the CLI draws of at least 1 km² is in the page's file too.
-    for (const f of cliFc.features) if (f.properties.area_km2 >= 1) expect(fc.features.some((g) => key(g.properties) === key(f.properties))).toBe(true);
+    for (const f of cliFc.features)
+      if (f.properties.area_km2 >= 1)
+        expect(fc.features.some((g) => key(g.properties) === key(f.properties))).toBe(true);
     const buffer = fc.features.find((f) => key(f.properties) === 'UA-14/buffer')!;
     expect(buffer.properties.area_km2).toBeGreaterThan(1000);
     await page.close();
@@ -332,10 +478,20 @@ describe('the default date', () => {
     await page.goto(app.preview().url);
     const newest = newestDate(loadDataset(TEST_DATA).manifest)!;
     await waitForIdle(page, 'status-quo', newest);
-    const pageReport = await page.evaluate(() => (window as unknown as { frontline: { app: { report: { date: string; rows: { id: string; ukraine_pct: number }[] } } } }).frontline.app.report);
-    const cliReport = JSON.parse((await cli('areas', '--date', newest, '--data', TEST_DATA)).out) as { rows: { id: string; ukraine_pct: number }[] };
+    const pageReport = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            frontline: { app: { report: { date: string; rows: { id: string; ukraine_pct: number }[] } } };
+          }
+        ).frontline.app.report,
+    );
+    const cliReport = JSON.parse((await cli('areas', '--date', newest, '--data', TEST_DATA)).out) as {
+      rows: { id: string; ukraine_pct: number }[];
+    };
     expect(pageReport.date).toBe(newest);
-    const donbas = (rows: { id: string; ukraine_pct: number }[]) => Math.round(rows.find((r) => r.id === 'donbas')!.ukraine_pct * 1000) / 1000;
+    const donbas = (rows: { id: string; ukraine_pct: number }[]) =>
+      Math.round(rows.find((r) => r.id === 'donbas')!.ukraine_pct * 1000) / 1000;
     expect(donbas(pageReport.rows)).toBe(donbas(cliReport.rows));
     await page.close();
   });

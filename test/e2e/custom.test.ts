@@ -37,7 +37,9 @@ describe('a custom scenario link', () => {
     await page.goto(`${preview.url}?custom=${encodeURIComponent(value)}&date=2025-11-20`);
     await waitForIdle(page, 'custom');
     await expect.poll(() => page.locator('h1').first().textContent()).toBe('Donbas buffer bplus/b strip');
-    const rows = await page.evaluate(() => (window as unknown as { frontline: { app: { rows: AreaRow[] | null } } }).frontline.app.rows);
+    const rows = await page.evaluate(
+      () => (window as unknown as { frontline: { app: { rows: AreaRow[] | null } } }).frontline.app.rows,
+    );
     expect(rows).not.toBeNull();
 
     const file = join(mkdtempSync(join(tmpdir(), 'frontline-e2e-custom-')), 'custom.json');

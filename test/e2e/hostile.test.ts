@@ -34,7 +34,8 @@ async function recordViolations(page: Page): Promise<void> {
     document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
 }
-const violations = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+const violations = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 
 /** A one-page server on its own origin (127.0.0.1 on another port than the app's). */
 async function host(html: string): Promise<{ url: string; close: () => Promise<void> }> {
@@ -43,7 +44,10 @@ async function host(html: string): Promise<{ url: string; close: () => Promise<v
     res.end(html);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 describe('Content-Security-Policy', () => {
@@ -53,11 +57,15 @@ describe('Content-Security-Policy', () => {
     await recordViolations(page);
     await page.goto(app.preview().url + withDate('?scenario=us-28-point'));
     await waitForIdle(page, 'us-28-point');
-    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(
+      CONTENT_SECURITY_POLICY,
+    );
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
     // Drawn: the canvas is not blank (one colour) where Ukraine is.
     const colours = await page.evaluate(() => {
-      const c = (window as unknown as { frontline: { map: { getCanvas(): HTMLCanvasElement } } }).frontline.map.getCanvas();
+      const c = (
+        window as unknown as { frontline: { map: { getCanvas(): HTMLCanvasElement } } }
+      ).frontline.map.getCanvas();
       const g = document.createElement('canvas');
       g.width = 64;
       g.height = 64;
@@ -78,7 +86,9 @@ describe('Content-Security-Policy', () => {
 
 describe('hostile URL text', () => {
   it('bidi overrides and control characters are dropped from the embed title and subtitle', async () => {
-    const page = await app.open(`?embed=1&title=${encodeURIComponent('Plan \u202eA nalP\u202c \u2066x\u2069\u0007')}&subtitle=${encodeURIComponent('sub\u200e\u202d\u0085title')}`);
+    const page = await app.open(
+      `?embed=1&title=${encodeURIComponent('Plan \u202eA nalP\u202c \u2066x\u2069\u0007')}&subtitle=${encodeURIComponent('sub\u200e\u202d\u0085title')}`,
+    );
     await waitForIdle(page, 'status-quo');
     const h1 = await page.locator('.embed-head h1').innerText();
     const sub = await page.locator('.embed-head .sub').innerText();
@@ -98,7 +108,9 @@ describe('hostile URL text', () => {
   });
 
   it('unknown ids and garbage fall back to the defaults', async () => {
-    const page = await app.open('?scenario=nope&date=2025-02-30&layers=%E2%80%AEfrontline&custom=%00~~~&lang=xx&theme=%E2%80%AE');
+    const page = await app.open(
+      '?scenario=nope&date=2025-02-30&layers=%E2%80%AEfrontline&custom=%00~~~&lang=xx&theme=%E2%80%AE',
+    );
     // An impossible date falls back to the newest snapshot, as no date does.
     await waitForIdle(page, 'status-quo', newestDate(loadDataset(TEST_DATA).manifest));
     expect(await page.getByRole('radio', { name: 'Status quo' }).isChecked()).toBe(true);
@@ -125,45 +137,71 @@ describe('the embed', () => {
   });
 
   // The sandboxed embed is slow to draw with software rendering (over a minute on a busy machine).
-  it('resizes only for its own iframe (messages from the host or another frame move nothing), and renders under the CSP', { timeout: 300_000 }, async () => {
-    const code = embedSnippet(`${app.preview().url}?embed=1&lang=en&date=${REFERENCE_DATE}`, 'Status quo');
-    const attacker = await host(`<!doctype html><script>setInterval(function(){parent.postMessage({type:"frontline:height",height:4321},"*")},100)</script>`);
-    const h = await host(`<!doctype html><h1>An article</h1>${code}<iframe id="ad" src="${attacker.url}" sandbox="allow-scripts" style="height:50px"></iframe>`);
-    const hostPage = await app.browser().newPage();
-    await recordViolations(hostPage);
-    const log = watch(hostPage, app.preview().url.replace(/\/$/, ''));
-    try {
-      await hostPage.goto(h.url);
-      const frame = await (await hostPage.waitForSelector('iframe[title]')).contentFrame();
-      await frame!.waitForFunction(() => document.body.dataset.mapIdle === 'status-quo|2025-11-20', undefined, { timeout: 240_000 });
-      expect(await frame!.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
-      expect(log.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
-      // The embed knows whom it talks to: the host's origin, from the browser.
-      expect(await frame!.evaluate(() => location.ancestorOrigins[0])).toBe(h.url.replace(/\/$/, ''));
-      await expect.poll(() => hostPage.evaluate(() => document.querySelector<HTMLIFrameElement>('iframe[title]')!.style.height), { timeout: 10_000 }).toMatch(/^\d+px$/);
-      // The host page itself forging a message, and the other frame's messages, change nothing.
-      await hostPage.evaluate(() => window.postMessage({ type: 'frontline:height', height: 4999 }, '*'));
-      await hostPage.waitForTimeout(800);
-      const heights = await hostPage.evaluate(() => [...document.querySelectorAll('iframe')].map((f) => f.style.height));
-      expect(heights[0]).not.toMatch(/^(4321|4999)px$/);
-      expect(heights[1]).toBe('50px');
-    } finally {
-      await hostPage.close();
-      await h.close();
-      await attacker.close();
-    }
-  });
+  it(
+    'resizes only for its own iframe (messages from the host or another frame move nothing), and renders under the CSP',
+    { timeout: 300_000 },
+    async () => {
+      const code = embedSnippet(`${app.preview().url}?embed=1&lang=en&date=${REFERENCE_DATE}`, 'Status quo');
+      const attacker = await host(
+        `<!doctype html><script>setInterval(function(){parent.postMessage({type:"frontline:height",height:4321},"*")},100)</script>`,
+      );
+      const h = await host(
+        `<!doctype html><h1>An article</h1>${code}<iframe id="ad" src="${attacker.url}" sandbox="allow-scripts" style="height:50px"></iframe>`,
+      );
+      const hostPage = await app.browser().newPage();
+      await recordViolations(hostPage);
+      const log = watch(hostPage, app.preview().url.replace(/\/$/, ''));
+      try {
+        await hostPage.goto(h.url);
+        const frame = await (await hostPage.waitForSelector('iframe[title]')).contentFrame();
+        await frame!.waitForFunction(() => document.body.dataset.mapIdle === 'status-quo|2025-11-20', undefined, {
+          timeout: 240_000,
+        });
+        expect(await frame!.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+        expect(log.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+        // The embed knows whom it talks to: the host's origin, from the browser.
+        expect(await frame!.evaluate(() => location.ancestorOrigins[0])).toBe(h.url.replace(/\/$/, ''));
+        await expect
+          .poll(
+            () => hostPage.evaluate(() => document.querySelector<HTMLIFrameElement>('iframe[title]')!.style.height),
+            { timeout: 10_000 },
+          )
+          .toMatch(/^\d+px$/);
+        // The host page itself forging a message, and the other frame's messages, change nothing.
+        await hostPage.evaluate(() => window.postMessage({ type: 'frontline:height', height: 4999 }, '*'));
+        await hostPage.waitForTimeout(800);
+        const heights = await hostPage.evaluate(() =>
+          [...document.querySelectorAll('iframe')].map((f) => f.style.height),
+        );
+        expect(heights[0]).not.toMatch(/^(4321|4999)px$/);
+        expect(heights[1]).toBe('50px');
+      } finally {
+        await hostPage.close();
+        await h.close();
+        await attacker.close();
+      }
+    },
+  );
 });
 
 describe("a reader's hostile file", () => {
   async function upload(page: Page, name: string, text: string): Promise<void> {
-    await page.locator('.upload input[type=file]').setInputFiles({ name, mimeType: 'application/geo+json', buffer: Buffer.from(text) });
+    await page
+      .locator('.upload input[type=file]')
+      .setInputFiles({ name, mimeType: 'application/geo+json', buffer: Buffer.from(text) });
   }
 
-  it('null coordinates: a plain message that names the file, not the engine\'s', async () => {
+  it("null coordinates: a plain message that names the file, not the engine's", async () => {
     const page = await app.open('');
     await waitForIdle(page, 'status-quo');
-    await upload(page, 'nulls-2025-11-21.geojson', JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: null } }] }));
+    await upload(
+      page,
+      'nulls-2025-11-21.geojson',
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: null } }],
+      }),
+    );
     const alert = page.locator('.upload .error');
     await alert.waitFor();
     const text = await alert.innerText();
@@ -180,10 +218,19 @@ describe("a reader's hostile file", () => {
     await page.getByText('Showing your file').waitFor({ timeout: 60_000 });
     await waitForIdle(page, 'us-28-point', '2025-11-21');
     await page.locator('.downloads').evaluate((d) => ((d as HTMLDetailsElement).open = true));
-    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Towns (CSV)' }).click()]);
+    const [d] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Towns (CSV)' }).click(),
+    ]);
     const path = join(ROOT, 'test', 'artifacts', 'hostile-towns.csv');
     await d.saveAs(path);
-    const rows = csvParseRows(readFileSync(path, 'utf8').split('\n').filter((l) => !l.startsWith('#')).join('\n').trim());
+    const rows = csvParseRows(
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((l) => !l.startsWith('#'))
+        .join('\n')
+        .trim(),
+    );
     const credit = rows[0].indexOf('credit');
     expect(rows.length).toBeGreaterThan(1);
     for (const row of rows.slice(1)) {

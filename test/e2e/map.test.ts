@@ -12,7 +12,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../src/lib/engine/scenarioCatalog';
 import { fmtPct } from '../../src/lib/text/format';
 import { cli } from '../helpers/cli';
-import { buildApp, colourAt, decodePng, launch, project, startPreview, waitForIdle, watch, withDate, type PageLog, type Preview } from '../helpers/browser';
+import {
+  buildApp,
+  colourAt,
+  decodePng,
+  launch,
+  project,
+  startPreview,
+  waitForIdle,
+  watch,
+  withDate,
+  type PageLog,
+  type Preview,
+} from '../helpers/browser';
 import { ROOT, TEST_DATA } from '../helpers/paths';
 
 const SHOTS = join(ROOT, 'test', 'artifacts', 'screenshots');
@@ -58,7 +70,7 @@ describe('the map', () => {
     expect(isWhite(colourAt(png, lviv.x, lviv.y)), `Lviv ${colourAt(png, lviv.x, lviv.y)}`).toBe(true);
   });
 
-  it('shows the CLI\'s numbers for the status quo', async () => {
+  it("shows the CLI's numbers for the status quo", async () => {
     const cliReport = JSON.parse((await cli('areas', '--date', '2025-11-20', '--data', TEST_DATA)).out);
     const donbas = cliReport.rows.find((r: { id: string }) => r.id === 'donbas');
     const cells = await page.locator('tr[data-id="donbas"] td').allTextContents();
@@ -77,8 +89,13 @@ describe('the map', () => {
     expect(await page.getByTestId('headline').textContent()).not.toBe(before);
     expect(await page.getByTestId('headline').textContent()).toContain(`Kyiv would hold ${fmtPct(0)} of Donbas`);
     expect(isWhite(colourAt(pngBefore, kramatorsk.x, kramatorsk.y))).toBe(true);
-    expect(isWhite(colourAt(png, kramatorsk.x, kramatorsk.y)), `Kramatorsk ${colourAt(png, kramatorsk.x, kramatorsk.y)}`).toBe(false);
-    const cliReport = JSON.parse((await cli('areas', '--date', '2025-11-20', '--scenario', 'us-28-point', '--data', TEST_DATA)).out);
+    expect(
+      isWhite(colourAt(png, kramatorsk.x, kramatorsk.y)),
+      `Kramatorsk ${colourAt(png, kramatorsk.x, kramatorsk.y)}`,
+    ).toBe(false);
+    const cliReport = JSON.parse(
+      (await cli('areas', '--date', '2025-11-20', '--scenario', 'us-28-point', '--data', TEST_DATA)).out,
+    );
     const donetsk = cliReport.rows.find((r: { id: string }) => r.id === 'UA-14');
     const cells = await page.locator('tr[data-id="UA-14"] td').allTextContents();
     expect(cells[4]).toBe(Math.round(donetsk.buffer_km2).toLocaleString('en-GB'));
@@ -92,7 +109,12 @@ describe('the map', () => {
   });
 
   it('labels the oblasts', async () => {
-    const n = await page.evaluate(() => (window as unknown as { frontline: { map: { queryRenderedFeatures(o: object): unknown[] } } }).frontline.map.queryRenderedFeatures({ layers: ['region-label'] }).length);
+    const n = await page.evaluate(
+      () =>
+        (
+          window as unknown as { frontline: { map: { queryRenderedFeatures(o: object): unknown[] } } }
+        ).frontline.map.queryRenderedFeatures({ layers: ['region-label'] }).length,
+    );
     expect(n).toBeGreaterThan(15);
   });
 

@@ -62,16 +62,39 @@ let fixtures: string | undefined;
 function fixtureRevisions(): string {
   if (fixtures) return fixtures;
   fixtures = mkdtempSync(join(tmpdir(), 'frontline-api-fixtures-'));
-  const block = (x0: number, x1: number): number[][][] => [[[x0, 47.9, 0], [x1, 47.9, 0], [x1, 48.3, 0], [x0, 48.3, 0], [x0, 47.9, 0]]];
+  const block = (x0: number, x1: number): number[][][] => [
+    [
+      [x0, 47.9, 0],
+      [x1, 47.9, 0],
+      [x1, 48.3, 0],
+      [x0, 48.3, 0],
+      [x0, 47.9, 0],
+    ],
+  ];
   for (let day = 0; day < 3; day++) {
     const west = 37.95 - 0.03 * day;
-    const feature = (name: string, geometry: object, extra: object = {}) => ({ type: 'Feature', properties: { name, ...extra }, geometry });
+    const feature = (name: string, geometry: object, extra: object = {}) => ({
+      type: 'Feature',
+      properties: { name, ...extra },
+      geometry,
+    });
     const fc = {
       type: 'FeatureCollection',
       features: [
-        feature('Окуповано /// Occupied /// geoJSON.status.occupied\n', { type: 'Polygon', coordinates: block(west, 38.4) }, { fill: '#a52714', stroke: '#a52714' }),
-        feature('Статус невідомий /// Unknown status /// geoJSON.status.unknown\n', { type: 'Polygon', coordinates: block(west - 0.05, west) }, { fill: '#bcaaa4' }),
-        feature('Напрямок удару /// Direction of attack /// geoJSON.status.attack_direction\n', { type: 'Point', coordinates: [west - 0.1, 48.1, 0] }),
+        feature(
+          'Окуповано /// Occupied /// geoJSON.status.occupied\n',
+          { type: 'Polygon', coordinates: block(west, 38.4) },
+          { fill: '#a52714', stroke: '#a52714' },
+        ),
+        feature(
+          'Статус невідомий /// Unknown status /// geoJSON.status.unknown\n',
+          { type: 'Polygon', coordinates: block(west - 0.05, west) },
+          { fill: '#bcaaa4' },
+        ),
+        feature('Напрямок удару /// Direction of attack /// geoJSON.status.attack_direction\n', {
+          type: 'Point',
+          coordinates: [west - 0.1, 48.1, 0],
+        }),
       ],
     };
     writeFileSync(join(fixtures, `${FIXTURE_FIRST_ID + 86_400 * day}.geojson`), JSON.stringify(fc));
@@ -109,8 +132,21 @@ export function apiRevisions(): ApiRevision[] {
     };
   });
   const last = revisions.at(-1)!;
-  revisions.push({ ...last, id: last.id - 600, createdAt: new Date((last.id - 600) * 1000).toISOString(), description: 'Попередня редакція дня.', descriptionEn: "The day's earlier revision." });
-  revisions.push({ ...last, id: last.id + 600, createdAt: new Date((last.id + 600) * 1000).toISOString(), status: false, description: 'Відкликано.', descriptionEn: 'Withdrawn.' });
+  revisions.push({
+    ...last,
+    id: last.id - 600,
+    createdAt: new Date((last.id - 600) * 1000).toISOString(),
+    description: 'Попередня редакція дня.',
+    descriptionEn: "The day's earlier revision.",
+  });
+  revisions.push({
+    ...last,
+    id: last.id + 600,
+    createdAt: new Date((last.id + 600) * 1000).toISOString(),
+    status: false,
+    description: 'Відкликано.',
+    descriptionEn: 'Withdrawn.',
+  });
   return revisions.sort((a, b) => a.id - b.id);
 }
 
@@ -156,8 +192,18 @@ export async function startApiServer(extra: ApiRevision[] = []): Promise<ApiServ
     if (path.endsWith('/public')) {
       const fault = takeFault('public');
       const list = revisions.map(({ file: _file, ...r }) => r);
-      const body = fault === 'not-json' ? '<html>maintenance</html>' : fault === 'not-array' ? JSON.stringify({ revisions: list }) : JSON.stringify(list);
-      return send(res, Buffer.from(body), 'application/json', fault === 'not-json' || fault === 'not-array' ? undefined : fault);
+      const body =
+        fault === 'not-json'
+          ? '<html>maintenance</html>'
+          : fault === 'not-array'
+            ? JSON.stringify({ revisions: list })
+            : JSON.stringify(list);
+      return send(
+        res,
+        Buffer.from(body),
+        'application/json',
+        fault === 'not-json' || fault === 'not-array' ? undefined : fault,
+      );
     }
     const m = /\/(\d+)\/geojson$/.exec(path);
     const rev = m ? byId.get(Number(m[1])) : undefined;

@@ -28,7 +28,11 @@ export const CHROMIUM_ARGS = [
 /** Build the app once per process (dist/ is reused when the caller says so). */
 export function buildApp(): void {
   if (process.env.FRONTLINE_SKIP_BUILD && existsSync(join(ROOT, 'dist', 'index.html'))) return;
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr}`);
 }
 
@@ -51,11 +55,23 @@ export interface Preview {
 /** `vite preview` of dist/ on a free port, serving /data/ from `dataDir`. */
 export async function startPreview(dataDir: string): Promise<Preview> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    cwd: ROOT,
-    env: { ...process.env, FRONTLINE_DATA: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'preview',
+      '--port',
+      String(port),
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, FRONTLINE_DATA: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const url = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -83,8 +99,16 @@ export async function startPreview(dataDir: string): Promise<Preview> {
  * Chromium with a fresh profile folder (playwright takes it as the persistent
  * context's folder). `options` for a phone: `{ viewport, hasTouch: true, isMobile: true }`.
  */
-export async function launch(options: { viewport?: { width: number; height: number }; hasTouch?: boolean; isMobile?: boolean; locale?: string } = {}): Promise<BrowserContext> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM)`);
+export async function launch(
+  options: {
+    viewport?: { width: number; height: number };
+    hasTouch?: boolean;
+    isMobile?: boolean;
+    locale?: string;
+  } = {},
+): Promise<BrowserContext> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM)`);
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'frontline-chromium-')), {
     executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,
@@ -127,7 +151,12 @@ export function withDate(query: string): string {
 }
 
 /** Wait until the map has drawn the given scenario and date. */
-export async function waitForIdle(page: Page, scenario: string, date = REFERENCE_DATE, timeout = 60_000): Promise<void> {
+export async function waitForIdle(
+  page: Page,
+  scenario: string,
+  date = REFERENCE_DATE,
+  timeout = 60_000,
+): Promise<void> {
   await page.waitForFunction((want) => document.body.dataset.mapIdle === want, `${scenario}|${date}`, { timeout });
 }
 
@@ -135,7 +164,13 @@ export async function waitForIdle(page: Page, scenario: string, date = REFERENCE
 export async function project(page: Page, lon: number, lat: number): Promise<{ x: number; y: number }> {
   return page.evaluate(
     ([lo, la]) => {
-      const map = (window as unknown as { frontline: { map: { project(c: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement } } }).frontline.map;
+      const map = (
+        window as unknown as {
+          frontline: {
+            map: { project(c: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement };
+          };
+        }
+      ).frontline.map;
       const p = map.project([lo, la]);
       const r = map.getCanvas().getBoundingClientRect();
       return { x: p.x + r.left, y: p.y + r.top };
@@ -160,4 +195,3 @@ export function colourAt(png: PNG, x: number, y: number, r = 2): [number, number
     }
   return sum.map((s) => s / n) as [number, number, number];
 }
-

@@ -32,11 +32,20 @@ function rebuild(id: string): string {
   const layers = ds.chunks.frame('layers', entry).features;
   if (entry.kind === 'daily') {
     const occupied = layers.find((f) => f.properties.layer === 'occupied')!;
-    return JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: occupied.geometry }] });
+    return JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: {}, geometry: occupied.geometry }],
+    });
   }
-  const features: Feature[] = layers.map((f) => ({ type: 'Feature', properties: { name: LAYER_NAMES[String(f.properties.layer)] }, geometry: f.geometry }));
+  const features: Feature[] = layers.map((f) => ({
+    type: 'Feature',
+    properties: { name: LAYER_NAMES[String(f.properties.layer)] },
+    geometry: f.geometry,
+  }));
   if (ds.manifest.ordlo?.snapshot === id) {
-    const ordlo = (JSON.parse(readFileSync(join(BUILTIN_DATA, ds.manifest.ordlo.file), 'utf8')) as FeatureCollection).features.find((f) => f.properties?.layer === 'ordlo')!;
+    const ordlo = (
+      JSON.parse(readFileSync(join(BUILTIN_DATA, ds.manifest.ordlo.file), 'utf8')) as FeatureCollection
+    ).features.find((f) => f.properties?.layer === 'ordlo')!;
     features.push({ type: 'Feature', properties: { name: LAYER_NAMES.ordlo }, geometry: ordlo.geometry });
   }
   return JSON.stringify({ type: 'FeatureCollection', features } satisfies FeatureCollection);
@@ -47,12 +56,16 @@ function rebuild(id: string): string {
  * a raw file's name (`<unix-seconds>.geojson`, whose UTC date is the id).
  */
 export function sourceFile(spec: { daily: string } | { raw: string }): string {
-  const [name, original] = 'daily' in spec ? [dailyName(spec.daily), join(DAILY, dailyName(spec.daily))] : [spec.raw, join(RAW, spec.raw)];
+  const [name, original] =
+    'daily' in spec ? [dailyName(spec.daily), join(DAILY, dailyName(spec.daily))] : [spec.raw, join(RAW, spec.raw)];
   if (HAVE_SHARED) return original;
   rebuilt ??= mkdtempSync(join(tmpdir(), 'frontline-rebuilt-'));
   const path = join(rebuilt, name);
   if (!existsSync(path)) {
-    const id = 'daily' in spec ? spec.daily : `${new Date(Number(spec.raw.replace('.geojson', '')) * 1000).toISOString().slice(0, 10)}-raw`;
+    const id =
+      'daily' in spec
+        ? spec.daily
+        : `${new Date(Number(spec.raw.replace('.geojson', '')) * 1000).toISOString().slice(0, 10)}-raw`;
     writeFileSync(path, rebuild(id));
   }
   return path;
@@ -60,5 +73,6 @@ export function sourceFile(spec: { daily: string } | { raw: string }): string {
 
 /** Copy source files into `dir` under their own names. */
 export function putSources(dir: string, ...specs: ({ daily: string } | { raw: string })[]): void {
-  for (const spec of specs) copyFileSync(sourceFile(spec), join(dir, 'daily' in spec ? dailyName(spec.daily) : spec.raw));
+  for (const spec of specs)
+    copyFileSync(sourceFile(spec), join(dir, 'daily' in spec ? dailyName(spec.daily) : spec.raw));
 }

@@ -20,7 +20,8 @@ export function denseRect(x0: number, y0: number, x1: number, y1: number, step =
   for (let i = 0; i < 4; i++) {
     const [a, b] = [corners[i], corners[i + 1]];
     const n = Math.max(1, Math.round(Math.max(Math.abs(b[0] - a[0]), Math.abs(b[1] - a[1])) / step));
-    for (let k = 0; k < n; k++) out.push([+(a[0] + ((b[0] - a[0]) * k) / n).toFixed(7), +(a[1] + ((b[1] - a[1]) * k) / n).toFixed(7)]);
+    for (let k = 0; k < n; k++)
+      out.push([+(a[0] + ((b[0] - a[0]) * k) / n).toFixed(7), +(a[1] + ((b[1] - a[1]) * k) / n).toFixed(7)]);
   }
   out.push(out[0]);
   return out;
@@ -41,7 +42,9 @@ export function polygonFeature(rings: number[][][], properties: Record<string, u
 export function syntheticRegions(overrides: Record<string, number[][][]> = {}): Region[] {
   const fc: FeatureCollection = {
     type: 'FeatureCollection',
-    features: REGIONS.map((r, i) => polygonFeature(overrides[r.id] ?? [rect(22 + i * 0.5, 44, 22.5 + i * 0.5, 44.5)], { id: r.id })),
+    features: REGIONS.map((r, i) =>
+      polygonFeature(overrides[r.id] ?? [rect(22 + i * 0.5, 44, 22.5 + i * 0.5, 44.5)], { id: r.id }),
+    ),
   };
   return regionsFromGeoJSON(fc, 'synthetic');
 }

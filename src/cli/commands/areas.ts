@@ -24,11 +24,15 @@ export interface AreasOptions {
 
 export function checkKind(value: string | undefined): KindChoice {
   const k = value ?? 'any';
-  if (k !== 'any' && k !== 'daily' && k !== 'raw') throw new UsageError(`--kind must be any, daily or raw, not "${value}"`);
+  if (k !== 'any' && k !== 'daily' && k !== 'raw')
+    throw new UsageError(`--kind must be any, daily or raw, not "${value}"`);
   return k;
 }
 
-export function chooseScenarios(opts: { scenario?: string; 'scenario-file'?: string }, allowAll: boolean): ScenarioDefinition[] {
+export function chooseScenarios(
+  opts: { scenario?: string; 'scenario-file'?: string },
+  allowAll: boolean,
+): ScenarioDefinition[] {
   if (opts['scenario-file']) {
     if (opts.scenario) throw new UsageError('give --scenario or --scenario-file, not both');
     return [loadScenarioFile(opts['scenario-file'])];
@@ -51,7 +55,9 @@ export async function areas(opts: AreasOptions, io: Io): Promise<void> {
   if (opts.date) checkDate(opts.date, '--date');
   const scenarios = chooseScenarios(opts, true);
   const ds = openDataset(opts.data, io);
-  const entries = range ? snapshotsBetween(ds.manifest, opts.from!, opts.to!, kind) : [snapshotOn(ds.manifest, opts.date!, kind)];
+  const entries = range
+    ? snapshotsBetween(ds.manifest, opts.from!, opts.to!, kind)
+    : [snapshotOn(ds.manifest, opts.date!, kind)];
   const reports: AreaReport[] = [];
   const progress = new Progress(io, 'areas', entries.length);
   for (const [i, entry] of entries.entries()) {

@@ -9,7 +9,17 @@ import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { DRAWN_LAYERS, drawnFeatures, SOURCE_LAYERS } from '../../lib/datafolder/historyCodec';
-import { checkDate, type ChunkSet, DATASET_FORMAT, ENGINE_VERSION, packOverlays, type Manifest, type Note, type SnapshotEntry, type Stats } from '../../lib/datafolder/manifest';
+import {
+  checkDate,
+  type ChunkSet,
+  DATASET_FORMAT,
+  ENGINE_VERSION,
+  packOverlays,
+  type Manifest,
+  type Note,
+  type SnapshotEntry,
+  type Stats,
+} from '../../lib/datafolder/manifest';
 import { InputError } from '../../lib/engine/errors';
 import { displayRegions, ordloPieces } from '../../lib/engine/display';
 import { areasByRegion, SLIVER_WIDTH_KM } from '../../lib/engine/overlay';
@@ -27,7 +37,16 @@ import { writeChunks } from '../history';
 import { carryNotes } from '../notes';
 import { collectSources, sourceDate, type SourceFile } from '../sources';
 import { safeText } from '../terminal';
-import { dataDir, datasetExists, featureCollection, insideDataFolder, isWithin, loadDataset, regionsFile, type Dataset } from '../store';
+import {
+  dataDir,
+  datasetExists,
+  featureCollection,
+  insideDataFolder,
+  isWithin,
+  loadDataset,
+  regionsFile,
+  type Dataset,
+} from '../store';
 
 export interface IngestOptions {
   source?: string;
@@ -47,7 +66,10 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
   const out = dataDir(opts.data);
   checkOwnFolder(out);
   if (opts.source && !/^[a-z][a-z0-9+.-]*:\/\//i.test(opts.source) && isWithin(out, opts.source))
-    throw new InputError('--data', `${safeText(out)} is inside the --source folder (or is it): ingest would read its own output; give a data folder elsewhere`);
+    throw new InputError(
+      '--data',
+      `${safeText(out)} is inside the --source folder (or is it): ingest would read its own output; give a data folder elsewhere`,
+    );
   const boundaries = loadBoundaries(opts.boundaries);
   const sources = opts.sources ?? (await collectSources(opts.source!));
   const lock = lockFolder(out);
@@ -73,33 +95,65 @@ function previousDataset(out: string, rebuild: boolean): Dataset | undefined {
   } catch (e) {
     if (rebuild) return undefined;
     const why = e instanceof InputError ? e.message : (e as Error).message;
-    throw new InputError(out, `is damaged (${why}): run ingest again with --rebuild to make it anew from this source alone (the snapshots only it had are dropped), or restore it from a copy; nothing was changed`);
+    throw new InputError(
+      out,
+      `is damaged (${why}): run ingest again with --rebuild to make it anew from this source alone (the snapshots only it had are dropped), or restore it from a copy; nothing was changed`,
+    );
   }
 }
 
 /** Figures that would be copied forward must be whole: one triple of finite km² per region for every snapshot. */
 function checkHealth(ds: Dataset): void {
   const { stats, manifest } = ds;
-  if (stats.engine !== manifest.engine || stats.regions?.join() !== REGION_IDS.join() || stats.area_km2?.length !== REGION_IDS.length)
+  if (
+    stats.engine !== manifest.engine ||
+    stats.regions?.join() !== REGION_IDS.join() ||
+    stats.area_km2?.length !== REGION_IDS.length
+  )
     throw new InputError(join(ds.dir, 'stats.json'), 'does not match its manifest');
-  if (!stats.area_km2.every((x) => Number.isFinite(x) && x > 0)) throw new InputError(join(ds.dir, 'stats.json'), 'has a region area that is not a positive number');
+  if (!stats.area_km2.every((x) => Number.isFinite(x) && x > 0))
+    throw new InputError(join(ds.dir, 'stats.json'), 'has a region area that is not a positive number');
   for (const e of manifest.snapshots) {
     const rows = stats.overlays?.[e.id];
-    if (!Array.isArray(rows) || rows.length !== REGION_IDS.length || !rows.every((r) => Array.isArray(r) && r.length === 3 && r.every((x) => Number.isFinite(x) && x >= 0)))
+    if (
+      !Array.isArray(rows) ||
+      rows.length !== REGION_IDS.length ||
+      !rows.every((r) => Array.isArray(r) && r.length === 3 && r.every((x) => Number.isFinite(x) && x >= 0))
+    )
       throw new InputError(join(ds.dir, 'stats.json'), `has no valid figures for snapshot ${e.id}`);
   }
 }
 
-async function ingestLocked(opts: IngestOptions, io: Io, out: string, boundaries: Boundaries, sources: SourceFile[]): Promise<void> {
+async function ingestLocked(
+  opts: IngestOptions,
+  io: Io,
+  out: string,
+  boundaries: Boundaries,
+  sources: SourceFile[],
+): Promise<void> {
   const previous = previousDataset(out, Boolean(opts.rebuild));
-  const reusable = previous && previous.manifest.engine === ENGINE_VERSION && previous.manifest.boundaries.sha256 === boundaries.sha256 ? previous : undefined;
+  const reusable =
+    previous && previous.manifest.engine === ENGINE_VERSION && previous.manifest.boundaries.sha256 === boundaries.sha256
+      ? previous
+      : undefined;
   if (previous && !reusable && !opts.replace && previous.manifest.snapshots.length > 0) {
     // Nothing of an incompatible folder can be reused: only this source's snapshots would be left.
-    const incoming = new Set(sources.map((s) => sourceDate(s)).filter((d) => d !== undefined).map((d) => (d!.kind === 'daily' ? d!.date : `${d!.date}-${d!.kind}`)));
+    const incoming = new Set(
+      sources
+        .map((s) => sourceDate(s))
+        .filter((d) => d !== undefined)
+        .map((d) => (d!.kind === 'daily' ? d!.date : `${d!.date}-${d!.kind}`)),
+    );
     const lost = previous.manifest.snapshots.filter((e) => !incoming.has(e.id));
-    const why = previous.manifest.engine !== ENGINE_VERSION ? `engine ${previous.manifest.engine} (this is ${ENGINE_VERSION})` : `other boundaries (${safeText(previous.manifest.boundaries.name)})`;
+    const why =
+      previous.manifest.engine !== ENGINE_VERSION
+        ? `engine ${previous.manifest.engine} (this is ${ENGINE_VERSION})`
+        : `other boundaries (${safeText(previous.manifest.boundaries.name)})`;
     if (lost.length > 0 && !opts.rebuild)
-      throw new InputError(out, `was made with ${why}, so it must be rebuilt, and this source lacks ${lost.length} of its ${previous.manifest.snapshots.length} snapshots: ingest the full source again, or give --rebuild to keep only this source's (nothing was changed)`);
+      throw new InputError(
+        out,
+        `was made with ${why}, so it must be rebuilt, and this source lacks ${lost.length} of its ${previous.manifest.snapshots.length} snapshots: ingest the full source again, or give --rebuild to keep only this source's (nothing was changed)`,
+      );
     io.err(`note: ${safeText(out)} was made with ${why}: rebuilding it from this source\n`);
   }
 
@@ -122,7 +176,11 @@ async function ingestLocked(opts: IngestOptions, io: Io, out: string, boundaries
     // Date order: consecutive days share most of their geometry, which the overlay cache exploits.
     const dated = sources.map((s) => ({ s, d: sourceDate(s) }));
     for (const { s, d } of dated) {
-      if (!d) throw new InputError(s.name, 'cannot tell the snapshot date from the file name (expected deepstatemap_data_YYYYMMDD.geojson, <unix-seconds>.geojson or a YYYY-MM-DD in the name)');
+      if (!d)
+        throw new InputError(
+          s.name,
+          'cannot tell the snapshot date from the file name (expected deepstatemap_data_YYYYMMDD.geojson, <unix-seconds>.geojson or a YYYY-MM-DD in the name)',
+        );
       checkDate(d.date, s.name);
     }
     dated.sort((a, b) => a.d!.date.localeCompare(b.d!.date) || a.s.name.localeCompare(b.s.name));
@@ -146,8 +204,14 @@ async function ingestLocked(opts: IngestOptions, io: Io, out: string, boundaries
       const snap = parseSnapshot(parseJson(text, s.name), s.name, d!.date);
       const { overlays: regionOverlays, features } = snapshotFeatures(boundaries.regions, overlayer, snap);
       // One scratch file per chunk set: each is read back once, by the set that encodes it.
-      writeFileSync(join(scratch, `${id}.history.json`), featureCollection(drawnFeatures({ type: 'FeatureCollection', features }, id, DRAWN_LAYERS)));
-      writeFileSync(join(scratch, `${id}.layers.json`), featureCollection(drawnFeatures({ type: 'FeatureCollection', features }, id, SOURCE_LAYERS)));
+      writeFileSync(
+        join(scratch, `${id}.history.json`),
+        featureCollection(drawnFeatures({ type: 'FeatureCollection', features }, id, DRAWN_LAYERS)),
+      );
+      writeFileSync(
+        join(scratch, `${id}.layers.json`),
+        featureCollection(drawnFeatures({ type: 'FeatureCollection', features }, id, SOURCE_LAYERS)),
+      );
       entries.set(id, { id, date: snap.date, kind: d!.kind, source: s.name, source_sha256: hash, layers: snap.layers });
       overlays[id] = packOverlays(regionOverlays);
       if (snap.ordlo.length && (!newestOrdlo || id > newestOrdlo.id)) newestOrdlo = { id, paths: snap.ordlo };
@@ -163,7 +227,9 @@ async function ingestLocked(opts: IngestOptions, io: Io, out: string, boundaries
       let paths = newestOrdlo?.id === newestWithOrdlo.id ? newestOrdlo.paths : undefined;
       if (!paths) {
         const src = sources.find((s) => s.name === newestWithOrdlo.source);
-        paths = src ? parseSnapshot(parseJson(await src.read(), src.name), src.name, newestWithOrdlo.date).ordlo : undefined;
+        paths = src
+          ? parseSnapshot(parseJson(await src.read(), src.name), src.name, newestWithOrdlo.date).ordlo
+          : undefined;
       }
       if (paths) {
         const km2 = areasByRegion(boundaries.regions, paths);
@@ -171,7 +237,10 @@ async function ingestLocked(opts: IngestOptions, io: Io, out: string, boundaries
         const props = { snapshot: newestWithOrdlo.id, source: 'DeepStateMap' };
         writeFileAtomic(
           join(tmp, 'ordlo.geojson'),
-          featureCollection([layerFeature('ordlo', toMultiPolygon(paths), props), ...ordloPieces(boundaries.regions, paths).map((f) => ({ ...f, properties: { ...f.properties, ...props } }))]),
+          featureCollection([
+            layerFeature('ordlo', toMultiPolygon(paths), props),
+            ...ordloPieces(boundaries.regions, paths).map((f) => ({ ...f, properties: { ...f.properties, ...props } })),
+          ]),
         );
         ordlo = { snapshot: newestWithOrdlo.id, file: 'ordlo.geojson', km2 };
       } else if (previous?.manifest.ordlo && reusable) {
@@ -183,17 +252,37 @@ async function ingestLocked(opts: IngestOptions, io: Io, out: string, boundaries
     // The chunks: what this run computed from its scratch files, the rest decoded from the old data folder's chunks.
     const featuresOf = (set: ChunkSet, layers: readonly string[]) => (e: SnapshotEntry) => {
       const file = join(scratch, `${e.id}.${set}.json`);
-      return drawnFeatures(existsSync(file) ? (readJsonFile(file) as FeatureCollection) : reusable!.chunks.frame(set, e), e.id, layers);
+      return drawnFeatures(
+        existsSync(file) ? (readJsonFile(file) as FeatureCollection) : reusable!.chunks.frame(set, e),
+        e.id,
+        layers,
+      );
     };
-    const { entries: history, written: chunksWritten } = writeChunks(tmp, 'history', snapshots, featuresOf('history', DRAWN_LAYERS), reusable && { dir: out, chunks: reusable.manifest.history });
-    const { entries: layerChunks } = writeChunks(tmp, 'layers', snapshots, featuresOf('layers', SOURCE_LAYERS), reusable && { dir: out, chunks: reusable.manifest.layers });
+    const { entries: history, written: chunksWritten } = writeChunks(
+      tmp,
+      'history',
+      snapshots,
+      featuresOf('history', DRAWN_LAYERS),
+      reusable && { dir: out, chunks: reusable.manifest.history },
+    );
+    const { entries: layerChunks } = writeChunks(
+      tmp,
+      'layers',
+      snapshots,
+      featuresOf('layers', SOURCE_LAYERS),
+      reusable && { dir: out, chunks: reusable.manifest.layers },
+    );
     rmSync(scratch, { recursive: true, force: true });
 
     const manifest: Manifest = {
       format: DATASET_FORMAT,
       engine: ENGINE_VERSION,
       attribution: 'DeepStateMap',
-      boundaries: { name: boundaries.name, sha256: boundaries.sha256, ...(boundaries.attribution ? { attribution: boundaries.attribution } : {}) },
+      boundaries: {
+        name: boundaries.name,
+        sha256: boundaries.sha256,
+        ...(boundaries.attribution ? { attribution: boundaries.attribution } : {}),
+      },
       sliver_width_km: SLIVER_WIDTH_KM,
       ordlo,
       snapshots,
@@ -221,7 +310,9 @@ async function ingestLocked(opts: IngestOptions, io: Io, out: string, boundaries
 
     // Swap the folders: the old data set stays whole until the new one is complete.
     swapIn(tmp, out);
-    io.err(`ingested ${snapshots.length} snapshots into ${safeText(out)} (${computed} computed, ${snapshots.length - computed} unchanged), boundaries ${safeText(boundaries.name)}; history: ${history.length} chunks (${chunksWritten} encoded); ${gazetteer.file.places.length} places (GeoNames)${gazetteer.skipped.length ? `, ${gazetteer.skipped.length} outside every region left out: ${safeText(gazetteer.skipped.join(', '))}` : ''}\n`);
+    io.err(
+      `ingested ${snapshots.length} snapshots into ${safeText(out)} (${computed} computed, ${snapshots.length - computed} unchanged), boundaries ${safeText(boundaries.name)}; history: ${history.length} chunks (${chunksWritten} encoded); ${gazetteer.file.places.length} places (GeoNames)${gazetteer.skipped.length ? `, ${gazetteer.skipped.length} outside every region left out: ${safeText(gazetteer.skipped.join(', '))}` : ''}\n`,
+    );
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;

@@ -23,7 +23,8 @@ export interface PlacesOptions {
 
 function checkZone(value: string | undefined): PlaceZone | undefined {
   if (value === undefined) return undefined;
-  if (!PLACE_ZONES.includes(value as PlaceZone)) throw new UsageError(`--zone must be one of ${PLACE_ZONES.join(', ')}, not "${value}"`);
+  if (!PLACE_ZONES.includes(value as PlaceZone))
+    throw new UsageError(`--zone must be one of ${PLACE_ZONES.join(', ')}, not "${value}"`);
   return value as PlaceZone;
 }
 
@@ -39,7 +40,8 @@ export async function places(opts: PlacesOptions, io: Io): Promise<void> {
   const ordlo = (): FeatureCollection['features'] => {
     const file = insideDataFolder(ds.dir, ds.manifest.ordlo!.file);
     const fc = readJsonFile(file) as FeatureCollection;
-    if (!fc || !Array.isArray(fc.features)) throw new InputError(file, 'not a GeoJSON FeatureCollection: run ingest again');
+    if (!fc || !Array.isArray(fc.features))
+      throw new InputError(file, 'not a GeoJSON FeatureCollection: run ingest again');
     return fc.features;
   };
   const pieces = [...ds.chunks.frame('history', entry).features, ...(ds.manifest.ordlo ? ordlo() : [])];
@@ -48,7 +50,20 @@ export async function places(opts: PlacesOptions, io: Io): Promise<void> {
   const credit = placesCredit('DeepStateMap', gazetteer);
   if (format === 'csv') io.out(placesToCsv(entry.date, def.id, rows, credit));
   else {
-    const source = { name: 'DeepStateMap', attribution: ATTRIBUTION, file: entry.source, kind: entry.kind, snapshot: entry.id };
-    io.out(placesToJson({ date: entry.date, scenario: def.id, source, boundaries: ds.manifest.boundaries }, gazetteer, rows, zone));
+    const source = {
+      name: 'DeepStateMap',
+      attribution: ATTRIBUTION,
+      file: entry.source,
+      kind: entry.kind,
+      snapshot: entry.id,
+    };
+    io.out(
+      placesToJson(
+        { date: entry.date, scenario: def.id, source, boundaries: ds.manifest.boundaries },
+        gazetteer,
+        rows,
+        zone,
+      ),
+    );
   }
 }

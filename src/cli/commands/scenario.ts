@@ -37,7 +37,15 @@ export async function scenario(opts: ScenarioOptions, io: Io): Promise<void> {
     ...fc,
     features: [...fc.features, ...strip],
     // RFC 7946 forbids `properties` on a FeatureCollection: provenance is a foreign member.
-    metadata: { date: entry.date, scenario: def.id, snapshot: entry.id, source: 'DeepStateMap', attribution: ATTRIBUTION, boundaries: ds.manifest.boundaries, generator: GENERATOR },
+    metadata: {
+      date: entry.date,
+      scenario: def.id,
+      snapshot: entry.id,
+      source: 'DeepStateMap',
+      attribution: ATTRIBUTION,
+      boundaries: ds.manifest.boundaries,
+      generator: GENERATOR,
+    },
   };
   io.out(JSON.stringify(out) + '\n');
 }

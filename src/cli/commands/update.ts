@@ -12,7 +12,17 @@ import { checkDate, ENGINE_VERSION, type Manifest, type Note } from '../../lib/d
 import { InputError } from '../../lib/engine/errors';
 import { parseSnapshot } from '../../lib/engine/snapshot';
 import { DEFAULT_BOUNDARIES } from '../boundaries';
-import { apiUrl, dailyRevisions, DEFAULT_API, noteOf, parseRevisionList, RevisionCache, revisionDate, revisionUrl, type Revision } from '../deepstate';
+import {
+  apiUrl,
+  dailyRevisions,
+  DEFAULT_API,
+  noteOf,
+  parseRevisionList,
+  RevisionCache,
+  revisionDate,
+  revisionUrl,
+  type Revision,
+} from '../deepstate';
 import { parseJson, Progress, readFileText, sha256, UsageError, type Io } from '../io';
 import { HttpClient, redactUrl, redactUrls } from '../net';
 import type { SourceFile } from '../sources';
@@ -51,7 +61,8 @@ export async function update(opts: UpdateOptions, io: Io): Promise<number> {
   const { revisions, skipped } = parseRevisionList(parseJson(await http.getText(listUrl), redactUrl(listUrl)), listUrl);
   if (skipped) io.err(`note: ${skipped} entries of ${redactUrl(listUrl)} have no usable id; left out\n`);
   // A list whose shape changed would otherwise look like "up to date".
-  if (revisions.length && !revisions.some((r) => r.status)) io.err(`note: none of the ${revisions.length} revisions of ${redactUrl(listUrl)} is published (status true)\n`);
+  if (revisions.length && !revisions.some((r) => r.status))
+    io.err(`note: none of the ${revisions.length} revisions of ${redactUrl(listUrl)} is published (status true)\n`);
   if (seedFrom) seedDataFolder(out, seedFrom);
 
   const have = ingestedRevisions(manifest);
@@ -80,13 +91,19 @@ export async function update(opts: UpdateOptions, io: Io): Promise<number> {
     progress.tick(i + 1, date);
   }
 
-  if (cache.writeFailed) io.err(`note: could not write the cache ${cache.dir}; the next run downloads these revisions again\n`);
+  if (cache.writeFailed)
+    io.err(`note: could not write the cache ${cache.dir}; the next run downloads these revisions again\n`);
   if (sources.length) {
     await ingest({ sources, notes, data: out, boundaries: opts.boundaries }, io);
-    io.err(`update: ${sources.length} new revision${sources.length === 1 ? '' : 's'} (${sources[0].date}${sources.length > 1 ? ` … ${sources.at(-1)!.date}` : ''}) from ${redactUrl(api)}, notes in notes.json\n`);
+    io.err(
+      `update: ${sources.length} new revision${sources.length === 1 ? '' : 's'} (${sources[0].date}${sources.length > 1 ? ` … ${sources.at(-1)!.date}` : ''}) from ${redactUrl(api)}, notes in notes.json\n`,
+    );
   }
   if (failed.length) {
-    line(io, `frontline update: ${failed.length} of ${wanted.length} revisions failed and were skipped: ${failed.join(', ')}`);
+    line(
+      io,
+      `frontline update: ${failed.length} of ${wanted.length} revisions failed and were skipped: ${failed.join(', ')}`,
+    );
     return 1;
   }
   return 0;
@@ -106,7 +123,8 @@ async function fetchRevision(r: Revision, api: string, http: HttpClient, cache: 
   }
   // Ingest stops at the first file it cannot read; checking here lets update skip just this one.
   const snap = parseSnapshot(got.json, name, date);
-  if (snap.occupied.length === 0) throw new InputError(name, 'no occupied territory in any layer DeepState names (not a raw revision?)');
+  if (snap.occupied.length === 0)
+    throw new InputError(name, 'no occupied territory in any layer DeepState names (not a raw revision?)');
   const { text } = got;
   const path = cache.path(r.id);
   // Read back from the cache rather than held in memory: a long catch-up holds hundreds of MB otherwise.
@@ -116,10 +134,16 @@ async function fetchRevision(r: Revision, api: string, http: HttpClient, cache: 
 /** Refuse what would make ingest rebuild the folder from the new revisions alone (and drop its history). */
 function checkAddable(m: Manifest, dir: string, boundaries: string | undefined): void {
   if (m.engine !== ENGINE_VERSION)
-    throw new InputError(dir, `was written by engine ${m.engine}, this version is ${ENGINE_VERSION}: run \`frontline ingest\` with its sources first (update adds to a data folder, it does not rebuild one)`);
+    throw new InputError(
+      dir,
+      `was written by engine ${m.engine}, this version is ${ENGINE_VERSION}: run \`frontline ingest\` with its sources first (update adds to a data folder, it does not rebuild one)`,
+    );
   const sha = sha256(readFileText(boundaries ?? DEFAULT_BOUNDARIES, boundaries ?? 'built-in boundaries'));
   if (sha !== m.boundaries.sha256)
-    throw new InputError('--boundaries', `${dir} was ingested with the boundaries ${m.boundaries.name}; give that file as --boundaries${boundaries ? '' : ' (the built-in set is different)'}`);
+    throw new InputError(
+      '--boundaries',
+      `${dir} was ingested with the boundaries ${m.boundaries.name}; give that file as --boundaries${boundaries ? '' : ' (the built-in set is different)'}`,
+    );
 }
 
 /**
@@ -131,7 +155,9 @@ function checkAddable(m: Manifest, dir: string, boundaries: string | undefined):
 function defaultSince(m: Manifest | undefined): string | undefined {
   const newest = m?.snapshots.reduce<string | undefined>((a, e) => (a && a > e.date ? a : e.date), undefined);
   if (!newest) return undefined;
-  const fromApi = m!.snapshots.some((e) => e.date === newest && e.kind === 'raw' && /^https?:\/\//.test(e.source) && REVISION_SOURCE.test(e.source));
+  const fromApi = m!.snapshots.some(
+    (e) => e.date === newest && e.kind === 'raw' && /^https?:\/\//.test(e.source) && REVISION_SOURCE.test(e.source),
+  );
   return fromApi ? newest : new Date(Date.parse(`${newest}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 

@@ -20,7 +20,9 @@ describe('colour science (hand-checked values)', () => {
     for (const d of ['protanopia', 'deuteranopia'] as const) {
       simulate('#ffffff', d).forEach((c) => expect(c).toBeCloseTo(255, 0));
       expect(deltaE76(simulate('#808080', d), parseHex('#808080'))).toBeLessThan(1.5);
-      expect(deltaE76(simulate('#d62728', d), simulate('#2ca02c', d))).toBeLessThan(deltaE76(parseHex('#d62728'), parseHex('#2ca02c')) / 2);
+      expect(deltaE76(simulate('#d62728', d), simulate('#2ca02c', d))).toBeLessThan(
+        deltaE76(parseHex('#d62728'), parseHex('#2ca02c')) / 2,
+      );
     }
   });
 });
@@ -28,8 +30,12 @@ describe('colour science (hand-checked values)', () => {
 /** The theme variables of App.svelte: `--name: #hex` in the light (:root) and dark blocks. */
 function themeVars(): Record<'light' | 'dark', Record<string, string>> {
   const css = readFileSync(new URL('../../App.svelte', import.meta.url), 'utf8');
-  const block = (re: RegExp): Record<string, string> => Object.fromEntries([...re.exec(css)![1].matchAll(/--([\w-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1], m[2]]));
-  return { light: block(/:global\(:root\) \{([^}]*)\}/), dark: block(/:global\(:root\[data-theme='dark'\]\) \{([^}]*)\}/) };
+  const block = (re: RegExp): Record<string, string> =>
+    Object.fromEntries([...re.exec(css)![1].matchAll(/--([\w-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1], m[2]]));
+  return {
+    light: block(/:global\(:root\) \{([^}]*)\}/),
+    dark: block(/:global\(:root\[data-theme='dark'\]\) \{([^}]*)\}/),
+  };
 }
 
 describe('text contrast meets WCAG AA in both themes', () => {
@@ -37,9 +43,17 @@ describe('text contrast meets WCAG AA in both themes', () => {
   // Text on the backgrounds it is drawn on (4.5:1); the focus ring and the map's
   // labels against their halo are non-text or large-ish, but held to 4.5 too.
   const TEXT: [string, string][] = [
-    ['fg', 'bg'], ['fg', 'panel'], ['fg', 'quote'], ['fg', 'button'], ['fg', 'notice'],
-    ['muted', 'bg'], ['muted', 'panel'], ['muted', 'quote'], ['muted', 'button'],
-    ['gain', 'bg'], ['loss', 'bg'],
+    ['fg', 'bg'],
+    ['fg', 'panel'],
+    ['fg', 'quote'],
+    ['fg', 'button'],
+    ['fg', 'notice'],
+    ['muted', 'bg'],
+    ['muted', 'panel'],
+    ['muted', 'quote'],
+    ['muted', 'button'],
+    ['gain', 'bg'],
+    ['loss', 'bg'],
   ];
   for (const theme of ['light', 'dark'] as const) {
     it.each(TEXT)(`${theme}: --%s on --%s ≥ 4.5`, (fg, bg) => {

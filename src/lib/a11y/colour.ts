@@ -57,8 +57,12 @@ export function simulate(hex: string, deficiency: Deficiency): Rgb {
 /** CIELAB (D65) of an sRGB colour. */
 export function lab(rgb: Rgb): Rgb {
   const [r, g, b] = rgb.map(toLinear);
-  const xyz = [(0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883];
-  const f = (t: number): number => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116);
+  const xyz = [
+    (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+    0.2126 * r + 0.7152 * g + 0.0722 * b,
+    (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+  ];
+  const f = (t: number): number => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
   const [fx, fy, fz] = xyz.map(f);
   return [116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)];
 }

@@ -100,12 +100,20 @@ export function chunkName(entry: { kind: string; date: string }): string {
 }
 
 /** The features of a snapshot whose layer is one of `layers` (by default those the map draws). */
-export function drawnFeatures(fc: FeatureCollection<Geometry | null, Record<string, unknown> | null>, what: string, layers: readonly string[] = DRAWN_LAYERS): DrawnFeature[] {
+export function drawnFeatures(
+  fc: FeatureCollection<Geometry | null, Record<string, unknown> | null>,
+  what: string,
+  layers: readonly string[] = DRAWN_LAYERS,
+): DrawnFeature[] {
   const out: DrawnFeature[] = [];
   for (const f of fc.features) {
     if (!layers.includes(String(f.properties?.layer))) continue;
     const g = f.geometry;
-    if (!g || (g.type !== 'MultiPolygon' && g.type !== 'MultiLineString')) throw new InputError(what, `a ${String(f.properties?.layer)} feature has geometry ${g?.type ?? 'null'}, expected MultiPolygon or MultiLineString`);
+    if (!g || (g.type !== 'MultiPolygon' && g.type !== 'MultiLineString'))
+      throw new InputError(
+        what,
+        `a ${String(f.properties?.layer)} feature has geometry ${g?.type ?? 'null'}, expected MultiPolygon or MultiLineString`,
+      );
     out.push({ type: 'Feature', properties: f.properties ?? {}, geometry: g });
   }
   return out;
@@ -128,7 +136,8 @@ export function opsChecksum(ops: readonly number[]): number {
 
 /** A geometry's rings or lines in order, and its shape (rings per polygon, or the line count). */
 function sequencesOf(g: DrawnGeometry): { seqs: Position[][]; shape: number[] } {
-  if (g.type === 'MultiPolygon') return { seqs: g.coordinates.flat(), shape: [g.coordinates.length, ...g.coordinates.map((p) => p.length)] };
+  if (g.type === 'MultiPolygon')
+    return { seqs: g.coordinates.flat(), shape: [g.coordinates.length, ...g.coordinates.map((p) => p.length)] };
   return { seqs: g.coordinates, shape: [g.coordinates.length] };
 }
 
@@ -167,7 +176,9 @@ class ChunkEncoder {
 
   private template(props: Record<string, unknown>, date: string): number {
     const dated = Object.keys(props).filter((k) => props[k] === date);
-    const t: PropsTemplate = dated.length ? { props: { ...props, ...Object.fromEntries(dated.map((k) => [k, null])) }, dated } : { props: { ...props } };
+    const t: PropsTemplate = dated.length
+      ? { props: { ...props, ...Object.fromEntries(dated.map((k) => [k, null])) }, dated }
+      : { props: { ...props } };
     const key = JSON.stringify(t);
     let i = this.templateIndex.get(key);
     if (i === undefined) {
@@ -225,7 +236,13 @@ class ChunkEncoder {
     for (let c = 0; c < at.length; c += 2) {
       const src = this.prev!.seqs[at[c]];
       let n = 1;
-      while (i + n < seq.length && at[c + 1] + n < src.length && src[at[c + 1] + n][0] === seq[i + n][0] && src[at[c + 1] + n][1] === seq[i + n][1]) n++;
+      while (
+        i + n < seq.length &&
+        at[c + 1] + n < src.length &&
+        src[at[c + 1] + n][0] === seq[i + n][0] &&
+        src[at[c + 1] + n][1] === seq[i + n][1]
+      )
+        n++;
       if (!best || n > best.length) best = { ref: at[c], start: at[c + 1], length: n };
     }
     return best;
@@ -250,7 +267,7 @@ class ChunkEncoder {
       cursor.y = y;
       return d;
     };
-    for (let i = 0; i < seq.length; ) {
+    for (let i = 0; i < seq.length;) {
       const m = this.match(seq, i);
       if (m && m.length >= MIN_RUN) {
         flush();
@@ -274,10 +291,19 @@ export function encodeChunk(name: string, series: string, frames: readonly Histo
   const enc = new ChunkEncoder(name);
   const encoded: EncodedFrame[] = [];
   for (const [i, f] of frames.entries()) {
-    if (i > 0 && f.id <= frames[i - 1].id) throw new InputError(name, `frames out of order: ${f.id} after ${frames[i - 1].id}`);
+    if (i > 0 && f.id <= frames[i - 1].id)
+      throw new InputError(name, `frames out of order: ${f.id} after ${frames[i - 1].id}`);
     encoded.push(enc.encode(f));
   }
-  return { format: HISTORY_FORMAT, version: HISTORY_VERSION, chunk: name, series, attribution: 'DeepStateMap', props: enc.templates, frames: encoded };
+  return {
+    format: HISTORY_FORMAT,
+    version: HISTORY_VERSION,
+    chunk: name,
+    series,
+    attribution: 'DeepStateMap',
+    props: enc.templates,
+    frames: encoded,
+  };
 }
 
 /** What the decoder keeps of a decoded frame. */
@@ -338,11 +364,25 @@ export class HistoryChunkReader {
     };
     if (!c || typeof c !== 'object') bad('is not a JSON object');
     if (c.format !== HISTORY_FORMAT) bad(`format ${JSON.stringify(c.format)} is not ${HISTORY_FORMAT}`);
-    if (c.version !== HISTORY_VERSION) bad(`version ${JSON.stringify(c.version)}, this code reads ${HISTORY_VERSION}: run ingest again`);
-    if (!Array.isArray(c.props) || c.props.some((t) => !t || typeof t.props !== 'object' || !t.props || (t.dated !== undefined && !Array.isArray(t.dated)))) bad('has no valid props templates');
+    if (c.version !== HISTORY_VERSION)
+      bad(`version ${JSON.stringify(c.version)}, this code reads ${HISTORY_VERSION}: run ingest again`);
+    if (
+      !Array.isArray(c.props) ||
+      c.props.some(
+        (t) => !t || typeof t.props !== 'object' || !t.props || (t.dated !== undefined && !Array.isArray(t.dated)),
+      )
+    )
+      bad('has no valid props templates');
     if (!Array.isArray(c.frames) || c.frames.length === 0) bad('has no frames');
     for (const [i, f] of c.frames.entries()) {
-      if (!f || typeof f.id !== 'string' || typeof f.date !== 'string' || !Array.isArray(f.ops) || typeof f.check !== 'number') bad(`frame ${i} is malformed`);
+      if (
+        !f ||
+        typeof f.id !== 'string' ||
+        typeof f.date !== 'string' ||
+        !Array.isArray(f.ops) ||
+        typeof f.check !== 'number'
+      )
+        bad(`frame ${i} is malformed`);
       if (i > 0 && f.id <= c.frames[i - 1].id) bad(`frame ${f.id} is out of order`);
     }
     this.chunk = c;
@@ -391,14 +431,17 @@ export class HistoryChunkReader {
       const tpl = r.below(templates.length, 'props template');
       const scale = r.below(MAX_SCALE + 1, 'scale');
       const parts = r.below(MAX_SEQ, 'part count');
-      const shape = type === TYPE_MULTIPOLYGON ? Array.from({ length: parts }, () => r.below(MAX_SEQ, 'ring count')) : [parts];
+      const shape =
+        type === TYPE_MULTIPOLYGON ? Array.from({ length: parts }, () => r.below(MAX_SEQ, 'ring count')) : [parts];
       const seqCount = type === TYPE_MULTIPOLYGON ? shape.reduce((a, b) => a + b, 0) : parts;
       const cursor = { x: 0, y: 0 };
       const seqs: Position[][] = [];
       for (let s = 0; s < seqCount; s++) seqs.push(this.sequence(r, prev, scale, cursor, fail));
       let at = 0;
       const geometry: DrawnGeometry =
-        type === TYPE_MULTIPOLYGON ? { type: 'MultiPolygon', coordinates: shape.map((rings) => seqs.slice(at, (at += rings))) } : { type: 'MultiLineString', coordinates: seqs };
+        type === TYPE_MULTIPOLYGON
+          ? { type: 'MultiPolygon', coordinates: shape.map((rings) => seqs.slice(at, (at += rings))) }
+          : { type: 'MultiLineString', coordinates: seqs };
       pushAll(out.seqs, seqs);
       out.tpls.push(tpl);
       out.fc.features.push({ type: 'Feature', properties: props(tpl), geometry });
@@ -407,7 +450,13 @@ export class HistoryChunkReader {
     return out;
   }
 
-  private sequence(r: OpReader, prev: DecodedState | null, scale: number, cursor: { x: number; y: number }, fail: (msg: string) => never): Position[] {
+  private sequence(
+    r: OpReader,
+    prev: DecodedState | null,
+    scale: number,
+    cursor: { x: number; y: number },
+    fail: (msg: string) => never,
+  ): Position[] {
     const p = 10 ** scale;
     const length = r.below(MAX_SEQ, 'sequence length');
     let seq: Position[] = [];
@@ -418,7 +467,8 @@ export class HistoryChunkReader {
         const ref = r.below(prev!.seqs.length, 'sequence');
         const src = prev!.seqs[ref];
         const start = r.below(src.length, 'start');
-        if (start + c > src.length || seq.length + c > length) fail(`copy of ${c} positions from ${start} overruns a sequence`);
+        if (start + c > src.length || seq.length + c > length)
+          fail(`copy of ${c} positions from ${start} overruns a sequence`);
         // A whole unchanged ring keeps its array (and the next frame may keep it again).
         if (c === length && start === 0 && src.length === length) seq = src;
         else for (let k = start; k < start + c; k++) seq.push(src[k]);
@@ -432,7 +482,8 @@ export class HistoryChunkReader {
           cursor.y += r.int();
           const x = cursor.x / p;
           const y = cursor.y / p;
-          if (!(x >= -180 && x <= 180 && y >= -90 && y <= 90)) fail(`position ${x},${y} is not a longitude and latitude`);
+          if (!(x >= -180 && x <= 180 && y >= -90 && y <= 90))
+            fail(`position ${x},${y} is not a longitude and latitude`);
           seq.push([x, y]);
         }
       } else fail('an empty op');
@@ -444,5 +495,9 @@ export class HistoryChunkReader {
 /** Decode a whole chunk (for tests and tools; the page reads frames one by one). */
 export function decodeChunk(data: unknown, name: string): HistoryFrame[] {
   const reader = new HistoryChunkReader(data, name);
-  return reader.ids.map((id, i) => ({ id, date: (data as HistoryChunk).frames[i].date, features: reader.frame(id).features }));
+  return reader.ids.map((id, i) => ({
+    id,
+    date: (data as HistoryChunk).frames[i].date,
+    features: reader.frame(id).features,
+  }));
 }

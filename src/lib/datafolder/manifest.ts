@@ -99,10 +99,15 @@ export interface Stats {
   overlays: Record<string, [number, number, number][]>;
 }
 
-export const ATTRIBUTION = 'DeepStateMap (deepstatemap.live), via the public archives cyterat/deepstate-map-data and DanielRose2310/deepstatemaps-history';
+export const ATTRIBUTION =
+  'DeepStateMap (deepstatemap.live), via the public archives cyterat/deepstate-map-data and DanielRose2310/deepstatemaps-history';
 
 /** The chunk of a set that holds a snapshot, if any. */
-export function chunkOf(m: Manifest, set: ChunkSet, entry: Pick<SnapshotEntry, 'kind' | 'date'>): HistoryEntry | undefined {
+export function chunkOf(
+  m: Manifest,
+  set: ChunkSet,
+  entry: Pick<SnapshotEntry, 'kind' | 'date'>,
+): HistoryEntry | undefined {
   return m[set]?.find((h) => h.series === entry.kind && h.dates[0] <= entry.date && entry.date <= h.dates[1]);
 }
 
@@ -145,7 +150,11 @@ export function seriesOf(m: Manifest, kind: KindChoice): SnapshotEntry[] {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function checkDate(value: string, what: string): string {
-  if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value)
+  if (
+    !DATE.test(value) ||
+    Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
+  )
     throw new InputError(what, `"${value}" is not a date (expected YYYY-MM-DD)`);
   return value;
 }
@@ -173,7 +182,8 @@ export function newestDate(m: Manifest): string | undefined {
 export function nearestSnapshot(m: Manifest, date: string, kind: KindChoice = 'any'): SnapshotEntry | undefined {
   const t = Date.parse(date);
   let best: SnapshotEntry | undefined;
-  for (const s of seriesOf(m, kind)) if (!best || Math.abs(Date.parse(s.date) - t) < Math.abs(Date.parse(best.date) - t)) best = s;
+  for (const s of seriesOf(m, kind))
+    if (!best || Math.abs(Date.parse(s.date) - t) < Math.abs(Date.parse(best.date) - t)) best = s;
   return best;
 }
 

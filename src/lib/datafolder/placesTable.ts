@@ -7,19 +7,43 @@ import type { AreaReport } from '../engine/report';
 import { formatCsv, GENERATOR, type CsvCell } from './tables';
 
 /** The columns of a row, in CSV order. */
-export const PLACES_CSV_HEADER = ['date', 'scenario', 'name', 'name_uk', 'id', 'population', 'lon', 'lat', 'region', 'zone', 'now', 'credit'] as const;
+export const PLACES_CSV_HEADER = [
+  'date',
+  'scenario',
+  'name',
+  'name_uk',
+  'id',
+  'population',
+  'lon',
+  'lat',
+  'region',
+  'zone',
+  'now',
+  'credit',
+] as const;
 
 export const PLACES_METHOD = {
   control:
     "who holds a town now: its point in the map's pieces of its region for the snapshot (the engine's overlay with slivers counted as held by Russia, simplified to 30 m), as the page draws them",
   zones:
     "buffer: held by Ukraine now, demilitarised under the scenario; ceded: held by Ukraine now, Russia's under it; returned: held by Russia now, Ukraine's under it. A town in the grey zone (raw snapshots only) goes where the map paints the grey zone (now: contested)",
-  population: "GeoNames' figures, from before the full-scale invasion (2001 census or official estimates up to January 2022)",
+  population:
+    "GeoNames' figures, from before the full-scale invasion (2001 census or official estimates up to January 2022)",
 };
 
 /** A row as printed: the English name as `name`. */
 export function placeRow(p: PlaceChange): Record<string, string | number | undefined> {
-  return { name: p.name_en, name_uk: p.name_uk, id: p.id, population: p.population, lon: p.lon, lat: p.lat, region: p.region, zone: p.zone, now: p.now };
+  return {
+    name: p.name_en,
+    name_uk: p.name_uk,
+    id: p.id,
+    population: p.population,
+    lon: p.lon,
+    lat: p.lat,
+    region: p.region,
+    zone: p.zone,
+    now: p.now,
+  };
 }
 
 /** What the figures rest on: the snapshot's source and the gazetteer. */
@@ -36,7 +60,12 @@ export function placesToCsv(date: string, scenario: string, rows: readonly Place
 }
 
 /** The JSON `frontline places` prints, from the report of the same snapshot and scenario. */
-export function placesToJson(report: Pick<AreaReport, 'date' | 'scenario' | 'source' | 'boundaries'>, gazetteer: PlacesFile, rows: readonly PlaceChange[], zone: PlaceZone | undefined): string {
+export function placesToJson(
+  report: Pick<AreaReport, 'date' | 'scenario' | 'source' | 'boundaries'>,
+  gazetteer: PlacesFile,
+  rows: readonly PlaceChange[],
+  zone: PlaceZone | undefined,
+): string {
   const out = {
     date: report.date,
     scenario: report.scenario,

@@ -14,7 +14,8 @@ export const GENERATOR = { name: 'frontline-scenarios', version: pkg.version } a
 /** km² to 0.01, shares to 0.001 percentage points: below any input's precision, stable in diffs. */
 export function roundRow(row: AreaRow): AreaRow {
   const out = { ...row };
-  for (const k of FIGURE_KEYS) out[k] = Math.round(row[k] * (k.endsWith('_pct') ? 1000 : 100)) / (k.endsWith('_pct') ? 1000 : 100);
+  for (const k of FIGURE_KEYS)
+    out[k] = Math.round(row[k] * (k.endsWith('_pct') ? 1000 : 100)) / (k.endsWith('_pct') ? 1000 : 100);
   return out;
 }
 
@@ -44,7 +45,9 @@ export function formatCsv(rows: readonly (readonly CsvCell[])[]): string {
 
 export function reportsToCsv(reports: readonly AreaReport[]): string {
   const rows: CsvCell[][] = [[...CSV_HEADER]];
-  for (const r of reports) for (const row of roundReport(r).rows) rows.push([r.date, r.scenario, row.id, row.name, ...FIGURE_KEYS.map((k) => row[k]), row.kind, r.source.kind]);
+  for (const r of reports)
+    for (const row of roundReport(r).rows)
+      rows.push([r.date, r.scenario, row.id, row.name, ...FIGURE_KEYS.map((k) => row[k]), row.kind, r.source.kind]);
   return formatCsv(rows);
 }
 
@@ -66,7 +69,12 @@ export function provenanceLines(reports: readonly AreaReport[]): string {
   const scenarios = [...new Set(reports.map((r) => r.scenario))];
   const lines: [string, string][] = [
     ['source', `${first.source.attribution}`],
-    ['snapshot', dates[0] === dates[dates.length - 1] ? `${first.source.snapshot} (${first.source.kind}, ${first.source.file})` : `${dates[0]} .. ${dates[dates.length - 1]} (${new Set(dates).size} snapshots)`],
+    [
+      'snapshot',
+      dates[0] === dates[dates.length - 1]
+        ? `${first.source.snapshot} (${first.source.kind}, ${first.source.file})`
+        : `${dates[0]} .. ${dates[dates.length - 1]} (${new Set(dates).size} snapshots)`,
+    ],
     ['scenario', scenarios.join(', ')],
     ['boundaries', `${first.boundaries.name} (sha256 ${first.boundaries.sha256})`],
     ['method', `${first.method.area}; ${first.method.clipping}; ${first.method.slivers}`],

@@ -40,7 +40,10 @@ const WORD_RULES: Rule[] = [
   { test: /Крим|Crimea|Тузла|Tuzla/i, cls: 'crimea' },
   // Snake Island changed hands in 2022: its colour says who held it.
   { test: /Зміїний|Snake Island/i, cls: 'unclassified' },
-  { test: /Статус невідомий|Unknown status|Під питанням|Contested|Contensed|Сіра зона|Ситуація невідома|достеменно невідомо/i, cls: 'contested' },
+  {
+    test: /Статус невідомий|Unknown status|Під питанням|Contested|Contensed|Сіра зона|Ситуація невідома|достеменно невідомо/i,
+    cls: 'contested',
+  },
   { test: /Окупован|Occupied|зайняті ворогом|Окуповані/i, cls: 'occupied' },
   { test: /Звільнен|Liberated|Taken back|Recaptured|Під контролем ЗСУ|Орки відсутні/i, cls: 'liberated' },
 ];

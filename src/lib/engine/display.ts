@@ -26,7 +26,12 @@ export interface PieceProps {
 /** Simplified, with coordinates to 1e-5° (about 1 m): a third of the bytes. */
 function simplified(paths: Paths, tolerance = DISPLAY_TOLERANCE): MultiPolygon {
   const mp = toMultiPolygon(Clipper.simplifyPaths(paths, tolerance, true));
-  return { type: 'MultiPolygon', coordinates: mp.coordinates.map((poly) => poly.map((ring) => ring.map(([x, y]) => [Math.round(x * 1e5) / 1e5, Math.round(y * 1e5) / 1e5]))) };
+  return {
+    type: 'MultiPolygon',
+    coordinates: mp.coordinates.map((poly) =>
+      poly.map((ring) => ring.map(([x, y]) => [Math.round(x * 1e5) / 1e5, Math.round(y * 1e5) / 1e5])),
+    ),
+  };
 }
 
 const vertexCount = (paths: Paths): number => paths.reduce((n, p) => n + p.length, 0);
@@ -34,7 +39,9 @@ const vertexCount = (paths: Paths): number => paths.reduce((n, p) => n + p.lengt
 function piece(region: string, kind: PieceKind, paths: Paths): Feature<MultiPolygon, PieceProps>[] {
   if (paths.length === 0) return [];
   const geometry = simplified(paths);
-  return geometry.coordinates.length ? [{ type: 'Feature', properties: { layer: 'piece', region, kind }, geometry }] : [];
+  return geometry.coordinates.length
+    ? [{ type: 'Feature', properties: { layer: 'piece', region, kind }, geometry }]
+    : [];
 }
 
 /**
@@ -45,15 +52,27 @@ function piece(region: string, kind: PieceKind, paths: Paths): Feature<MultiPoly
  * islets instead of its whole coastline in every snapshot. Untouched regions
  * have no pieces: all of such a region is Ukrainian-held.
  */
-export function displayPieces(regions: readonly Region[], geometry: ReadonlyMap<string, RegionGeometry>): Feature<MultiPolygon, PieceProps>[] {
+export function displayPieces(
+  regions: readonly Region[],
+  geometry: ReadonlyMap<string, RegionGeometry>,
+): Feature<MultiPolygon, PieceProps>[] {
   return regions.flatMap((r) => {
     const g = geometry.get(r.id);
     if (!g || (g.occupied.length === 0 && g.contested.length === 0)) return [];
     const russia = union(g.occupied, g.slivers);
-    const held = vertexCount(russia) <= vertexCount(g.ukraine) ? piece(r.id, 'russia', russia) : piece(r.id, 'ukraine', g.ukraine);
+    const held =
+      vertexCount(russia) <= vertexCount(g.ukraine) ? piece(r.id, 'russia', russia) : piece(r.id, 'ukraine', g.ukraine);
     // An all-held region stores an empty 'ukraine' marker so the map knows which way round it is.
     const marker: Feature<MultiPolygon, PieceProps>[] =
-      held.length === 0 && g.ukraine.length === 0 ? [{ type: 'Feature', properties: { layer: 'piece', region: r.id, kind: 'ukraine' }, geometry: { type: 'MultiPolygon', coordinates: [] } }] : [];
+      held.length === 0 && g.ukraine.length === 0
+        ? [
+            {
+              type: 'Feature',
+              properties: { layer: 'piece', region: r.id, kind: 'ukraine' },
+              geometry: { type: 'MultiPolygon', coordinates: [] },
+            },
+          ]
+        : [];
     return [...held, ...marker, ...piece(r.id, 'contested', g.contested)];
   });
 }

@@ -24,8 +24,7 @@ const E = Math.sqrt(E2);
 /** q(φ) of Snyder, "Map Projections: A Working Manual", eq. 3-12. */
 function q(sinPhi: number): number {
   return (
-    (1 - E2) *
-    (sinPhi / (1 - E2 * sinPhi * sinPhi) - (1 / (2 * E)) * Math.log((1 - E * sinPhi) / (1 + E * sinPhi)))
+    (1 - E2) * (sinPhi / (1 - E2 * sinPhi * sinPhi) - (1 / (2 * E)) * Math.log((1 - E * sinPhi) / (1 + E * sinPhi)))
   );
 }
 
@@ -62,10 +61,18 @@ function equalAreaM2(n: number, lonAt: (i: number) => number, latAt: (i: number)
  * @example ringAreaM2([[30, 50], [31, 50], [31, 51], [30, 51]]) // ≈ 7.96e9
  */
 export function ringAreaM2(ring: ReadonlyArray<readonly number[]>): number {
-  return equalAreaM2(ring.length, (i) => ring[i][0], (i) => ring[i][1]);
+  return equalAreaM2(
+    ring.length,
+    (i) => ring[i][0],
+    (i) => ring[i][1],
+  );
 }
 
 /** Signed area in m² of an integer ring (coordinates in degrees × `scale`). */
 export function path64AreaM2(path: readonly Point64[], scale: number): number {
-  return equalAreaM2(path.length, (i) => path[i].x / scale, (i) => path[i].y / scale);
+  return equalAreaM2(
+    path.length,
+    (i) => path[i].x / scale,
+    (i) => path[i].y / scale,
+  );
 }

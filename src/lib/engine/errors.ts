@@ -20,4 +20,19 @@ export class InputError extends Error {
 }
 
 /** Mistakes in a file of occupied territory that the page translates (locale keys `upload.problem.*`). */
-export type InputProblem = 'not-json' | 'not-geojson' | 'no-polygons' | 'self-crossing' | 'not-lonlat' | 'outside-ukraine' | 'swapped' | 'too-large' | 'no-occupied' | 'bad-coordinates' | 'short-ring' | 'no-area' | 'unclassified' | 'bad-date' | 'unexpected';
+export type InputProblem =
+  | 'not-json'
+  | 'not-geojson'
+  | 'no-polygons'
+  | 'self-crossing'
+  | 'not-lonlat'
+  | 'outside-ukraine'
+  | 'swapped'
+  | 'too-large'
+  | 'no-occupied'
+  | 'bad-coordinates'
+  | 'short-ring'
+  | 'no-area'
+  | 'unclassified'
+  | 'bad-date'
+  | 'unexpected';

@@ -16,7 +16,10 @@ import type { Region } from './regions';
  * runs from a region vertex along one of its boundary edges to such a
  * crossing.
  */
-export function lineOfContact(regions: readonly Region[], geometry: ReadonlyMap<string, RegionGeometry>): MultiLineString {
+export function lineOfContact(
+  regions: readonly Region[],
+  geometry: ReadonlyMap<string, RegionGeometry>,
+): MultiLineString {
   const lines: Position[][] = [];
   for (const region of regions) {
     const g = geometry.get(region.id);

@@ -21,7 +21,15 @@ export function isPolygonal(g: unknown): boolean {
   if (type === 'Polygon' || type === 'MultiPolygon') return true;
   if (type !== 'GeometryCollection') return false;
   const parts = (g as { geometries?: unknown }).geometries;
-  return Array.isArray(parts) && parts.some((p) => (p as Geometry | null)?.type === 'Polygon' || (p as Geometry | null)?.type === 'MultiPolygon' || (p as Geometry | null)?.type === 'GeometryCollection');
+  return (
+    Array.isArray(parts) &&
+    parts.some(
+      (p) =>
+        (p as Geometry | null)?.type === 'Polygon' ||
+        (p as Geometry | null)?.type === 'MultiPolygon' ||
+        (p as Geometry | null)?.type === 'GeometryCollection',
+    )
+  );
 }
 
 const kind = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
@@ -29,11 +37,24 @@ const kind = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? '
 /** Why a position is not [lon, lat] in degrees, or undefined when it is. */
 function positionProblem(pos: unknown): Problem | undefined {
   if (!Array.isArray(pos)) return ['bad-coordinates', `a position is ${kind(pos)}, not [longitude, latitude]`];
-  if (pos.length < 2) return ['bad-coordinates', `a position has ${pos.length} number${pos.length === 1 ? '' : 's'}, not [longitude, latitude]`];
+  if (pos.length < 2)
+    return [
+      'bad-coordinates',
+      `a position has ${pos.length} number${pos.length === 1 ? '' : 's'}, not [longitude, latitude]`,
+    ];
   const [lon, lat] = pos as unknown[];
-  if (typeof lon !== 'number' || typeof lat !== 'number') return ['bad-coordinates', `a position holds ${kind(typeof lon !== 'number' ? lon : lat)}, not [longitude, latitude] numbers`];
-  if (!Number.isFinite(lon) || !Number.isFinite(lat)) return ['bad-coordinates', `a coordinate is not a finite number (${lon}, ${lat})`];
-  if (Math.abs(lon) > 180 || Math.abs(lat) > 90) return ['not-lonlat', `a coordinate is out of range for longitude/latitude (${lon}, ${lat}); is the file in a projected CRS?`];
+  if (typeof lon !== 'number' || typeof lat !== 'number')
+    return [
+      'bad-coordinates',
+      `a position holds ${kind(typeof lon !== 'number' ? lon : lat)}, not [longitude, latitude] numbers`,
+    ];
+  if (!Number.isFinite(lon) || !Number.isFinite(lat))
+    return ['bad-coordinates', `a coordinate is not a finite number (${lon}, ${lat})`];
+  if (Math.abs(lon) > 180 || Math.abs(lat) > 90)
+    return [
+      'not-lonlat',
+      `a coordinate is out of range for longitude/latitude (${lon}, ${lat}); is the file in a projected CRS?`,
+    ];
   return undefined;
 }
 
@@ -43,7 +64,11 @@ function polygonProblem(rings: unknown): Problem | undefined {
   for (const [r, ring] of rings.entries()) {
     if (!Array.isArray(ring)) return ['bad-coordinates', `ring ${r} is ${kind(ring)}, not an array of positions`];
     // 4 positions: a triangle and its closing point, the least that encloses an area.
-    if (ring.length < 4) return ['short-ring', `ring ${r} has ${ring.length} position${ring.length === 1 ? '' : 's'}; a ring needs at least 4 (the first repeated at the end)`];
+    if (ring.length < 4)
+      return [
+        'short-ring',
+        `ring ${r} has ${ring.length} position${ring.length === 1 ? '' : 's'}; a ring needs at least 4 (the first repeated at the end)`,
+      ];
     for (const pos of ring) {
       const p = positionProblem(pos);
       if (p) return [p[0], `ring ${r}: ${p[1]}`];
@@ -62,7 +87,12 @@ export function checkPolygonal(geometry: unknown, source: string, index: number,
   };
   const check = (g: Polygon | MultiPolygon): void => {
     const coords = (g as { coordinates?: unknown }).coordinates;
-    const polygons = g.type === 'Polygon' ? [coords] : Array.isArray(coords) ? coords : fail(`its coordinates are ${kind(coords)}, not an array of polygons`);
+    const polygons =
+      g.type === 'Polygon'
+        ? [coords]
+        : Array.isArray(coords)
+          ? coords
+          : fail(`its coordinates are ${kind(coords)}, not an array of polygons`);
     for (const rings of polygons as unknown[]) {
       const p = polygonProblem(rings);
       if (p) fail(p[1], p[0]);

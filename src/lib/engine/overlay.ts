@@ -112,14 +112,21 @@ function inlandEdges(path: Path64, region: Region, out: number[]): void {
   }
 }
 
-function makePiece(outer: Path64, holes: Path64[], region: Region, held: Paths, landBorder: ReadonlySet<string>): Piece {
+function makePiece(
+  outer: Path64,
+  holes: Path64[],
+  region: Region,
+  held: Paths,
+  landBorder: ReadonlySet<string>,
+): Piece {
   const paths = [outer, ...holes];
   const area = areaKm2(paths);
   let touchesHeld = outer.some((p) => !region.vertices.has(`${p.x},${p.y}`));
   if (!touchesHeld && held.length) {
     const b = bboxOf([outer]);
     const pad = (NEAR_KM / DEG_KM) * SCALE * 1.6; // 1.6: degrees of longitude are shorter at 50°N
-    touchesHeld = clipToBbox(held, { minX: b.minX - pad, minY: b.minY - pad, maxX: b.maxX + pad, maxY: b.maxY + pad }).length > 0;
+    touchesHeld =
+      clipToBbox(held, { minX: b.minX - pad, minY: b.minY - pad, maxX: b.maxX + pad, maxY: b.maxY + pad }).length > 0;
   }
   const perimeter = paths.reduce((s, p) => s + perimeterKm(p), 0);
   const edges: number[] = [];
@@ -129,7 +136,15 @@ function makePiece(outer: Path64, holes: Path64[], region: Region, held: Paths, 
     return region.vertices.has(key) && !region.shared.has(key);
   });
   const touchesLand = landBorder.size > 0 && outer.some((p) => landBorder.has(`${p.x},${p.y}`));
-  return { paths, area, touchesHeld, touchesOuter, touchesLand, thin: perimeter > 0 && (2 * area) / perimeter < SLIVER_WIDTH_KM, inlandEdges: edges };
+  return {
+    paths,
+    area,
+    touchesHeld,
+    touchesOuter,
+    touchesLand,
+    thin: perimeter > 0 && (2 * area) / perimeter < SLIVER_WIDTH_KM,
+    inlandEdges: edges,
+  };
 }
 
 /** FNV-1a over coordinates: a cache key for the geometry near a region. */
@@ -201,7 +216,12 @@ export class Overlayer {
     };
   }
 
-  private part(region: Region, snapshot: Pick<Snapshot, 'occupied' | 'contested'>, occBox: Bbox, conBox: Bbox): RegionPart {
+  private part(
+    region: Region,
+    snapshot: Pick<Snapshot, 'occupied' | 'contested'>,
+    occBox: Bbox,
+    conBox: Bbox,
+  ): RegionPart {
     const touches = bboxesOverlap(region.bbox, occBox) || bboxesOverlap(region.bbox, conBox);
     const localOcc = touches ? clipToBbox(snapshot.occupied, region.bbox) : [];
     const localCon = touches ? clipToBbox(snapshot.contested, region.bbox) : [];
@@ -218,7 +238,9 @@ export class Overlayer {
   }
 
   /** Per region: its part, and which of its pieces are slivers. */
-  private resolve(snapshot: Pick<Snapshot, 'occupied' | 'contested'>): { region: Region; part: RegionPart; sliver: boolean[] }[] {
+  private resolve(
+    snapshot: Pick<Snapshot, 'occupied' | 'contested'>,
+  ): { region: Region; part: RegionPart; sliver: boolean[] }[] {
     const occBox = bboxOf(snapshot.occupied);
     const conBox = bboxOf(snapshot.contested);
     const parts = this.regions.map((region) => ({ region, part: this.part(region, snapshot, occBox, conBox) }));
@@ -227,7 +249,12 @@ export class Overlayer {
     const size = new Map<number, { area: number; touchesHeld: boolean; touchesOuter: boolean; touchesLand: boolean }>();
     pieces.forEach((p, i) => {
       const g = size.get(group[i]) ?? { area: 0, touchesHeld: false, touchesOuter: false, touchesLand: false };
-      size.set(group[i], { area: g.area + p.area, touchesHeld: g.touchesHeld || p.touchesHeld, touchesOuter: g.touchesOuter || p.touchesOuter, touchesLand: g.touchesLand || p.touchesLand });
+      size.set(group[i], {
+        area: g.area + p.area,
+        touchesHeld: g.touchesHeld || p.touchesHeld,
+        touchesOuter: g.touchesOuter || p.touchesOuter,
+        touchesLand: g.touchesLand || p.touchesLand,
+      });
     });
     let main = -1;
     for (const [g, s] of size) if (main < 0 || s.area > size.get(main)!.area) main = g;
@@ -238,7 +265,9 @@ export class Overlayer {
       sliver: part.pieces.map((p) => {
         const g = group[i++];
         const s = size.get(g)!;
-        return p.touchesHeld && (p.thin || (g !== main && s.touchesOuter && !s.touchesLand && s.area < ENCLAVE_MAX_KM2));
+        return (
+          p.touchesHeld && (p.thin || (g !== main && s.touchesOuter && !s.touchesLand && s.area < ENCLAVE_MAX_KM2))
+        );
       }),
     }));
   }
@@ -276,13 +305,28 @@ function landBorderVertices(region: Region, land: Paths): Set<string> {
   if (land.length === 0) return out;
   const pad = (LAND_BORDER_KM / DEG_KM) * SCALE;
   // Degrees of longitude are shorter than degrees of latitude here (cos 50° ≈ 0.64): pad by the longer.
-  const grown = Clipper.inflatePaths(clipToBbox(land, padBox(region.bbox, 2 * pad)), pad * 1.6, JoinType.Round, EndType.Polygon);
+  const grown = Clipper.inflatePaths(
+    clipToBbox(land, padBox(region.bbox, 2 * pad)),
+    pad * 1.6,
+    JoinType.Round,
+    EndType.Polygon,
+  );
   const boxes = grown.map((p) => bboxOf([p]));
   for (const key of region.vertices.keys()) {
     if (region.shared.has(key)) continue;
     const [x, y] = key.split(',').map(Number);
     const pt = { x, y };
-    if (grown.some((path, i) => x >= boxes[i].minX && x <= boxes[i].maxX && y >= boxes[i].minY && y <= boxes[i].maxY && Clipper.pointInPolygon(pt, path) !== PointInPolygonResult.IsOutside)) out.add(key);
+    if (
+      grown.some(
+        (path, i) =>
+          x >= boxes[i].minX &&
+          x <= boxes[i].maxX &&
+          y >= boxes[i].minY &&
+          y <= boxes[i].maxY &&
+          Clipper.pointInPolygon(pt, path) !== PointInPolygonResult.IsOutside,
+      )
+    )
+      out.add(key);
   }
   return out;
 }
@@ -300,5 +344,7 @@ export function landOf(fc: unknown): Paths {
 /** Area in km² per region id of a pre-2022 layer (ORDLO). */
 export function areasByRegion(regions: readonly Region[], paths: Paths): Record<string, number> {
   const box = bboxOf(paths);
-  return Object.fromEntries(regions.map((r) => [r.id, paths.length && bboxesOverlap(r.bbox, box) ? areaKm2(intersect(paths, r.paths)) : 0]));
+  return Object.fromEntries(
+    regions.map((r) => [r.id, paths.length && bboxesOverlap(r.bbox, box) ? areaKm2(intersect(paths, r.paths)) : 0]),
+  );
 }

@@ -33,7 +33,11 @@ const pieces = [
   piece('R3', 'ukraine'),
   piece('R1', 'ordlo', [square(0, 0, 3, 3)]),
   // Not pieces: the whole occupied layer and the line must be ignored.
-  { type: 'Feature', properties: { layer: 'occupied' }, geometry: { type: 'MultiPolygon', coordinates: [[square(-100, -100, 100, 100)]] } } as Feature<MultiPolygon>,
+  {
+    type: 'Feature',
+    properties: { layer: 'occupied' },
+    geometry: { type: 'MultiPolygon', coordinates: [[square(-100, -100, 100, 100)]] },
+  } as Feature<MultiPolygon>,
 ];
 const index = new ControlIndex(pieces);
 
@@ -87,7 +91,14 @@ describe('zoneFor', () => {
 });
 
 describe('placesChangingHands', () => {
-  const place = (id: number, region: string, lon: number, lat: number, population: number): Place => ({ id, name_en: `P${id}`, population, lon, lat, region });
+  const place = (id: number, region: string, lon: number, lat: number, population: number): Place => ({
+    id,
+    name_en: `P${id}`,
+    population,
+    lon,
+    lat,
+    region,
+  });
   const places = [
     place(1, 'R1', 1, 1, 1000), // held, in ORDLO
     place(2, 'R1', 5, 5, 2000), // Ukrainian pocket

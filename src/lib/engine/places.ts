@@ -105,7 +105,9 @@ function indexShape(geometry: MultiPolygon): IndexedShape {
 }
 
 function inShape(shape: IndexedShape, x: number, y: number): boolean {
-  return shape.parts.some(({ bounds: b, rings }) => x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3] && inRings(rings, x, y));
+  return shape.parts.some(
+    ({ bounds: b, rings }) => x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3] && inRings(rings, x, y),
+  );
 }
 
 /** A feature of the map's pieces: a snapshot file's `layer: 'piece'` features, or the page's collectPieces output. */
@@ -183,7 +185,9 @@ export function zoneFor(rule: Rule, now: Holder, inOrdlo = false): PlaceZone | n
 
 /** Count and population per zone (and `all`) of some rows. */
 export function placeTotals(rows: readonly PlaceChange[]): PlacesResult['totals'] {
-  const totals = Object.fromEntries([...PLACE_ZONES, 'all'].map((z) => [z, { count: 0, population: 0 }])) as PlacesResult['totals'];
+  const totals = Object.fromEntries(
+    [...PLACE_ZONES, 'all'].map((z) => [z, { count: 0, population: 0 }]),
+  ) as PlacesResult['totals'];
   for (const r of rows)
     for (const t of [totals[r.zone], totals.all]) {
       t.count++;
@@ -199,7 +203,11 @@ export function placeTotals(rows: readonly PlaceChange[]): PlacesResult['totals'
  *
  * @example placesChangingHands(scenarioById('us-28-point'), places, new ControlIndex(snapshot.features)).totals.buffer
  */
-export function placesChangingHands(scenario: ScenarioDefinition, places: readonly Place[], index: ControlIndex): PlacesResult {
+export function placesChangingHands(
+  scenario: ScenarioDefinition,
+  places: readonly Place[],
+  index: ControlIndex,
+): PlacesResult {
   const rows: PlaceChange[] = [];
   for (const place of places) {
     const rule = ruleFor(scenario, place.region);
@@ -208,7 +216,9 @@ export function placesChangingHands(scenario: ScenarioDefinition, places: readon
     const zone = zoneFor(rule, now, rule === 'pre-2022' && index.inOrdlo(place.region, place.lon, place.lat));
     if (zone) rows.push({ ...place, zone, now });
   }
-  rows.sort((a, b) => PLACE_ZONES.indexOf(a.zone) - PLACE_ZONES.indexOf(b.zone) || b.population - a.population || a.id - b.id);
+  rows.sort(
+    (a, b) => PLACE_ZONES.indexOf(a.zone) - PLACE_ZONES.indexOf(b.zone) || b.population - a.population || a.id - b.id,
+  );
   return { rows, totals: placeTotals(rows) };
 }
 
@@ -217,10 +227,14 @@ export function placesChangingHands(scenario: ScenarioDefinition, places: readon
  * (Multi)Polygons; each is indexed once, so a gazetteer of hundreds of towns
  * costs one pass over each region's parts.
  */
-export function regionLocator(regions: readonly { id: string; geometry: Polygon | MultiPolygon }[]): (lon: number, lat: number) => string | undefined {
+export function regionLocator(
+  regions: readonly { id: string; geometry: Polygon | MultiPolygon }[],
+): (lon: number, lat: number) => string | undefined {
   const shapes = regions.map((r) => ({
     id: r.id,
-    shape: indexShape(r.geometry.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [r.geometry.coordinates] } : r.geometry),
+    shape: indexShape(
+      r.geometry.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [r.geometry.coordinates] } : r.geometry,
+    ),
   }));
   return (lon, lat) => shapes.find((s) => inShape(s.shape, lon, lat))?.id;
 }

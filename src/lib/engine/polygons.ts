@@ -7,7 +7,16 @@
  * produce, and it is an order of magnitude faster. Coordinates are degrees ×
  * 1e7 (about 1 cm), far below any data set's precision.
  */
-import { Clipper, ClipType, FillRule, PolyTree64, type Path64, type Paths64, type PolyPath64, type Rect64 } from 'clipper2-ts';
+import {
+  Clipper,
+  ClipType,
+  FillRule,
+  PolyTree64,
+  type Path64,
+  type Paths64,
+  type PolyPath64,
+  type Rect64,
+} from 'clipper2-ts';
 import type { Geometry, MultiPolygon, Position } from 'geojson';
 import { path64AreaM2 } from './ellipsoid';
 
@@ -24,7 +33,9 @@ export function pathsFromGeometry(geometry: Geometry | null): Paths {
       : geometry.type === 'MultiPolygon'
         ? geometry.coordinates
         : geometry.type === 'GeometryCollection'
-          ? geometry.geometries.flatMap((g) => (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []))
+          ? geometry.geometries.flatMap((g) =>
+              g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [],
+            )
           : [];
   const out: Paths = [];
   for (const polygon of polygons) {
@@ -118,7 +129,10 @@ function ringToPositions(path: Path64, ccw: boolean): Position[] {
 export function toMultiPolygon(paths: Paths): MultiPolygon {
   return {
     type: 'MultiPolygon',
-    coordinates: components(paths).map((c) => [ringToPositions(c.outer, true), ...c.holes.map((h) => ringToPositions(h, false))]),
+    coordinates: components(paths).map((c) => [
+      ringToPositions(c.outer, true),
+      ...c.holes.map((h) => ringToPositions(h, false)),
+    ]),
   };
 }
 

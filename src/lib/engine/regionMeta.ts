@@ -26,4 +26,3 @@ export const GROUPS: readonly GroupMeta[] = regionTable.groups.map((g) => ({
   ...g,
   members: g.members === 'all' ? [...REGION_IDS] : (g.members as string[]),
 }));
-

@@ -56,7 +56,19 @@ export function edgeKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
-const NAME_KEYS = ['id', 'iso_3166_2', 'ISO_3166_2', 'region_code', 'name', 'NAME', 'name_en', 'name_uk', 'ADMIN_1', 'shapeName', 'NAME_1'];
+const NAME_KEYS = [
+  'id',
+  'iso_3166_2',
+  'ISO_3166_2',
+  'region_code',
+  'name',
+  'NAME',
+  'name_en',
+  'name_uk',
+  'ADMIN_1',
+  'shapeName',
+  'NAME_1',
+];
 
 function featureName(f: Feature): string | undefined {
   const props = f.properties ?? {};
@@ -89,23 +101,32 @@ export function regionsFromGeoJSON(fc: unknown, file: string): Region[] {
     throw new InputError(file, 'not a GeoJSON FeatureCollection of regions');
   const geometries = new Map<string, Geometry[]>();
   for (const [i, f] of collection.features.entries()) {
-    if (!f || typeof f !== 'object' || Array.isArray(f)) throw new InputError(file, `feature ${i} is not a GeoJSON Feature`);
+    if (!f || typeof f !== 'object' || Array.isArray(f))
+      throw new InputError(file, `feature ${i} is not a GeoJSON Feature`);
     const name = featureName(f);
     if (!name) {
       const shown = shownProperties(f.properties);
-      throw new InputError(file, `feature ${i} has no name that matches one of Ukraine's 27 regions (properties ${shown})`);
+      throw new InputError(
+        file,
+        `feature ${i} has no name that matches one of Ukraine's 27 regions (properties ${shown})`,
+      );
     }
     const id = matchRegion(name)!;
     if (!f.geometry || (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon'))
       throw new InputError(file, `feature ${i} (${name}) has no Polygon or MultiPolygon geometry`);
     checkPolygonal(f.geometry, file, i, `feature ${i} (${name})`);
-    if (selfCrossingRing(pathsFromGeometry(f.geometry)) >= 0) throw new InputError(file, `feature ${i} (${name}) has a ring that crosses itself`);
+    if (selfCrossingRing(pathsFromGeometry(f.geometry)) >= 0)
+      throw new InputError(file, `feature ${i} (${name}) has a ring that crosses itself`);
     const list = geometries.get(id);
     if (list) list.push(f.geometry);
     else geometries.set(id, [f.geometry]);
   }
   const missing = REGION_IDS.filter((id) => !geometries.has(id));
-  if (missing.length) throw new InputError(file, `no boundary for ${missing.map((id) => `${id} ${metaById.get(id)!.name_en}`).join(', ')}`);
+  if (missing.length)
+    throw new InputError(
+      file,
+      `no boundary for ${missing.map((id) => `${id} ${metaById.get(id)!.name_en}`).join(', ')}`,
+    );
   const built = REGIONS.map((meta) => {
     const paths = repair(geometries.get(meta.id)!.flatMap((g) => pathsFromGeometry(g)));
     checkLonLat(paths, file, meta.name_en);
@@ -116,7 +137,15 @@ export function regionsFromGeoJSON(fc: unknown, file: string): Region[] {
         const around = [path[(i + path.length - 1) % path.length], path[(i + 1) % path.length]];
         vertices.set(key, [...(vertices.get(key) ?? []), ...around]);
       }
-    return { ...meta, paths, bbox: bboxOf(paths), area_km2: areaKm2(paths), vertices, shared: new Set<string>(), inlandEdges: new Map<string, number>() };
+    return {
+      ...meta,
+      paths,
+      bbox: bboxOf(paths),
+      area_km2: areaKm2(paths),
+      vertices,
+      shared: new Set<string>(),
+      inlandEdges: new Map<string, number>(),
+    };
   });
   const owners = new Map<string, number>();
   for (const r of built) for (const key of r.vertices.keys()) owners.set(key, (owners.get(key) ?? 0) + 1);
@@ -141,9 +170,17 @@ export function checkLonLat(paths: Paths, file: string, what: string): void {
   const b = bboxOf(paths);
   const S = SCALE;
   if (b.minX < -180 * S || b.maxX > 180 * S || b.minY < -90 * S || b.maxY > 90 * S)
-    throw new InputError(file, `${what}: coordinates out of range for longitude/latitude (is it in a projected CRS?)`, 'not-lonlat');
+    throw new InputError(
+      file,
+      `${what}: coordinates out of range for longitude/latitude (is it in a projected CRS?)`,
+      'not-lonlat',
+    );
   if (b.minX > 41 * S || b.maxX < 22 * S || b.minY > 53 * S || b.maxY < 44 * S) {
     const swapped = b.minX >= 44 * S && b.maxX <= 53 * S && b.minY >= 22 * S && b.maxY <= 41 * S;
-    throw new InputError(file, `${what}: lies outside Ukraine${swapped ? ' (latitude and longitude look swapped)' : ''}`, swapped ? 'swapped' : 'outside-ukraine');
+    throw new InputError(
+      file,
+      `${what}: lies outside Ukraine${swapped ? ' (latitude and longitude look swapped)' : ''}`,
+      swapped ? 'swapped' : 'outside-ukraine',
+    );
   }
 }

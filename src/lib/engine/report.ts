@@ -4,7 +4,14 @@
  * page shows it, exports carry it.
  */
 import { computeAreas, type AreaRow } from './areas';
-import { ATTRIBUTION, overlaysFor, type KindChoice, type Manifest, type SnapshotEntry, type Stats } from '../datafolder/manifest';
+import {
+  ATTRIBUTION,
+  overlaysFor,
+  type KindChoice,
+  type Manifest,
+  type SnapshotEntry,
+  type Stats,
+} from '../datafolder/manifest';
 import { InputError } from './errors';
 import { ENCLAVE_MAX_KM2, LAND_BORDER_KM, NEAR_KM } from './sliverRule';
 import type { ScenarioDefinition } from './scenarios';
@@ -25,7 +32,8 @@ export interface AreaReport {
 /** What a report's figures do with DeepState's grey zone (see `foldsGreyZone`). */
 export const GREY_ZONE = {
   contested: 'counted as contested (contested_km2), held by neither side',
-  ukraine: "counted as held by Ukraine, as the daily files do (they leave the grey zone out): a raw snapshot standing in for a missing day of the daily series",
+  ukraine:
+    'counted as held by Ukraine, as the daily files do (they leave the grey zone out): a raw snapshot standing in for a missing day of the daily series',
 } as const;
 
 /**
@@ -42,7 +50,11 @@ export function foldsGreyZone(manifest: Manifest, snapshot: SnapshotEntry, serie
   return manifest.snapshots.some((s) => s.kind === 'daily' && s.date <= snapshot.date);
 }
 
-export function methodOf(manifest: Manifest, raw: boolean, greyZone: keyof typeof GREY_ZONE = 'contested'): AreaReport['method'] {
+export function methodOf(
+  manifest: Manifest,
+  raw: boolean,
+  greyZone: keyof typeof GREY_ZONE = 'contested',
+): AreaReport['method'] {
   return {
     area: 'WGS84 ellipsoid: equal-area (authalic) projection of each vertex, exact for straight edges in that projection',
     clipping: 'Clipper2 boolean operations on integer coordinates (1e-7 degree)',
@@ -61,9 +73,13 @@ export function stripMethodOf(widthKm: number): string {
 
 /** A scenario with a `pre-2022` rule needs the ORDLO layer in the data set: fail with a message that says how to get it. */
 export function checkOrdlo(manifest: Manifest, scenario: ScenarioDefinition): void {
-  const needsOrdlo = Object.values(scenario.rules.regions).includes('pre-2022') || scenario.rules.default === 'pre-2022';
+  const needsOrdlo =
+    Object.values(scenario.rules.regions).includes('pre-2022') || scenario.rules.default === 'pre-2022';
   if (needsOrdlo && !manifest.ordlo)
-    throw new InputError('--scenario', `${scenario.id} needs DeepState's ORDLO layer, which only the raw layer files have: ingest a folder that includes them (e.g. ../shared/data/deepstate)`);
+    throw new InputError(
+      '--scenario',
+      `${scenario.id} needs DeepState's ORDLO layer, which only the raw layer files have: ingest a folder that includes them (e.g. ../shared/data/deepstate)`,
+    );
 }
 
 /** How a report is computed beyond its snapshot and scenario. */
@@ -83,11 +99,20 @@ export interface ReportOptions {
  *
  * @example areaReport(manifest, stats, snapshotOn(manifest, '2025-11-20'), scenarioById('us-28-point')).rows.find((r) => r.id === 'donbas')
  */
-export function areaReport(manifest: Manifest, stats: Stats, snapshot: SnapshotEntry, scenario: ScenarioDefinition, options: ReportOptions = {}): AreaReport {
+export function areaReport(
+  manifest: Manifest,
+  stats: Stats,
+  snapshot: SnapshotEntry,
+  scenario: ScenarioDefinition,
+  options: ReportOptions = {},
+): AreaReport {
   const { raw = false, series = 'any', lang = 'en', strip } = options;
   checkOrdlo(manifest, scenario);
   // A programming error, not bad input: figures without the strip would silently show 0.
-  if (scenario.strip_km !== undefined && !strip) throw new Error(`scenario ${scenario.id} has a ${scenario.strip_km} km strip: pass its areas (strip.ts computeStrip)`);
+  if (scenario.strip_km !== undefined && !strip)
+    throw new Error(
+      `scenario ${scenario.id} has a ${scenario.strip_km} km strip: pass its areas (strip.ts computeStrip)`,
+    );
   const fold = foldsGreyZone(manifest, snapshot, series);
   const overlays = overlaysFor(stats, snapshot.id).map((o) => (fold ? { ...o, contested_km2: 0 } : o));
   const rows = computeAreas(scenario, { overlays, ordlo: manifest.ordlo?.km2 ?? {}, raw, strip }, lang);
@@ -97,10 +122,25 @@ export function areaReport(manifest: Manifest, stats: Stats, snapshot: SnapshotE
     // A file of one's own (kind custom) is credited as itself, not as DeepStateMap.
     source:
       snapshot.kind === 'custom'
-        ? { name: snapshot.source, attribution: `${snapshot.source} (a file of occupied territory given to frontline-scenarios)`, file: snapshot.source, kind: snapshot.kind, snapshot: snapshot.id }
-        : { name: 'DeepStateMap', attribution: ATTRIBUTION, file: snapshot.source, kind: snapshot.kind, snapshot: snapshot.id },
+        ? {
+            name: snapshot.source,
+            attribution: `${snapshot.source} (a file of occupied territory given to frontline-scenarios)`,
+            file: snapshot.source,
+            kind: snapshot.kind,
+            snapshot: snapshot.id,
+          }
+        : {
+            name: 'DeepStateMap',
+            attribution: ATTRIBUTION,
+            file: snapshot.source,
+            kind: snapshot.kind,
+            snapshot: snapshot.id,
+          },
     boundaries: manifest.boundaries,
-    method: scenario.strip_km !== undefined ? { ...methodOf(manifest, raw, fold ? 'ukraine' : 'contested'), strip: stripMethodOf(scenario.strip_km) } : methodOf(manifest, raw, fold ? 'ukraine' : 'contested'),
+    method:
+      scenario.strip_km !== undefined
+        ? { ...methodOf(manifest, raw, fold ? 'ukraine' : 'contested'), strip: stripMethodOf(scenario.strip_km) }
+        : methodOf(manifest, raw, fold ? 'ukraine' : 'contested'),
     generator: { ...GENERATOR },
     rows,
   };

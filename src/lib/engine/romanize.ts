@@ -9,11 +9,46 @@
 
 /** Letters with one spelling wherever they stand. */
 const PLAIN: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'h', ґ: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'y', і: 'i', к: 'k', л: 'l', м: 'm', н: 'n',
-  о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ь: '', "'": '', '’': '', 'ʼ': '',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'h',
+  ґ: 'g',
+  д: 'd',
+  е: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'y',
+  і: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ь: '',
+  "'": '',
+  '’': '',
+  ʼ: '',
 };
 /** Letters spelled one way at the start of a word and another inside it. */
-const INITIAL: Record<string, [string, string]> = { є: ['ye', 'ie'], ї: ['yi', 'i'], й: ['y', 'i'], ю: ['yu', 'iu'], я: ['ya', 'ia'] };
+const INITIAL: Record<string, [string, string]> = {
+  є: ['ye', 'ie'],
+  ї: ['yi', 'i'],
+  й: ['y', 'i'],
+  ю: ['yu', 'iu'],
+  я: ['ya', 'ia'],
+};
 
 const isLetter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c);
 

@@ -12,7 +12,14 @@ import usJson from '../../../data/scenarios/us-28-point.json';
 import { InputError } from './errors';
 import { validateScenario, type ScenarioDefinition } from './scenarios';
 
-export const SCENARIOS: readonly ScenarioDefinition[] = [statusQuoJson, usJson, europeJson, pre2022Json, russiaJson, bordersJson]
+export const SCENARIOS: readonly ScenarioDefinition[] = [
+  statusQuoJson,
+  usJson,
+  europeJson,
+  pre2022Json,
+  russiaJson,
+  bordersJson,
+]
   .map((json, i) => validateScenario(json, `data/scenarios (#${i + 1})`))
   .sort((a, b) => (a.order ?? 99) - (b.order ?? 99));
 
@@ -20,6 +27,7 @@ export const STATUS_QUO = 'status-quo';
 
 export function scenarioById(id: string): ScenarioDefinition {
   const s = SCENARIOS.find((x) => x.id === id);
-  if (!s) throw new InputError('--scenario', `unknown scenario "${id}" (known: ${SCENARIOS.map((x) => x.id).join(', ')})`);
+  if (!s)
+    throw new InputError('--scenario', `unknown scenario "${id}" (known: ${SCENARIOS.map((x) => x.id).join(', ')})`);
   return s;
 }

@@ -60,7 +60,9 @@ export function scenarioPieces(
 }
 
 /** The scenario as an RFC 7946 FeatureCollection, one feature per region and control. */
-export function scenarioFeatures(pieces: ReturnType<typeof scenarioPieces>): FeatureCollection<MultiPolygon, ControlProps> {
+export function scenarioFeatures(
+  pieces: ReturnType<typeof scenarioPieces>,
+): FeatureCollection<MultiPolygon, ControlProps> {
   const features: Feature<MultiPolygon, ControlProps>[] = pieces.map(({ region, control, paths }) => ({
     type: 'Feature',
     properties: { region: region.id, control, area_km2: areaKm2(paths) },

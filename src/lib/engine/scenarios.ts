@@ -59,11 +59,19 @@ const TEXT_FIELDS = ['title', 'phrase', 'summary', 'clause'] as const;
 /** An optional translation block: every field a non-empty string when present. */
 function validateText(value: unknown, field: string, fail: (msg: string) => never): ScenarioText | undefined {
   if (value === undefined) return undefined;
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return fail(`"${field}" must be an object with ${TEXT_FIELDS.join(', ')}`);
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return fail(`"${field}" must be an object with ${TEXT_FIELDS.join(', ')}`);
   const v = value as Record<string, unknown>;
-  for (const k of TEXT_FIELDS) if (typeof v[k] !== 'string' || !v[k]) fail(`"${field}.${k}" must be a non-empty string`);
+  for (const k of TEXT_FIELDS)
+    if (typeof v[k] !== 'string' || !v[k]) fail(`"${field}.${k}" must be a non-empty string`);
   if (v.source_name !== undefined && typeof v.source_name !== 'string') fail(`"${field}.source_name" must be a string`);
-  return { title: v.title as string, phrase: v.phrase as string, summary: v.summary as string, clause: v.clause as string, source_name: v.source_name as string | undefined };
+  return {
+    title: v.title as string,
+    phrase: v.phrase as string,
+    summary: v.summary as string,
+    clause: v.clause as string,
+    source_name: v.source_name as string | undefined,
+  };
 }
 
 /** Control of one region under a scenario, km². */
@@ -90,19 +98,24 @@ export function validateScenario(json: unknown, what: string): ScenarioDefinitio
   const fail = (msg: string): never => {
     throw new InputError(what, msg);
   };
-  if (!s || typeof s !== 'object' || Array.isArray(s)) return fail('not a scenario definition (expected a JSON object)');
+  if (!s || typeof s !== 'object' || Array.isArray(s))
+    return fail('not a scenario definition (expected a JSON object)');
   if (typeof s.id !== 'string' || !ID.test(s.id)) fail('"id" must be lower-case letters, digits and hyphens');
   if (typeof s.title !== 'string' || !s.title) fail('"title" is missing');
   if (!s.rules || typeof s.rules !== 'object') return fail('"rules" is missing');
   const rules = s.rules;
   if (!RULES.includes(rules.default)) fail(`"rules.default" must be one of ${RULES.join(', ')}`);
   for (const [id, rule] of Object.entries(rules.regions ?? {})) {
-    if (!REGION_IDS.includes(id)) fail(`"rules.regions" names unknown region "${id}" (expected an ISO 3166-2:UA id such as UA-14)`);
+    if (!REGION_IDS.includes(id))
+      fail(`"rules.regions" names unknown region "${id}" (expected an ISO 3166-2:UA id such as UA-14)`);
     if (!RULES.includes(rule)) fail(`rule "${rule}" for ${id} must be one of ${RULES.join(', ')}`);
   }
-  if (s.based_on !== undefined && (typeof s.based_on !== 'string' || !ID.test(s.based_on))) fail('"based_on" must be a scenario id (lower-case letters, digits and hyphens)');
+  if (s.based_on !== undefined && (typeof s.based_on !== 'string' || !ID.test(s.based_on)))
+    fail('"based_on" must be a scenario id (lower-case letters, digits and hyphens)');
   if (s.strip_km !== undefined && !isStripWidth(s.strip_km))
-    fail(`"strip_km" must be a number of km greater than 0 and at most ${STRIP_MAX_KM} (the strip's width on each side of the line), not ${JSON.stringify(s.strip_km) ?? String(s.strip_km)}`);
+    fail(
+      `"strip_km" must be a number of km greater than 0 and at most ${STRIP_MAX_KM} (the strip's width on each side of the line), not ${JSON.stringify(s.strip_km) ?? String(s.strip_km)}`,
+    );
   const uk = validateText(s.uk, 'uk', fail);
   return {
     id: s.id!,

@@ -39,9 +39,15 @@ export const LAST_YEAR = 2100;
 /** The date if it is a real calendar date within FIRST_YEAR..LAST_YEAR, else an InputError naming the file. */
 function checkedDate(date: string, name: string): string {
   const year = Number(date.slice(0, 4));
-  const real = !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
+  const real =
+    !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
   if (!real || year < FIRST_YEAR || year > LAST_YEAR)
-    throw new InputError(name, `the date in the file name, ${date}, is not a date between ${FIRST_YEAR} and ${LAST_YEAR}`, 'bad-date', { date });
+    throw new InputError(
+      name,
+      `the date in the file name, ${date}, is not a date between ${FIRST_YEAR} and ${LAST_YEAR}`,
+      'bad-date',
+      { date },
+    );
   return date;
 }
 
@@ -76,7 +82,11 @@ export function parseSnapshot(json: unknown, source: string, date?: string): Sna
   else throw new InputError(source, 'not a GeoJSON FeatureCollection or Feature', 'not-geojson');
   const named = dateFromName(source);
   const when = date ?? named?.date;
-  if (!when) throw new InputError(source, 'cannot tell the snapshot date from the file name (expected deepstatemap_data_YYYYMMDD, <unix-seconds>.geojson or a YYYY-MM-DD in the name)');
+  if (!when)
+    throw new InputError(
+      source,
+      'cannot tell the snapshot date from the file name (expected deepstatemap_data_YYYYMMDD, <unix-seconds>.geojson or a YYYY-MM-DD in the name)',
+    );
   const polys = features.filter((f) => f && isPolygonal(f.geometry));
   if (polys.length === 0) throw new InputError(source, 'has no Polygon or MultiPolygon features', 'no-polygons');
   for (const [i, f] of polys.entries()) checkPolygonal(f.geometry, source, i);
@@ -87,11 +97,16 @@ export function parseSnapshot(json: unknown, source: string, date?: string): Sna
     const bad = selfCrossingRing(paths);
     if (bad >= 0) {
       const p = paths[bad][0];
-      throw new InputError(source, `polygon ${i} has a ring that crosses itself (ring ${bad}, starting at ${p.x / 1e7}, ${p.y / 1e7}); fix the ring, e.g. with QGIS "Fix geometries"`, 'self-crossing', {
-        polygon: i,
-        lon: p.x / 1e7,
-        lat: p.y / 1e7,
-      });
+      throw new InputError(
+        source,
+        `polygon ${i} has a ring that crosses itself (ring ${bad}, starting at ${p.x / 1e7}, ${p.y / 1e7}); fix the ring, e.g. with QGIS "Fix geometries"`,
+        'self-crossing',
+        {
+          polygon: i,
+          lon: p.x / 1e7,
+          lat: p.y / 1e7,
+        },
+      );
     }
     const cls: LayerClass = layered ? classifyLayer(f.properties?.name, f.properties?.fill) : 'occupied';
     // push, not a copy per polygon: a file of 100,000 polygons must not take quadratic time.
@@ -111,7 +126,12 @@ export function parseSnapshot(json: unknown, source: string, date?: string): Sna
   const pathsOf = (classes: readonly LayerClass[]): Paths =>
     repair(classes.flatMap((c) => byClass.get(c) ?? []).flatMap((g) => pathsFromGeometry(g)));
   const occupied = pathsOf(HELD_BY_RUSSIA);
-  if (occupied.length === 0) throw new InputError(source, 'its occupied polygons enclose no area (every ring collapses to a line or a point)', 'no-area');
+  if (occupied.length === 0)
+    throw new InputError(
+      source,
+      'its occupied polygons enclose no area (every ring collapses to a line or a point)',
+      'no-area',
+    );
   checkLonLat(occupied, source, 'occupied territory');
   const contested = difference(pathsOf(['contested']), occupied);
   const layers: Partial<Record<LayerClass, number>> = {};

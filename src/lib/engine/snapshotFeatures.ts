@@ -24,7 +24,12 @@ export function layerFeature(layer: string, geometry: Geometry, extra: Record<st
  * boundary file's coastline into every snapshot (1 MB a day); figures never
  * use it unclipped: the engine clips per region.
  */
-export function snapshotFeatures(regions: readonly Region[], overlayer: Overlayer, snap: Snapshot, source = 'DeepStateMap'): { overlays: RegionOverlay[]; features: Feature[] } {
+export function snapshotFeatures(
+  regions: readonly Region[],
+  overlayer: Overlayer,
+  snap: Snapshot,
+  source = 'DeepStateMap',
+): { overlays: RegionOverlay[]; features: Feature[] } {
   const overlays = overlayer.overlay(snap);
   const geometry = overlayer.geometry(snap);
   const features: Feature[] = [

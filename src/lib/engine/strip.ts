@@ -22,7 +22,18 @@ import { isStripWidth, STRIP_MAX_KM } from './scenarios';
 import { Clipper, EndType, JoinType, type Path64 } from 'clipper2-ts';
 import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon } from 'geojson';
 import { WGS84_A as A, WGS84_E2 as E2 } from './ellipsoid';
-import { areaKm2, bboxesOverlap, bboxOf, clipToBbox, intersect, pathsFromGeometry, SCALE, toMultiPolygon, union, type Paths } from './polygons';
+import {
+  areaKm2,
+  bboxesOverlap,
+  bboxOf,
+  clipToBbox,
+  intersect,
+  pathsFromGeometry,
+  SCALE,
+  toMultiPolygon,
+  union,
+  type Paths,
+} from './polygons';
 
 /** Strip areas of one region, km². */
 export interface StripAreas {
@@ -88,7 +99,10 @@ function equidistant(lon0: number, lat0: number): Projection {
       const cosc = Math.min(1, Math.max(-1, sin0 * Math.sin(phi) + cos0 * Math.cos(phi) * Math.cos(dl)));
       const c = Math.acos(cosc);
       const k = c < 1e-12 ? 1 : c / Math.sin(c);
-      return [R * k * Math.cos(phi) * Math.sin(dl), R * k * (cos0 * Math.sin(phi) - sin0 * Math.cos(phi) * Math.cos(dl))];
+      return [
+        R * k * Math.cos(phi) * Math.sin(dl),
+        R * k * (cos0 * Math.sin(phi) - sin0 * Math.cos(phi) * Math.cos(dl)),
+      ];
     },
     inverse(x, y) {
       const rho = Math.hypot(x, y);
@@ -102,7 +116,6 @@ function equidistant(lon0: number, lat0: number): Projection {
     },
   };
 }
-
 
 /**
  * The band of `widthKm` on each side of the line (round ends and joins),
@@ -179,7 +192,12 @@ type FC = FeatureCollection<Geometry | null, Record<string, unknown> | null>;
  */
 export function stripInputOf(snapshot: FC, regions: FC): StripInput {
   const layer = (name: string) => snapshot.features.filter((f) => f.properties?.layer === name && f.geometry);
-  const line: MultiLineString = { type: 'MultiLineString', coordinates: layer('frontline').flatMap((f) => (f.geometry?.type === 'MultiLineString' ? f.geometry.coordinates : [])) };
+  const line: MultiLineString = {
+    type: 'MultiLineString',
+    coordinates: layer('frontline').flatMap((f) =>
+      f.geometry?.type === 'MultiLineString' ? f.geometry.coordinates : [],
+    ),
+  };
   const held = union(
     layer('occupied').flatMap((f) => pathsFromGeometry(f.geometry)),
     layer('contested').flatMap((f) => pathsFromGeometry(f.geometry)),
@@ -202,7 +220,14 @@ export function stripFeatures(strip: Strip): Feature<MultiPolygon>[] {
     const a = strip.areas[region];
     return {
       type: 'Feature',
-      properties: { layer: 'strip', region, width_km: strip.width_km, area_km2: a.km2, ukraine_side_km2: a.ukraine_side_km2, russia_side_km2: a.russia_side_km2 },
+      properties: {
+        layer: 'strip',
+        region,
+        width_km: strip.width_km,
+        area_km2: a.km2,
+        ukraine_side_km2: a.ukraine_side_km2,
+        russia_side_km2: a.russia_side_km2,
+      },
       geometry: toMultiPolygon(paths),
     };
   });

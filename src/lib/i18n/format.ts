@@ -36,8 +36,10 @@ export const formatNumber = (x: number, locale: Locale = 'en'): string => format
 /** A share in per cent, one decimal: "11.8 %" / "11,8 %". */
 export const formatPercent = (x: number, locale: Locale = 'en'): string => `${formats(locale).pct.format(x)}\u00a0%`;
 /** An area: "6,198 km²" / "6 198 км²". */
-export const formatKm2 = (x: number, locale: Locale = 'en'): string => `${formatNumber(x, locale)}\u00a0${translate(locale, 'unit.km2')}`;
+export const formatKm2 = (x: number, locale: Locale = 'en'): string =>
+  `${formatNumber(x, locale)}\u00a0${translate(locale, 'unit.km2')}`;
 /** A change with its sign, rounded: "+1,931" / "−412". */
 export const formatSigned = (x: number, locale: Locale = 'en'): string => formats(locale).signed.format(Math.round(x));
 /** A calendar date (YYYY-MM-DD, read as UTC): "20 November 2025" / "20 листопада 2025 р.". */
-export const formatDate = (iso: string, locale: Locale = 'en'): string => formats(locale).day.format(new Date(`${iso}T00:00:00Z`));
+export const formatDate = (iso: string, locale: Locale = 'en'): string =>
+  formats(locale).day.format(new Date(`${iso}T00:00:00Z`));

@@ -17,7 +17,8 @@ describe('locale files', () => {
   });
 
   it('have the same placeholders per key', () => {
-    for (const key of Object.keys(en) as MessageKey[]) expect(placeholders(uk[key]).sort(), key).toEqual(placeholders(en[key]).sort());
+    for (const key of Object.keys(en) as MessageKey[])
+      expect(placeholders(uk[key]).sort(), key).toEqual(placeholders(en[key]).sort());
   });
 
   it('translate every value but a short allowlist', () => {
@@ -32,8 +33,12 @@ describe('locale files', () => {
 
 describe('translate', () => {
   it('fills placeholders, numbers for the locale', () => {
-    expect(translate('en', 'date.range', { count: 1234, first: 'a', last: 'b' })).toBe('Snapshots: 1,234, a – b; a day without one shows the nearest.');
-    expect(translate('uk', 'date.range', { count: 1234, first: 'a', last: 'b' })).toBe('Знімків: 1\u00a0234, a – b; для дня без знімка показано найближчий.');
+    expect(translate('en', 'date.range', { count: 1234, first: 'a', last: 'b' })).toBe(
+      'Snapshots: 1,234, a – b; a day without one shows the nearest.',
+    );
+    expect(translate('uk', 'date.range', { count: 1234, first: 'a', last: 'b' })).toBe(
+      'Знімків: 1\u00a0234, a – b; для дня без знімка показано найближчий.',
+    );
   });
 
   it('leaves a placeholder without a value visible', () => {
@@ -52,7 +57,7 @@ describe('pickLocale', () => {
 });
 
 describe('formats', () => {
-  it('write numbers, units and dates the locale\'s way', () => {
+  it("write numbers, units and dates the locale's way", () => {
     expect(formatKm2(6197.57, 'en')).toBe('6,198\u00a0km²');
     expect(formatKm2(6197.57, 'uk')).toBe('6\u00a0198\u00a0км²');
     expect(formatPercent(11.806, 'en')).toBe('11.8\u00a0%');
@@ -76,7 +81,8 @@ describe('names', () => {
     expect(regionNameOf('UA-43', 'uk')).toBe('Автономної Республіки Крим');
     expect(regionNameOf('UA-14', 'en')).toBe('Donetsk Oblast');
     // No region is left in the nominative.
-    for (const id of REGION_IDS) expect(regionNameOf(id, 'uk'), id).toMatch(/(кої області|міста .+|Автономної Республіки Крим)$/);
+    for (const id of REGION_IDS)
+      expect(regionNameOf(id, 'uk'), id).toMatch(/(кої області|міста .+|Автономної Республіки Крим)$/);
   });
 
   it('every built-in scenario has Ukrainian texts; translated quotes are marked, never quoted', () => {
@@ -86,7 +92,11 @@ describe('names', () => {
       expect(u.title).not.toBe(s.title);
       expect(u.quote).toBe(false);
       expect(u.translatedQuote).toBe(s.clause_is_quote);
-      expect(scenarioTexts(s, 'en')).toMatchObject({ title: s.title, quote: s.clause_is_quote, translatedQuote: false });
+      expect(scenarioTexts(s, 'en')).toMatchObject({
+        title: s.title,
+        quote: s.clause_is_quote,
+        translatedQuote: false,
+      });
     }
   });
 });
@@ -99,8 +109,12 @@ describe('scenario translations in definition files', () => {
     expect(validateScenario({ ...base, uk }, 'x.json').uk).toEqual({ ...uk, source_name: undefined });
   });
   it('are rejected with a message naming the field when incomplete or mistyped', () => {
-    expect(() => validateScenario({ ...base, uk: { ...uk, title: '' } }, 'x.json')).toThrow(/x\.json.*"uk\.title" must be a non-empty string/);
+    expect(() => validateScenario({ ...base, uk: { ...uk, title: '' } }, 'x.json')).toThrow(
+      /x\.json.*"uk\.title" must be a non-empty string/,
+    );
     expect(() => validateScenario({ ...base, uk: 'Ікс' }, 'x.json')).toThrow(/"uk" must be an object/);
-    expect(() => validateScenario({ ...base, uk: { ...uk, source_name: 3 } }, 'x.json')).toThrow(/"uk\.source_name" must be a string/);
+    expect(() => validateScenario({ ...base, uk: { ...uk, source_name: 3 } }, 'x.json')).toThrow(
+      /"uk\.source_name" must be a string/,
+    );
   });
 });

@@ -7,7 +7,9 @@ import { GROUPS, REGIONS } from '../engine/regionMeta';
 import type { ScenarioDefinition } from '../engine/scenarios';
 import type { Locale } from './messages';
 
-const NAMES = new Map<string, { en: string; uk: string }>([...REGIONS, ...GROUPS].map((r) => [r.id, { en: r.name_en, uk: r.name_uk }]));
+const NAMES = new Map<string, { en: string; uk: string }>(
+  [...REGIONS, ...GROUPS].map((r) => [r.id, { en: r.name_en, uk: r.name_uk }]),
+);
 
 /** A region's or group's full name ("Donetsk Oblast", "Донецька область"); the id when unknown. */
 export function regionName(id: string, locale: Locale): string {
@@ -55,7 +57,16 @@ export interface ScenarioTexts {
 
 export function scenarioTexts(s: ScenarioDefinition, locale: Locale): ScenarioTexts {
   const tr = locale === 'uk' ? s.uk : undefined;
-  if (!tr) return { title: s.title, phrase: s.phrase, summary: s.summary, clause: s.clause, sourceName: s.source.name, quote: s.clause_is_quote, translatedQuote: false };
+  if (!tr)
+    return {
+      title: s.title,
+      phrase: s.phrase,
+      summary: s.summary,
+      clause: s.clause,
+      sourceName: s.source.name,
+      quote: s.clause_is_quote,
+      translatedQuote: false,
+    };
   return {
     title: tr.title,
     phrase: tr.phrase,

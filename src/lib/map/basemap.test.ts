@@ -4,7 +4,9 @@ import { basemapStyleUrl } from './basemap';
 describe('basemapStyleUrl', () => {
   it('takes an https style URL from the query (allowed hosts only), then from the build setting', () => {
     expect(basemapStyleUrl('?basemap=https://evil.example/style.json', undefined, 'tiles.example.org')).toBeNull();
-    expect(basemapStyleUrl('?basemap=https://tiles.example.org/style.json', undefined, 'tiles.example.org')).toBe('https://tiles.example.org/style.json');
+    expect(basemapStyleUrl('?basemap=https://tiles.example.org/style.json', undefined, 'tiles.example.org')).toBe(
+      'https://tiles.example.org/style.json',
+    );
     expect(basemapStyleUrl('', 'https://tiles.example.org/a.json')).toBe('https://tiles.example.org/a.json');
   });
 

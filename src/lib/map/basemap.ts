@@ -7,7 +7,10 @@
  * is taken; anything else falls back to the built-in offline style.
  */
 export function basemapStyleUrl(search: string, configured: string | undefined, allowedHosts = ''): string | null {
-  const allowed = allowedHosts.split(',').map((h) => h.trim()).filter(Boolean);
+  const allowed = allowedHosts
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   let fromQuery = new URLSearchParams(search).get('basemap');
   try {
     if (fromQuery && !allowed.includes(new URL(fromQuery).host)) fromQuery = null;

@@ -25,7 +25,10 @@ export type DatedCollection = FeatureCollection<Geometry, DatedProps>;
  * appear or go), with `keyOf`: piece fid → key, for feature state. Empty
  * pieces (the marker of an all-held region) are left out.
  */
-export function datedFeatures(pieces: PieceCollection, frontline: FeatureCollection): { fc: DatedCollection; keyOf: Map<number, string> } {
+export function datedFeatures(
+  pieces: PieceCollection,
+  frontline: FeatureCollection,
+): { fc: DatedCollection; keyOf: Map<number, string> } {
   const features: Feature<Geometry, DatedProps>[] = [];
   const used = new Set<string>();
   const unique = (key: string): string => {
@@ -40,7 +43,11 @@ export function datedFeatures(pieces: PieceCollection, frontline: FeatureCollect
     if (f.geometry.coordinates.length === 0) continue;
     const key = unique(`${f.properties.region}:${f.properties.kind}`);
     keyOf.set(f.properties.fid, key);
-    features.push({ type: 'Feature', properties: { key, kind: f.properties.kind, region: f.properties.region }, geometry: f.geometry });
+    features.push({
+      type: 'Feature',
+      properties: { key, kind: f.properties.kind, region: f.properties.region },
+      geometry: f.geometry,
+    });
   }
   for (const f of frontline.features) {
     const g = f.geometry;
@@ -48,7 +55,11 @@ export function datedFeatures(pieces: PieceCollection, frontline: FeatureCollect
     for (const coordinates of lines) {
       if (coordinates.length < 2) continue;
       const geometry: LineString = { type: 'LineString', coordinates };
-      features.push({ type: 'Feature', properties: { key: unique(`line:${coordinates[0].join(',')}`), kind: 'frontline' }, geometry });
+      features.push({
+        type: 'Feature',
+        properties: { key: unique(`line:${coordinates[0].join(',')}`), kind: 'frontline' },
+        geometry,
+      });
     }
   }
   return { fc: { type: 'FeatureCollection', features }, keyOf };
@@ -67,7 +78,10 @@ function sameGeometry(a: Geometry, b: Geometry): boolean {
  * geometries to replace (a feature's properties never change for a key).
  * Null when nothing changed.
  */
-export function datedDiff(before: ReadonlyMap<string, Feature<Geometry, DatedProps>>, after: DatedCollection): GeoJSONSourceDiff | null {
+export function datedDiff(
+  before: ReadonlyMap<string, Feature<Geometry, DatedProps>>,
+  after: DatedCollection,
+): GeoJSONSourceDiff | null {
   const add: Feature<Geometry, DatedProps>[] = [];
   const update: { id: string; newGeometry: Geometry }[] = [];
   const seen = new Set<string>();

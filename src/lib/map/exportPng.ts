@@ -69,7 +69,12 @@ async function waitIdle(map: maplibregl.Map): Promise<void> {
 export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<Blob> {
   const before = map.getPixelRatio();
   const container = map.getContainer();
-  const style = { width: container.style.width, height: container.style.height, right: container.style.right, bottom: container.style.bottom };
+  const style = {
+    width: container.style.width,
+    height: container.style.height,
+    right: container.style.right,
+    bottom: container.style.bottom,
+  };
   const camera = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing() };
   const canvas0 = map.getCanvas();
   const screenWidth = canvas0.clientWidth;
@@ -177,7 +182,9 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
     y += 8;
     for (const line of creditLines) ctx.fillText(line, PAD, (y += 16));
 
-    const blob = await new Promise<Blob>((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'));
+    const blob = await new Promise<Blob>((resolve, reject) =>
+      out.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'),
+    );
     return new Blob([withDescription(new Uint8Array(await blob.arrayBuffer()), o.alt)], { type: 'image/png' });
   } finally {
     if (before !== o.scale) map.setPixelRatio(before);

@@ -10,15 +10,13 @@ import { scaleOrdinal } from 'd3-scale';
 import type { Theme } from '../state/url';
 import { DISPLAY_CLASSES, type DisplayClass } from './scenarioLayers';
 
-export const classColour = scaleOrdinal<DisplayClass, string>()
-  .domain(DISPLAY_CLASSES)
-  .range([
-    '#D55E00', // russia: vermillion
-    '#E69F00', // ceded: orange
-    '#CC79A7', // buffer: reddish purple (hatched)
-    '#0072B2', // returned: blue (Okabe & Ito's bluish green came within ΔE 9 of the grey under deuteranopia)
-    '#8C8C78', // contested: warm grey (a neutral grey came within ΔE 9 of the buffer's purple under deuteranopia)
-  ]);
+export const classColour = scaleOrdinal<DisplayClass, string>().domain(DISPLAY_CLASSES).range([
+  '#D55E00', // russia: vermillion
+  '#E69F00', // ceded: orange
+  '#CC79A7', // buffer: reddish purple (hatched)
+  '#0072B2', // returned: blue (Okabe & Ito's bluish green came within ΔE 9 of the grey under deuteranopia)
+  '#8C8C78', // contested: warm grey (a neutral grey came within ΔE 9 of the buffer's purple under deuteranopia)
+]);
 
 /**
  * A custom scenario's demilitarised strip, drawn over the classes: Okabe &
@@ -75,6 +73,7 @@ export const BASE = PALETTES.light;
 export function classTint(cls: DisplayClass, theme: Theme = 'light', amount = 0.8): string {
   const c = classColour(cls);
   const ground = theme === 'dark' ? PALETTES.dark.ukraine : '#ffffff';
-  const mix = (i: number) => Math.round(parseInt(c.slice(i, i + 2), 16) * amount + parseInt(ground.slice(i, i + 2), 16) * (1 - amount));
+  const mix = (i: number) =>
+    Math.round(parseInt(c.slice(i, i + 2), 16) * amount + parseInt(ground.slice(i, i + 2), 16) * (1 - amount));
   return `#${[1, 3, 5].map((i) => mix(i).toString(16).padStart(2, '0')).join('')}`;
 }

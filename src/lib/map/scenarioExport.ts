@@ -25,7 +25,12 @@ const CONTROL: Record<DrawClass, ControlKind> = {
   ukraine: 'ukraine',
 };
 
-const KM2: Record<ControlKind, keyof AreaRow> = { ukraine: 'ukraine_km2', russia: 'russia_km2', buffer: 'buffer_km2', contested: 'contested_km2' };
+const KM2: Record<ControlKind, keyof AreaRow> = {
+  ukraine: 'ukraine_km2',
+  russia: 'russia_km2',
+  buffer: 'buffer_km2',
+  contested: 'contested_km2',
+};
 
 export interface ExportProps {
   region: string;

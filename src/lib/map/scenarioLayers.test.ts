@@ -3,14 +3,39 @@ import { describe, expect, it } from 'vitest';
 import { scenarioById } from '../engine/scenarioCatalog';
 import { collectPieces, scenarioDisplay } from './scenarioLayers';
 
-const square = (x: number): Geometry => ({ type: 'MultiPolygon', coordinates: [[[[x, 48], [x + 1, 48], [x + 1, 49], [x, 49], [x, 48]]]] });
-const fc = (features: Feature[]): FeatureCollection<Geometry, Record<string, unknown> | null> => ({ type: 'FeatureCollection', features }) as never;
-const piece = (region: string, kind: string, x: number): Feature => ({ type: 'Feature', properties: { layer: 'piece', region, kind }, geometry: square(x) });
+const square = (x: number): Geometry => ({
+  type: 'MultiPolygon',
+  coordinates: [
+    [
+      [
+        [x, 48],
+        [x + 1, 48],
+        [x + 1, 49],
+        [x, 49],
+        [x, 48],
+      ],
+    ],
+  ],
+});
+const fc = (features: Feature[]): FeatureCollection<Geometry, Record<string, unknown> | null> =>
+  ({ type: 'FeatureCollection', features }) as never;
+const piece = (region: string, kind: string, x: number): Feature => ({
+  type: 'Feature',
+  properties: { layer: 'piece', region, kind },
+  geometry: square(x),
+});
 
 // Donetsk stores its Ukrainian part (fid 0), Kharkiv its occupied part (fid 1), Poltava nothing (all Ukrainian);
 // the pre-2022 layer has a piece in Donetsk (fid 2).
 const REGIONS = ['UA-14', 'UA-63', 'UA-53'];
-const pieces = collectPieces(fc([piece('UA-14', 'ukraine', 37.2), piece('UA-63', 'russia', 36.5), { type: 'Feature', properties: { layer: 'frontline' }, geometry: { type: 'MultiLineString', coordinates: [] } }]), fc([piece('UA-14', 'ordlo', 38)]));
+const pieces = collectPieces(
+  fc([
+    piece('UA-14', 'ukraine', 37.2),
+    piece('UA-63', 'russia', 36.5),
+    { type: 'Feature', properties: { layer: 'frontline' }, geometry: { type: 'MultiLineString', coordinates: [] } },
+  ]),
+  fc([piece('UA-14', 'ordlo', 38)]),
+);
 const show = (id: string, hasSnapshot = true) => {
   const d = scenarioDisplay(scenarioById(id), REGIONS, pieces, hasSnapshot);
   return { regions: Object.fromEntries(d.regions), pieces: [...d.pieces.values()], classes: d.classes };
@@ -28,11 +53,19 @@ describe('collectPieces', () => {
 
 describe('scenarioDisplay', () => {
   it("status quo: Donetsk held with a Ukrainian piece on top, Kharkiv's occupied piece, Poltava blank", () => {
-    expect(show('status-quo')).toEqual({ regions: { 'UA-14': 'russia', 'UA-63': null, 'UA-53': null }, pieces: ['ukraine', 'russia', null], classes: ['russia'] });
+    expect(show('status-quo')).toEqual({
+      regions: { 'UA-14': 'russia', 'UA-63': null, 'UA-53': null },
+      pieces: ['ukraine', 'russia', null],
+      classes: ['russia'],
+    });
   });
 
   it("US draft: Kyiv's part of Donetsk becomes buffer, Kharkiv's occupied part is returned", () => {
-    expect(show('us-28-point')).toEqual({ regions: { 'UA-14': 'russia', 'UA-63': null, 'UA-53': null }, pieces: ['buffer', 'returned', null], classes: ['russia', 'buffer', 'returned'] });
+    expect(show('us-28-point')).toEqual({
+      regions: { 'UA-14': 'russia', 'UA-63': null, 'UA-53': null },
+      pieces: ['buffer', 'returned', null],
+      classes: ['russia', 'buffer', 'returned'],
+    });
   });
 
   it("Russia's demand: Donetsk's Ukrainian part is ceded", () => {
@@ -40,7 +73,11 @@ describe('scenarioDisplay', () => {
   });
 
   it('pre-2022: occupied land returned except the ORDLO piece', () => {
-    expect(show('pre-2022')).toEqual({ regions: { 'UA-14': 'returned', 'UA-63': null, 'UA-53': null }, pieces: ['ukraine', 'returned', 'russia'], classes: ['russia', 'returned'] });
+    expect(show('pre-2022')).toEqual({
+      regions: { 'UA-14': 'returned', 'UA-63': null, 'UA-53': null },
+      pieces: ['ukraine', 'returned', 'russia'],
+      classes: ['russia', 'returned'],
+    });
   });
 
   it('1991 borders: everything occupied is returned, nothing Russian', () => {

@@ -40,7 +40,11 @@ export function collectPieces(snapshot: AnyFC | null, ordlo: AnyFC | null): Piec
   for (const f of [...(snapshot?.features ?? []), ...(ordlo?.features ?? [])]) {
     const p = f.properties;
     if (!p || p.layer !== 'piece' || f.geometry.type !== 'MultiPolygon') continue;
-    features.push({ type: 'Feature', properties: { fid: features.length, region: String(p.region), kind: p.kind as PieceKind }, geometry: f.geometry });
+    features.push({
+      type: 'Feature',
+      properties: { fid: features.length, region: String(p.region), kind: p.kind as PieceKind },
+      geometry: f.geometry,
+    });
   }
   return { type: 'FeatureCollection', features };
 }
@@ -67,7 +71,12 @@ const UNDER: Record<Rule, { held: DrawClass | null; free: DrawClass | null; grey
  * Classes for a scenario. `hasSnapshot` false means no data: only whole
  * regions can be drawn.
  */
-export function scenarioDisplay(scenario: ScenarioDefinition, regionIds: readonly string[], pieces: PieceCollection, hasSnapshot: boolean): ScenarioDisplay {
+export function scenarioDisplay(
+  scenario: ScenarioDefinition,
+  regionIds: readonly string[],
+  pieces: PieceCollection,
+  hasSnapshot: boolean,
+): ScenarioDisplay {
   const byRegion = new Map<string, Map<PieceKind, Feature<MultiPolygon, PieceFeatureProps>[]>>();
   for (const f of pieces.features) {
     const { region, kind } = f.properties;
@@ -85,7 +94,8 @@ export function scenarioDisplay(scenario: ScenarioDefinition, regionIds: readonl
     const under = UNDER[rule];
     const own = byRegion.get(region);
     if (!hasSnapshot) regions.set(region, rule === 'russia' ? 'russia' : rule === 'buffer' ? 'buffer' : null);
-    else if (!own?.has('russia') && !own?.has('ukraine')) regions.set(region, under.free); // all Ukrainian-held on the date
+    else if (!own?.has('russia') && !own?.has('ukraine'))
+      regions.set(region, under.free); // all Ukrainian-held on the date
     else if (own.has('ukraine')) {
       // The Ukrainian part is stored: the region is held, with free pieces on top.
       regions.set(region, under.held);
@@ -103,5 +113,8 @@ export function scenarioDisplay(scenario: ScenarioDefinition, regionIds: readonl
 
 /** The line of contact stored with a snapshot. */
 export function frontlineOf(snapshot: AnyFC | null): FeatureCollection {
-  return { type: 'FeatureCollection', features: (snapshot?.features ?? []).filter((f) => f.properties?.layer === 'frontline') };
+  return {
+    type: 'FeatureCollection',
+    features: (snapshot?.features ?? []).filter((f) => f.properties?.layer === 'frontline'),
+  };
 }

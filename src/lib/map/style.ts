@@ -54,11 +54,22 @@ export function labelPoints(fc: FeatureCollection<Geometry, Record<string, unkno
   return {
     type: 'FeatureCollection',
     features: fc.features.flatMap((f) => {
-      const parts = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : [];
+      const parts =
+        f.geometry.type === 'Polygon'
+          ? [f.geometry.coordinates]
+          : f.geometry.type === 'MultiPolygon'
+            ? f.geometry.coordinates
+            : [];
       if (!parts.length) return [];
       const largest = parts.reduce((a, b) => (Math.abs(ringAreaM2(b[0])) > Math.abs(ringAreaM2(a[0])) ? b : a));
       const [x, y] = polylabel(largest, 0.01);
-      return [{ type: 'Feature' as const, properties: f.properties, geometry: { type: 'Point' as const, coordinates: [x, y] } }];
+      return [
+        {
+          type: 'Feature' as const,
+          properties: f.properties,
+          geometry: { type: 'Point' as const, coordinates: [x, y] },
+        },
+      ];
     }),
   };
 }

@@ -4,7 +4,14 @@
  * `computeAreas`), the same functions the CLI calls.
  */
 import { computeAreas, type AreaRow } from '../engine/areas';
-import { nearestSnapshot, newestDate, packOverlays, seriesOf, type Manifest, type SnapshotEntry } from '../datafolder/manifest';
+import {
+  nearestSnapshot,
+  newestDate,
+  packOverlays,
+  seriesOf,
+  type Manifest,
+  type SnapshotEntry,
+} from '../datafolder/manifest';
 import type { RegionOverlay } from '../engine/overlay';
 import { areaReport, type AreaReport } from '../engine/report';
 import { SCENARIOS, STATUS_QUO, scenarioById } from '../engine/scenarioCatalog';
@@ -47,14 +54,25 @@ export class AppState {
   readonly scenarios: readonly ScenarioDefinition[] = SCENARIOS;
   /** The custom scenario (from the URL or the editor); shown while scenarioId is CUSTOM_ID. */
   custom = $state.raw<ScenarioDefinition | null>(null);
-  scenario = $derived(this.scenarioId === CUSTOM_ID && this.custom ? this.custom : scenarioById(this.scenarioId === CUSTOM_ID ? STATUS_QUO : this.scenarioId));
+  scenario = $derived(
+    this.scenarioId === CUSTOM_ID && this.custom
+      ? this.custom
+      : scenarioById(this.scenarioId === CUSTOM_ID ? STATUS_QUO : this.scenarioId),
+  );
   series = $derived<SnapshotEntry[]>(this.dataset ? seriesOf(this.dataset.manifest, 'any') : []);
   /** A reader's own file of occupied territory, shown instead of the data set's snapshot while set. */
   upload = $state.raw<Upload | null>(null);
   entry = $derived(this.upload?.entry ?? this.series.find((s) => s.date === this.date) ?? null);
   /** The data set's figures, with the reader's file among them. */
   private stats = $derived(
-    this.dataset ? (this.upload ? { ...this.dataset.stats, overlays: { ...this.dataset.stats.overlays, [this.upload.entry.id]: packOverlays(this.upload.overlays) } } : this.dataset.stats) : null,
+    this.dataset
+      ? this.upload
+        ? {
+            ...this.dataset.stats,
+            overlays: { ...this.dataset.stats.overlays, [this.upload.entry.id]: packOverlays(this.upload.overlays) },
+          }
+        : this.dataset.stats
+      : null,
   );
 
   /** Whether a scenario can be shown with what is loaded. */
@@ -140,7 +158,9 @@ export class AppState {
   regionIds = $derived((this.regions?.features ?? []).map((f) => String(f.properties?.id)));
   /** The date's pieces: the only map data that changes with the date (never with the scenario). */
   pieces = $derived(collectPieces(this.snapshot, this.dataset?.ordlo ?? null));
-  display = $derived(this.regions ? scenarioDisplay(this.scenario, this.regionIds, this.pieces, this.snapshot !== null) : null);
+  display = $derived(
+    this.regions ? scenarioDisplay(this.scenario, this.regionIds, this.pieces, this.snapshot !== null) : null,
+  );
   frontline = $derived(frontlineOf(this.snapshot));
 
   /** The gazetteer of the data set (fetched after the first map, it is only needed for the places list). */
@@ -201,7 +221,13 @@ export class AppState {
       // Measuring the built-in regions needs the geometry code; only the page without data does it.
       const { regionsFromGeoJSON } = await import('../engine/regions');
       const regions = regionsFromGeoJSON(boundaries, 'built-in boundaries');
-      this.builtin = regions.map((r) => ({ id: r.id, area_km2: r.area_km2, occupied_km2: 0, contested_km2: 0, sliver_km2: 0 }));
+      this.builtin = regions.map((r) => ({
+        id: r.id,
+        area_km2: r.area_km2,
+        occupied_km2: 0,
+        contested_km2: 0,
+        sliver_km2: 0,
+      }));
       this.regions = boundaries as FC;
       this.status = 'nodata';
       if (!this.available(this.scenarioId)) this.scenarioId = NO_SNAPSHOT_SCENARIOS[0];

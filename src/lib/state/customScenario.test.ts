@@ -10,28 +10,50 @@ const EXAMPLES: ScenarioDefinition[] = [
   customScenario('My plan', 'us-28-point', { default: 'ukraine', regions: { 'UA-14': 'buffer', 'UA-23': 'line' } }, 5),
   customScenario('Мирний план — «Донбас» 🇺🇦', 'status-quo', { default: 'line', regions: {} }),
   // Every rule, a fractional width, a name with the separator and URL syntax in it.
-  customScenario('a~b&c=d+e%20f #g', undefined, { default: 'pre-2022', regions: { 'UA-14': 'line', 'UA-09': 'ukraine', 'UA-43': 'russia', 'UA-23': 'buffer', 'UA-65': 'pre-2022' } }, 12.5),
+  customScenario(
+    'a~b&c=d+e%20f #g',
+    undefined,
+    {
+      default: 'pre-2022',
+      regions: { 'UA-14': 'line', 'UA-09': 'ukraine', 'UA-43': 'russia', 'UA-23': 'buffer', 'UA-65': 'pre-2022' },
+    },
+    12.5,
+  ),
   customScenario('x'.repeat(60), 'borders-1991', { default: 'russia', regions: {} }, 50),
 ];
 
 describe('custom scenario in the URL', () => {
-  it.each(EXAMPLES.map((d) => [d.title, d]))('round-trips %s through encode/decode and through the whole query string', (_name, def) => {
-    expect(decodeCustomScenario(encodeCustomScenario(def))).toEqual(def);
-    const search = formatUrlState({ embed: false, date: '2025-11-20', custom: def });
-    expect(parseUrlState(search, IDS).custom).toEqual(def);
-    expect(parseUrlState(search, IDS).date).toBe('2025-11-20');
-  });
+  it.each(EXAMPLES.map((d) => [d.title, d]))(
+    'round-trips %s through encode/decode and through the whole query string',
+    (_name, def) => {
+      expect(decodeCustomScenario(encodeCustomScenario(def))).toEqual(def);
+      const search = formatUrlState({ embed: false, date: '2025-11-20', custom: def });
+      expect(parseUrlState(search, IDS).custom).toEqual(def);
+      expect(parseUrlState(search, IDS).date).toBe('2025-11-20');
+    },
+  );
 
   it('writes a short, readable value', () => {
     expect(encodeCustomScenario(EXAMPLES[0])).toBe('us-28-point~*:u,UA-14:b,UA-23:l~5~My plan');
-    expect(formatUrlState({ embed: false, custom: EXAMPLES[0] })).toBe('?custom=us-28-point~*:u,UA-14:b,UA-23:l~5~My+plan');
+    expect(formatUrlState({ embed: false, custom: EXAMPLES[0] })).toBe(
+      '?custom=us-28-point~*:u,UA-14:b,UA-23:l~5~My+plan',
+    );
     expect(encodeCustomScenario(EXAMPLES[1])).toBe('status-quo~*:l~~Мирний план — «Донбас» 🇺🇦');
   });
 
   it('reads what it is given: the rules, the width, the base', () => {
     const d = decodeCustomScenario('russia-demand~UA-14:r,*:b~0.5~Test')!;
-    expect(d).toMatchObject({ id: 'custom', title: 'Test', based_on: 'russia-demand', strip_km: 0.5, rules: { default: 'buffer', regions: { 'UA-14': 'russia' } } });
-    expect(decodeCustomScenario('~~~')).toMatchObject({ title: 'Custom scenario', rules: { default: 'line', regions: {} } });
+    expect(d).toMatchObject({
+      id: 'custom',
+      title: 'Test',
+      based_on: 'russia-demand',
+      strip_km: 0.5,
+      rules: { default: 'buffer', regions: { 'UA-14': 'russia' } },
+    });
+    expect(decodeCustomScenario('~~~')).toMatchObject({
+      title: 'Custom scenario',
+      rules: { default: 'line', regions: {} },
+    });
     expect(decodeCustomScenario('~~~')!.based_on).toBeUndefined();
     expect(decodeCustomScenario('~~~')!.strip_km).toBeUndefined();
   });
@@ -76,9 +98,12 @@ describe('custom scenario in the URL', () => {
 });
 
 describe('scenario files', () => {
-  it.each([...EXAMPLES, ...SCENARIOS].map((d) => [d.id, d.title, d]))('%s "%s": scenarioFileOf → validateScenario gives the same definition', (_id, _t, def) => {
-    expect(validateScenario(JSON.parse(scenarioFileOf(def)), 'exported file')).toEqual(def);
-  });
+  it.each([...EXAMPLES, ...SCENARIOS].map((d) => [d.id, d.title, d]))(
+    '%s "%s": scenarioFileOf → validateScenario gives the same definition',
+    (_id, _t, def) => {
+      expect(validateScenario(JSON.parse(scenarioFileOf(def)), 'exported file')).toEqual(def);
+    },
+  );
 
   it('writes strip_km and based_on and reads every rule', () => {
     const file = JSON.parse(scenarioFileOf(EXAMPLES[2]));

@@ -54,7 +54,12 @@ export function cleanName(name: string): string {
  * base's id, the rules and an optional strip. What the editor builds and
  * decodeCustomScenario returns.
  */
-export function customScenario(name: string, basedOn: string | undefined, rules: ScenarioDefinition['rules'], stripKm?: number): ScenarioDefinition {
+export function customScenario(
+  name: string,
+  basedOn: string | undefined,
+  rules: ScenarioDefinition['rules'],
+  stripKm?: number,
+): ScenarioDefinition {
   const title = cleanName(name) || 'Custom scenario';
   const base = SCENARIOS.find((s) => s.id === basedOn);
   return validateScenario(
@@ -77,7 +82,10 @@ export function customScenario(name: string, basedOn: string | undefined, rules:
 
 /** The `custom` URL value of a definition (its name cleaned and capped, its width to 3 decimals). */
 export function encodeCustomScenario(def: ScenarioDefinition): string {
-  const rules = [`*:${CODE[def.rules.default]}`, ...REGION_IDS.filter((id) => def.rules.regions[id]).map((id) => `${id}:${CODE[def.rules.regions[id]]}`)];
+  const rules = [
+    `*:${CODE[def.rules.default]}`,
+    ...REGION_IDS.filter((id) => def.rules.regions[id]).map((id) => `${id}:${CODE[def.rules.regions[id]]}`),
+  ];
   const width = def.strip_km === undefined ? '' : String(Math.round(def.strip_km * 1000) / 1000);
   // Only a built-in base: it is all a link can name.
   const base = SCENARIOS.some((s) => s.id === def.based_on) ? def.based_on : '';
@@ -116,7 +124,21 @@ export function decodeCustomScenario(value: string | null | undefined): Scenario
 }
 
 /** Key order of a scenario file: what a reader looks for first. */
-const FILE_KEYS: readonly (keyof ScenarioDefinition)[] = ['id', 'order', 'title', 'phrase', 'based_on', 'date', 'summary', 'clause', 'clause_is_quote', 'source', 'strip_km', 'rules', 'uk'];
+const FILE_KEYS: readonly (keyof ScenarioDefinition)[] = [
+  'id',
+  'order',
+  'title',
+  'phrase',
+  'based_on',
+  'date',
+  'summary',
+  'clause',
+  'clause_is_quote',
+  'source',
+  'strip_km',
+  'rules',
+  'uk',
+];
 
 /**
  * A definition as a scenario file (pretty JSON): what "Export scenario file"

@@ -43,7 +43,10 @@ export async function loadDataset(onManifest?: (m: Manifest) => void): Promise<D
   const manifest = await getJson<Manifest>(`${DATA_BASE}manifest.json`, true, 'no-cache');
   if (!manifest) return null;
   onManifest?.(manifest);
-  if (manifest.format !== DATASET_FORMAT) throw new DataMissing(`the data folder has format ${manifest.format}, this page reads ${DATASET_FORMAT}: run ingest again`);
+  if (manifest.format !== DATASET_FORMAT)
+    throw new DataMissing(
+      `the data folder has format ${manifest.format}, this page reads ${DATASET_FORMAT}: run ingest again`,
+    );
   const [stats, regions, ordlo] = await Promise.all([
     getJson<Stats>(`${DATA_BASE}stats.json`, false, 'no-cache'),
     getJson<FC>(`${DATA_BASE}regions-display.geojson`),
@@ -81,7 +84,9 @@ export function loadPlaces(manifest: Manifest): Promise<PlacesFile | null> {
   let p = placesFiles.get(sha);
   if (!p) {
     p = getJson<PlacesFile>(`${DATA_BASE}${PLACES_FILE}?v=${sha.slice(0, 12)}`, true).then((file) =>
-      file && file.format === PLACES_FORMAT && file.boundaries?.sha256 === sha && Array.isArray(file.places) ? file : null,
+      file && file.format === PLACES_FORMAT && file.boundaries?.sha256 === sha && Array.isArray(file.places)
+        ? file
+        : null,
     );
     p.catch(() => placesFiles.delete(sha));
     placesFiles.set(sha, p);

@@ -23,22 +23,40 @@ export interface Download {
 const stem = (scenario: string, when: string): string => `frontline-${scenario}-${when}`;
 
 export function tableCsv(report: AreaReport): Download {
-  return { name: `${stem(report.scenario, report.date)}.csv`, type: 'text/csv', text: provenanceLines([report]) + reportsToCsv([report]) };
+  return {
+    name: `${stem(report.scenario, report.date)}.csv`,
+    type: 'text/csv',
+    text: provenanceLines([report]) + reportsToCsv([report]),
+  };
 }
 
 export function tableJson(report: AreaReport): Download {
-  return { name: `${stem(report.scenario, report.date)}.json`, type: 'application/json', text: reportsToJson([report], false) };
+  return {
+    name: `${stem(report.scenario, report.date)}.json`,
+    type: 'application/json',
+    text: reportsToJson([report], false),
+  };
 }
 
 /** Every snapshot from `from` to `to` (the page's whole series by default) under one scenario. */
-export function seriesReports(manifest: Manifest, stats: Stats, scenario: ScenarioDefinition, from: string, to: string): AreaReport[] {
+export function seriesReports(
+  manifest: Manifest,
+  stats: Stats,
+  scenario: ScenarioDefinition,
+  from: string,
+  to: string,
+): AreaReport[] {
   return snapshotsBetween(manifest, from, to, 'any').map((e) => areaReport(manifest, stats, e, scenario));
 }
 
 export function seriesCsv(reports: readonly AreaReport[]): Download {
   const first = reports[0]?.date ?? 'none';
   const last = reports[reports.length - 1]?.date ?? 'none';
-  return { name: `${stem(reports[0]?.scenario ?? 'none', `${first}_${last}`)}.csv`, type: 'text/csv', text: provenanceLines(reports) + reportsToCsv(reports) };
+  return {
+    name: `${stem(reports[0]?.scenario ?? 'none', `${first}_${last}`)}.csv`,
+    type: 'text/csv',
+    text: provenanceLines(reports) + reportsToCsv(reports),
+  };
 }
 
 /** The towns the scenario moves: `frontline places --date D --scenario S --format csv`, after `#` provenance lines. */
@@ -46,13 +64,20 @@ export function placesCsv(report: AreaReport, gazetteer: PlacesFile, places: Pla
   return {
     name: `${stem(report.scenario, report.date)}-places.csv`,
     type: 'text/csv',
-    text: provenanceLines([report]) + `# places: ${gazetteer.source.attribution}\n` + placesToCsv(report.date, report.scenario, places.rows, placesCredit(report.source.name, gazetteer)),
+    text:
+      provenanceLines([report]) +
+      `# places: ${gazetteer.source.attribution}\n` +
+      placesToCsv(report.date, report.scenario, places.rows, placesCredit(report.source.name, gazetteer)),
   };
 }
 
 /** The same as `frontline places --date D --scenario S` (JSON). */
 export function placesJson(report: AreaReport, gazetteer: PlacesFile, places: PlacesResult): Download {
-  return { name: `${stem(report.scenario, report.date)}-places.json`, type: 'application/json', text: placesToJson(report, gazetteer, places.rows, undefined) };
+  return {
+    name: `${stem(report.scenario, report.date)}-places.json`,
+    type: 'application/json',
+    text: placesToJson(report, gazetteer, places.rows, undefined),
+  };
 }
 
 /** The scenario's geometry as the page draws it (see lib/map/scenarioExport.ts), with where it came from. */
@@ -72,9 +97,14 @@ export async function scenarioGeoJson(
     boundaries: report.boundaries,
     method: report.method,
     generator: report.generator,
-    geometry: 'display precision (regions simplified to ~100 m, pieces to ~30 m); area_km2 is the engine\'s figure; full precision: frontline scenario --date D --scenario S',
+    geometry:
+      "display precision (regions simplified to ~100 m, pieces to ~30 m); area_km2 is the engine's figure; full precision: frontline scenario --date D --scenario S",
   });
-  return { name: `${stem(report.scenario, report.date)}.geojson`, type: 'application/geo+json', text: JSON.stringify(fc) + '\n' };
+  return {
+    name: `${stem(report.scenario, report.date)}.geojson`,
+    type: 'application/geo+json',
+    text: JSON.stringify(fc) + '\n',
+  };
 }
 
 /** Hand a file to the browser's download. */

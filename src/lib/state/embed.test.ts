@@ -3,7 +3,9 @@ import { embedSnippet, parentOrigin } from './embed';
 
 describe('parentOrigin', () => {
   it('prefers the browser, then the referrer, then the origin parameter, else *', () => {
-    expect(parentOrigin(['https://news.example'], 'https://other.example/a', '?origin=https://p.example')).toBe('https://news.example');
+    expect(parentOrigin(['https://news.example'], 'https://other.example/a', '?origin=https://p.example')).toBe(
+      'https://news.example',
+    );
     expect(parentOrigin([], 'https://news.example/article?id=1', '')).toBe('https://news.example');
     expect(parentOrigin(undefined, '', '?embed=1&origin=https://p.example')).toBe('https://p.example');
     expect(parentOrigin(undefined, '', '?origin=javascript:alert(1)')).toBe('*');

@@ -23,7 +23,8 @@ export function embedSnippet(src: string, title: string): string {
     `<script>(function(){var O=${JSON.stringify(origin).replace(/</g, '\\u003c')};addEventListener("message",function(e){var d=e.data;` +
       `if(e.origin!==O&&e.origin!=="null")return;if(!d||d.type!=="frontline:height"||typeof d.height!=="number")return;` +
       `document.querySelectorAll("iframe").forEach(function(f){var s;try{s=new URL(f.src,location.href).origin}catch(x){return}` +
-      `if(s===O&&f.contentWindow===e.source)f.style.height=Math.min(5000,Math.max(200,d.height))+"px"})})})();</` + `script>`,
+      `if(s===O&&f.contentWindow===e.source)f.style.height=Math.min(5000,Math.max(200,d.height))+"px"})})})();</` +
+      `script>`,
   ].join('\n');
 }
 
@@ -32,7 +33,9 @@ function asOrigin(value: string | null | undefined): string | undefined {
   if (!value || value === 'null') return undefined;
   try {
     const u = new URL(value);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === value.replace(/\/$/, '') ? u.origin : undefined;
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === value.replace(/\/$/, '')
+      ? u.origin
+      : undefined;
   } catch {
     return undefined;
   }
@@ -53,5 +56,10 @@ export function parentOrigin(ancestorOrigins: ArrayLike<string> | undefined, ref
       return undefined;
     }
   })();
-  return asOrigin(ancestorOrigins?.[0]) ?? asOrigin(fromReferrer) ?? asOrigin(new URLSearchParams(search).get('origin')) ?? '*';
+  return (
+    asOrigin(ancestorOrigins?.[0]) ??
+    asOrigin(fromReferrer) ??
+    asOrigin(new URLSearchParams(search).get('origin')) ??
+    '*'
+  );
 }

@@ -32,7 +32,8 @@ function loadChunk(h: HistoryEntry): Promise<HistoryChunkReader> {
   // The file's hash in the URL: a chunk rewritten by a new ingest is not taken from the cache.
   const url = `${DATA_BASE}${h.file}?v=${h.sha256.slice(0, 12)}`;
   let p = chunks.get(url);
-  if (p) chunks.delete(url); // re-inserted below as the most recently used
+  if (p)
+    chunks.delete(url); // re-inserted below as the most recently used
   else {
     p = fetchChunk(url, h.file);
     p.catch(() => chunks.delete(url));
@@ -44,7 +45,9 @@ function loadChunk(h: HistoryEntry): Promise<HistoryChunkReader> {
 
 /** The chunk after `h` in its set and series, if any. */
 function nextChunk(manifest: Manifest, set: ChunkSet, h: HistoryEntry): HistoryEntry | undefined {
-  return manifest[set].filter((c) => c.series === h.series && c.dates[0] > h.dates[1]).sort((a, b) => a.dates[0].localeCompare(b.dates[0]))[0];
+  return manifest[set]
+    .filter((c) => c.series === h.series && c.dates[0] > h.dates[1])
+    .sort((a, b) => a.dates[0].localeCompare(b.dates[0]))[0];
 }
 
 /**

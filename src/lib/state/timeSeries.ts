@@ -30,11 +30,22 @@ export interface ReportedFigure {
 }
 
 export const REPORTED: readonly ReportedFigure[] = [
-  { series: 'kyivDonbas', value: 14.5, date: '2025-11-20', label: 'chart.reported', source: 'Novaya Gazeta Europe, Nov 2025 (AP: "approximately 14 %")' },
+  {
+    series: 'kyivDonbas',
+    value: 14.5,
+    date: '2025-11-20',
+    label: 'chart.reported',
+    source: 'Novaya Gazeta Europe, Nov 2025 (AP: "approximately 14 %")',
+  },
 ];
 
 /** One point per entry, computed in slices so the page stays responsive. */
-export async function statusQuoSeries(manifest: Manifest, stats: Stats, entries: readonly SnapshotEntry[], slice = 100): Promise<SeriesPoint[]> {
+export async function statusQuoSeries(
+  manifest: Manifest,
+  stats: Stats,
+  entries: readonly SnapshotEntry[],
+  slice = 100,
+): Promise<SeriesPoint[]> {
   const sq = scenarioById(STATUS_QUO);
   const ordlo = manifest.ordlo?.km2 ?? {};
   const out: SeriesPoint[] = [];
@@ -42,7 +53,13 @@ export async function statusQuoSeries(manifest: Manifest, stats: Stats, entries:
     const e = entries[i];
     const rows = computeAreas(sq, { overlays: overlaysFor(stats, e.id), ordlo, raw: false });
     const pct = (id: string, key: 'ukraine_pct' | 'russia_pct'): number => rows.find((r) => r.id === id)![key];
-    out.push({ date: e.date, id: e.id, kind: e.kind, kyivDonbas: pct('donbas', 'ukraine_pct'), russiaUkraine: pct('ukraine', 'russia_pct') });
+    out.push({
+      date: e.date,
+      id: e.id,
+      kind: e.kind,
+      kyivDonbas: pct('donbas', 'ukraine_pct'),
+      russiaUkraine: pct('ukraine', 'russia_pct'),
+    });
     if (i % slice === slice - 1) await new Promise((r) => setTimeout(r, 0));
   }
   return out;

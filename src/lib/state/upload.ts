@@ -42,7 +42,10 @@ function loadRegions(): Promise<Region[]> {
  * Read and compute a reader's file. `today` dates a file whose name has no
  * date. Throws one Error whose message names the file and what is wrong.
  */
-export async function readUpload(file: { name: string; size: number; text(): Promise<string> }, today: string): Promise<Upload> {
+export async function readUpload(
+  file: { name: string; size: number; text(): Promise<string> },
+  today: string,
+): Promise<Upload> {
   const name = shownName(file.name);
   if (file.size > MAX_UPLOAD_BYTES) {
     const detail = { mb: Math.round(file.size / 1e6), limit: MAX_UPLOAD_BYTES / 1024 / 1024 };
@@ -53,15 +56,34 @@ export async function readUpload(file: { name: string; size: number; text(): Pro
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new InputError(name, `is not valid GeoJSON (${(e as Error).message})`, 'not-json', { detail: (e as Error).message });
+    throw new InputError(name, `is not valid GeoJSON (${(e as Error).message})`, 'not-json', {
+      detail: (e as Error).message,
+    });
   }
   const snap = parseSnapshot(json, name, dateFromName(name) ? undefined : today);
-  if (snap.occupied.length === 0) throw new InputError(name, 'has no occupied territory (no polygons outside the liberated and grey-zone layers)', 'no-occupied');
+  if (snap.occupied.length === 0)
+    throw new InputError(
+      name,
+      'has no occupied territory (no polygons outside the liberated and grey-zone layers)',
+      'no-occupied',
+    );
   const [rs, neighbours] = await Promise.all([loadRegions(), loadNeighbours()]);
   // With the neighbours' land, as ingest's overlayer has it (src/cli/boundaries.ts overlayerFor): the same figures for the same file.
   overlayer ??= new Overlayer(rs, landOf(neighbours));
   const { overlays, features } = snapshotFeatures(rs, overlayer, snap, name);
-  if (overlays.every((o) => o.occupied_km2 + o.contested_km2 === 0)) throw new InputError(name, 'lies outside Ukraine (none of its polygons overlaps a region of Ukraine)', 'outside-ukraine');
-  const entry: SnapshotEntry = { id: `upload-${snap.date}`, date: snap.date, kind: snap.kind, source: name, source_sha256: '', layers: snap.layers };
+  if (overlays.every((o) => o.occupied_km2 + o.contested_km2 === 0))
+    throw new InputError(
+      name,
+      'lies outside Ukraine (none of its polygons overlaps a region of Ukraine)',
+      'outside-ukraine',
+    );
+  const entry: SnapshotEntry = {
+    id: `upload-${snap.date}`,
+    date: snap.date,
+    kind: snap.kind,
+    source: name,
+    source_sha256: '',
+    layers: snap.layers,
+  };
   return { name, entry, overlays, fc: { type: 'FeatureCollection', features } as FC };
 }

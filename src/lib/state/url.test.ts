@@ -5,8 +5,20 @@ const IDS = ['status-quo', 'us-28-point'];
 
 describe('parseUrlState / formatUrlState', () => {
   it('round-trips a full state', () => {
-    const s = parseUrlState('?scenario=us-28-point&date=2025-11-20&lang=uk&theme=dark&layers=frontline,places&embed=1&title=Donbas&subtitle=Nov%202025', IDS);
-    expect(s).toEqual({ scenario: 'us-28-point', date: '2025-11-20', lang: 'uk', theme: 'dark', layers: ['frontline', 'places'], embed: true, title: 'Donbas', subtitle: 'Nov 2025' });
+    const s = parseUrlState(
+      '?scenario=us-28-point&date=2025-11-20&lang=uk&theme=dark&layers=frontline,places&embed=1&title=Donbas&subtitle=Nov%202025',
+      IDS,
+    );
+    expect(s).toEqual({
+      scenario: 'us-28-point',
+      date: '2025-11-20',
+      lang: 'uk',
+      theme: 'dark',
+      layers: ['frontline', 'places'],
+      embed: true,
+      title: 'Donbas',
+      subtitle: 'Nov 2025',
+    });
     expect(parseUrlState(formatUrlState(s), IDS)).toEqual(s);
   });
 
@@ -42,7 +54,10 @@ describe('parseUrlState / formatUrlState', () => {
   });
 
   it('drops bidi overrides, isolates and C1 controls from title and subtitle', () => {
-    const s = parseUrlState(`?title=${encodeURIComponent('a\u202eb\u2066c\u2069\u0085d')}&subtitle=${encodeURIComponent('\u202dx\u001b')}`, IDS);
+    const s = parseUrlState(
+      `?title=${encodeURIComponent('a\u202eb\u2066c\u2069\u0085d')}&subtitle=${encodeURIComponent('\u202dx\u001b')}`,
+      IDS,
+    );
     expect(s.title).toBe('abcd');
     expect(s.subtitle).toBe('x');
   });
@@ -56,6 +71,11 @@ describe('parseUrlState / formatUrlState', () => {
 });
 
 describe('isValidViewHash', () => {
-  it.each(['#6/48.5/37.5', '#6.25/48.5/37.5/12', '#5/-10/170/0/30'])('accepts %s', (h) => expect(isValidViewHash(h)).toBe(true));
-  it.each(['', '#', '#abc', '#99/48/37', '#6/95/37', '#6/48/370', '#6/48/37/<script>', '#1e308/1/1'])('rejects %s', (h) => expect(isValidViewHash(h)).toBe(false));
+  it.each(['#6/48.5/37.5', '#6.25/48.5/37.5/12', '#5/-10/170/0/30'])('accepts %s', (h) =>
+    expect(isValidViewHash(h)).toBe(true),
+  );
+  it.each(['', '#', '#abc', '#99/48/37', '#6/95/37', '#6/48/370', '#6/48/37/<script>', '#1e308/1/1'])(
+    'rejects %s',
+    (h) => expect(isValidViewHash(h)).toBe(false),
+  );
 });

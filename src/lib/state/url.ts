@@ -67,7 +67,11 @@ export function parseUrlState(search: string, scenarioIds: readonly string[]): U
   const lang = clean(q.get('lang'));
   const theme = clean(q.get('theme'));
   const layers = clean(q.get('layers'));
-  const validDate = date && DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+  const validDate =
+    date &&
+    DATE.test(date) &&
+    !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) &&
+    new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
   return {
     scenario: scenario && scenarioIds.includes(scenario) ? scenario : undefined,
     date: validDate ? date : undefined,
@@ -112,7 +116,8 @@ function queryValue(v: string): string {
   return encodeURIComponent(v).replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%20/g, '+');
 }
 
-const HASH = /^#(\d{1,2}(?:\.\d+)?)\/(-?\d{1,2}(?:\.\d+)?)\/(-?\d{1,3}(?:\.\d+)?)(?:\/(-?\d{1,3}(?:\.\d+)?))?(?:\/(\d{1,2}(?:\.\d+)?))?$/;
+const HASH =
+  /^#(\d{1,2}(?:\.\d+)?)\/(-?\d{1,2}(?:\.\d+)?)\/(-?\d{1,3}(?:\.\d+)?)(?:\/(-?\d{1,3}(?:\.\d+)?))?(?:\/(\d{1,2}(?:\.\d+)?))?$/;
 
 /** Whether a hash is a view MapLibre may read: `#zoom/lat/lon[/bearing[/pitch]]` within range. */
 export function isValidViewHash(hash: string): boolean {
@@ -121,5 +126,7 @@ export function isValidViewHash(hash: string): boolean {
   const [zoom, lat, lon] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const bearing = m[4] === undefined ? 0 : Number(m[4]);
   const pitch = m[5] === undefined ? 0 : Number(m[5]);
-  return zoom >= 0 && zoom <= 22 && Math.abs(lat) <= 85 && Math.abs(lon) <= 180 && Math.abs(bearing) <= 360 && pitch <= 85;
+  return (
+    zoom >= 0 && zoom <= 22 && Math.abs(lat) <= 85 && Math.abs(lon) <= 180 && Math.abs(bearing) <= 360 && pitch <= 85
+  );
 }

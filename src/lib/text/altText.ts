@@ -5,7 +5,12 @@ import { formatDate, formatKm2, formatPercent } from '../i18n/format';
 import { translate, type Locale } from '../i18n/messages';
 import { regionNameOf, regionShortName, scenarioTexts } from '../i18n/names';
 
-export function altText(scenario: ScenarioDefinition, rows: readonly AreaRow[], date: string | null, locale: Locale = 'en'): string {
+export function altText(
+  scenario: ScenarioDefinition,
+  rows: readonly AreaRow[],
+  date: string | null,
+  locale: Locale = 'en',
+): string {
   const by = new Map(rows.map((r) => [r.id, r]));
   const ukraine = by.get('ukraine')!;
   const donbas = by.get('donbas')!;
@@ -13,7 +18,9 @@ export function altText(scenario: ScenarioDefinition, rows: readonly AreaRow[], 
   const km2 = (x: number): string => formatKm2(x, locale);
   const when = date ? translate(locale, 'alt.on', { date: formatDate(date, locale) }) : '';
   if (scenario.id === 'status-quo') {
-    const front = rows.filter((r) => r.kind === 'region' && r.russia_km2 > 1 && r.ukraine_km2 > 1).map((r) => regionShortName(r.id, locale));
+    const front = rows
+      .filter((r) => r.kind === 'region' && r.russia_km2 > 1 && r.ukraine_km2 > 1)
+      .map((r) => regionShortName(r.id, locale));
     const lead = translate(locale, 'alt.statusQuo', {
       when,
       russiaKm2: km2(ukraine.russia_km2),
@@ -26,12 +33,18 @@ export function altText(scenario: ScenarioDefinition, rows: readonly AreaRow[], 
   }
   const parts: string[] = [];
   const buffers = rows.filter((r) => r.kind === 'region' && r.buffer_km2 > 0.5);
-  for (const r of buffers) parts.push(translate(locale, 'alt.buffer', { km2: km2(r.buffer_km2), region: regionNameOf(r.id, locale) }));
+  for (const r of buffers)
+    parts.push(translate(locale, 'alt.buffer', { km2: km2(r.buffer_km2), region: regionNameOf(r.id, locale) }));
   const cededElsewhere = ukraine.ceded_km2 - buffers.reduce((s, r) => s + r.buffer_km2, 0);
-  if (date && cededElsewhere > 0.5) parts.push(translate(locale, buffers.length ? 'alt.giveUpMore' : 'alt.giveUp', { km2: km2(cededElsewhere) }));
-  if (date && ukraine.returned_km2 > 0.5) parts.push(translate(locale, 'alt.return', { km2: km2(ukraine.returned_km2) }));
+  if (date && cededElsewhere > 0.5)
+    parts.push(translate(locale, buffers.length ? 'alt.giveUpMore' : 'alt.giveUp', { km2: km2(cededElsewhere) }));
+  if (date && ukraine.returned_km2 > 0.5)
+    parts.push(translate(locale, 'alt.return', { km2: km2(ukraine.returned_km2) }));
   const body = parts.length ? parts.join('; ') : translate(locale, 'alt.russiaHolds', { km2: km2(ukraine.russia_km2) });
   const lead = translate(locale, 'alt.lead', { phrase: scenarioTexts(scenario, locale).phrase, body });
-  const shares = translate(locale, buffers.length ? 'alt.sharesBuffer' : 'alt.shares', { ukrainePct: pct(ukraine.russia_pct), donbasPct: pct(donbas.russia_pct + donbas.buffer_pct) });
+  const shares = translate(locale, buffers.length ? 'alt.sharesBuffer' : 'alt.shares', {
+    ukrainePct: pct(ukraine.russia_pct),
+    donbasPct: pct(donbas.russia_pct + donbas.buffer_pct),
+  });
   return `${lead} ${shares}${when ? translate(locale, 'alt.against', { when }) : ''}.`;
 }

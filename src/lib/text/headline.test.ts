@@ -7,12 +7,20 @@ import { headline } from './headline';
 
 // Every region 1,000 km²; Russia holds 600 of Donetsk, all of Luhansk and 100 of Kharkiv.
 const held: Record<string, number> = { 'UA-14': 600, 'UA-09': 1000, 'UA-63': 100 };
-const overlays = REGIONS.map((r) => ({ id: r.id, area_km2: 1000, occupied_km2: held[r.id] ?? 0, contested_km2: 0, sliver_km2: 0 }));
+const overlays = REGIONS.map((r) => ({
+  id: r.id,
+  area_km2: 1000,
+  occupied_km2: held[r.id] ?? 0,
+  contested_km2: 0,
+  sliver_km2: 0,
+}));
 const rows = (id: string) => computeAreas(scenarioById(id), { overlays, ordlo: {}, raw: false });
 
 describe('headline', () => {
   it('without a snapshot, says nothing about giving up or returning land', () => {
-    expect(headline(scenarioById('russia-demand'), rows('russia-demand'), null)).toBe(`Under Russia's demand, Kyiv would hold ${fmtPct(0)} of Donbas; Russia would hold ${fmtPct((100 * 6100) / 27000)} of Ukraine.`);
+    expect(headline(scenarioById('russia-demand'), rows('russia-demand'), null)).toBe(
+      `Under Russia's demand, Kyiv would hold ${fmtPct(0)} of Donbas; Russia would hold ${fmtPct((100 * 6100) / 27000)} of Ukraine.`,
+    );
   });
 
   it('status quo: Kyiv holds 400 of 2,000 km² of Donbas', () => {
@@ -21,7 +29,7 @@ describe('headline', () => {
     );
   });
 
-  it('US draft: the buffer is Kyiv\'s 400 km² of Donetsk; Kharkiv\'s 100 km² are returned', () => {
+  it("US draft: the buffer is Kyiv's 400 km² of Donetsk; Kharkiv's 100 km² are returned", () => {
     const text = headline(scenarioById('us-28-point'), rows('us-28-point'), '2025-11-20');
     expect(text).toContain(`Kyiv would hold ${fmtPct(0)} of Donbas`);
     expect(text).toContain(`${fmtKm2(400)} of Donetsk Oblast as a demilitarised buffer zone`);
@@ -41,21 +49,37 @@ describe('altText', () => {
 
   it('names the regions the line of contact crosses in the status quo', async () => {
     const { altText } = await import('./altText');
-    expect(altText(scenarioById('status-quo'), rows('status-quo'), '2025-11-20')).toContain('The line of contact runs through Donetsk, Kharkiv.');
+    expect(altText(scenarioById('status-quo'), rows('status-quo'), '2025-11-20')).toContain(
+      'The line of contact runs through Donetsk, Kharkiv.',
+    );
   });
   it('a custom scenario with a strip reports the strip on its own', () => {
     const def = { ...scenarioById('us-28-point'), id: 'custom', phrase: '“Test”', strip_km: 5 };
-    const strip = { 'UA-14': { km2: 50, ukraine_side_km2: 30, russia_side_km2: 20 }, 'UA-63': { km2: 10, ukraine_side_km2: 4, russia_side_km2: 6 } };
+    const strip = {
+      'UA-14': { km2: 50, ukraine_side_km2: 30, russia_side_km2: 20 },
+      'UA-63': { km2: 10, ukraine_side_km2: 4, russia_side_km2: 6 },
+    };
     const text = headline(def, computeAreas(def, { overlays, ordlo: {}, raw: false, strip }), '2025-11-20');
-    expect(text).toContain(`a demilitarised strip of 5\u00a0km each side of the line would cover ${fmtKm2(60)} (${fmtKm2(34)} on the side Ukraine holds)`);
+    expect(text).toContain(
+      `a demilitarised strip of 5\u00a0km each side of the line would cover ${fmtKm2(60)} (${fmtKm2(34)} on the side Ukraine holds)`,
+    );
     expect(headline(scenarioById('us-28-point'), rows('us-28-point'), '2025-11-20')).not.toContain('strip');
   });
   it('counts the towns that change hands and their people', () => {
     const z = (count: number, population: number) => ({ count, population });
     const totals = { buffer: z(2, 250000), ceded: z(0, 0), returned: z(1, 5000), all: z(3, 255000) };
     const text = headline(scenarioById('us-28-point'), rows('us-28-point'), '2025-11-20', 'en', totals);
-    expect(text).toContain('The buffer zone takes in 2 towns home to 250,000 people before the war; 1 town home to 5,000 people before the war would return to Ukraine.');
-    expect(headline(scenarioById('us-28-point'), rows('us-28-point'), '2025-11-20', 'en', { ...totals, buffer: z(0, 0), returned: z(0, 0), all: z(0, 0) })).not.toContain('town');
+    expect(text).toContain(
+      'The buffer zone takes in 2 towns home to 250,000 people before the war; 1 town home to 5,000 people before the war would return to Ukraine.',
+    );
+    expect(
+      headline(scenarioById('us-28-point'), rows('us-28-point'), '2025-11-20', 'en', {
+        ...totals,
+        buffer: z(0, 0),
+        returned: z(0, 0),
+        all: z(0, 0),
+      }),
+    ).not.toContain('town');
   });
 });
 

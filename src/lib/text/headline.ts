@@ -9,14 +9,18 @@ import { regionNameOf, scenarioTexts } from '../i18n/names';
 /** "1 town" / "2 міста" / "5 міст": the plural form the locale's rules pick for a count. */
 export function townsCount(count: number, locale: Locale): string {
   const form = new Intl.PluralRules(locale).select(count);
-  const key = form === 'one' ? 'towns.one' : form === 'few' ? 'towns.few' : form === 'many' ? 'towns.many' : 'towns.other';
+  const key =
+    form === 'one' ? 'towns.one' : form === 'few' ? 'towns.few' : form === 'many' ? 'towns.many' : 'towns.other';
   return translate(locale, key, { n: formatNumber(count, locale) });
 }
 
 /** The towns that change hands, as a sentence ('' when none do). */
 export function placesSentence(totals: PlacesResult['totals'] | null | undefined, locale: Locale = 'en'): string {
   if (!totals || totals.all.count === 0) return '';
-  const towns = (z: ZoneTotal): { towns: string; people: string } => ({ towns: townsCount(z.count, locale), people: formatNumber(z.population, locale) });
+  const towns = (z: ZoneTotal): { towns: string; people: string } => ({
+    towns: townsCount(z.count, locale),
+    people: formatNumber(z.population, locale),
+  });
   const parts: string[] = [];
   if (totals.buffer.count) parts.push(translate(locale, 'headline.placesBuffer', towns(totals.buffer)));
   if (totals.ceded.count) parts.push(translate(locale, 'headline.placesCeded', towns(totals.ceded)));
@@ -45,15 +49,29 @@ export function headline(
       russiaKm2: km2(ukraine.russia_km2),
     });
   }
-  const parts = [translate(locale, 'headline.kyivWouldHold', { phrase: scenarioTexts(scenario, locale).phrase, pct: pct(donbas.ukraine_pct) })];
+  const parts = [
+    translate(locale, 'headline.kyivWouldHold', {
+      phrase: scenarioTexts(scenario, locale).phrase,
+      pct: pct(donbas.ukraine_pct),
+    }),
+  ];
   const buffers = rows.filter((r) => r.kind === 'region' && r.buffer_km2 > 0.5);
   // Without a snapshot there is no line to compare with.
   if (date && ukraine.ceded_km2 > 0.5) {
     const given = { km2: km2(ukraine.ceded_km2), date: formatDate(date, locale) };
-    const list = buffers.map((r) => translate(locale, 'headline.bufferPart', { km2: km2(r.buffer_km2), region: regionNameOf(r.id, locale) })).join(', ');
-    parts.push(buffers.length ? translate(locale, 'headline.giveUpBuffer', { ...given, buffers: list }) : translate(locale, 'headline.giveUp', given));
+    const list = buffers
+      .map((r) =>
+        translate(locale, 'headline.bufferPart', { km2: km2(r.buffer_km2), region: regionNameOf(r.id, locale) }),
+      )
+      .join(', ');
+    parts.push(
+      buffers.length
+        ? translate(locale, 'headline.giveUpBuffer', { ...given, buffers: list })
+        : translate(locale, 'headline.giveUp', given),
+    );
   }
-  if (date && ukraine.returned_km2 > 0.5) parts.push(translate(locale, 'headline.return', { km2: km2(ukraine.returned_km2) }));
+  if (date && ukraine.returned_km2 > 0.5)
+    parts.push(translate(locale, 'headline.return', { km2: km2(ukraine.returned_km2) }));
   parts.push(translate(locale, 'headline.russiaHolds', { pct: pct(ukraine.russia_pct) }));
   if (scenario.strip_km !== undefined && ukraine.strip_km2 > 0.5)
     parts.push(

@@ -14,4 +14,3 @@ const KEYS: Record<DisplayClass, MessageKey> = {
 export function legendLabel(cls: DisplayClass, locale: Locale = 'en'): string {
   return translate(locale, KEYS[cls]);
 }
-
