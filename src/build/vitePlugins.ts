@@ -66,6 +66,8 @@ export function pageDataFolder(root: string): { dir: string; isPublic: boolean }
 export function dataFolder(root: string): Plugin {
   const { dir, isPublic } = pageDataFolder(root);
   let outDir = join(root, 'dist');
+  // Vitest runs the plugins too, with a made-up outDir and a closeBundle of its own: only a build copies the data.
+  let building = false;
   const which = process.env.FRONTLINE_DATA ? 'env' : isPublic ? 'own' : 'builtin';
   return {
     name: 'frontline-data',
@@ -73,6 +75,7 @@ export function dataFolder(root: string): Plugin {
     config: () => ({ define: { __FRONTLINE_DATA_SET__: JSON.stringify(which) } }),
     configResolved(config) {
       outDir = join(config.root, config.build.outDir);
+      building = config.command === 'build' && !process.env.VITEST;
     },
     configureServer(server) {
       if (!isPublic) server.middlewares.use(serveFrom(dir, root));
@@ -82,7 +85,7 @@ export function dataFolder(root: string): Plugin {
       if (process.env.FRONTLINE_DATA) server.middlewares.use(serveFrom(dir, root));
     },
     closeBundle() {
-      if (!isPublic) cpSync(dir, join(outDir, 'data'), { recursive: true });
+      if (building && !isPublic) cpSync(dir, join(outDir, 'data'), { recursive: true });
     },
   };
 }
