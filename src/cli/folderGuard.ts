@@ -26,6 +26,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { SOURCE_NAME } from '../lib/datafolder/provenance';
 import { InputError } from '../lib/engine/errors';
 import { safeText } from './terminal';
 
@@ -76,7 +77,7 @@ export function checkOwnFolder(dir: string): void {
     return; // ours but damaged: the health check says so, with the way out
   }
   const m = manifest as { format?: unknown; attribution?: unknown } | null;
-  if (!m || typeof m !== 'object' || typeof m.format !== 'number' || m.attribution !== 'DeepStateMap')
+  if (!m || typeof m !== 'object' || typeof m.format !== 'number' || m.attribution !== SOURCE_NAME)
     throw new InputError(
       join(dir, 'manifest.json'),
       'is not a frontline data folder manifest: give a new or empty folder (nothing was changed or deleted)',

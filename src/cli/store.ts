@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
+import { SOURCE_NAME } from '../lib/datafolder/provenance';
 import { InputError } from '../lib/engine/errors';
 import type { ChunkSet, Manifest, SnapshotEntry, Stats } from '../lib/datafolder/manifest';
 import { chunkOf, DATASET_FORMAT } from '../lib/datafolder/manifest';
@@ -34,8 +35,7 @@ export function readDataDir(option: string | undefined): { dir: string; builtin:
   return { dir: BUILTIN_DATA_DIR, builtin: true };
 }
 
-export const HOW_TO_INGEST =
-  "no ingested data: run `npx frontline update` (DeepStateMap's API) or `npx frontline ingest --source DIR|FILE|URL` first";
+export const HOW_TO_INGEST = `no ingested data: run \`npx frontline update\` (${SOURCE_NAME}'s API) or \`npx frontline ingest --source DIR|FILE|URL\` first`;
 
 export interface Dataset {
   dir: string;
@@ -183,7 +183,7 @@ export function openDataset(option: string | undefined, io: Io): Dataset {
   if (builtin && io.isTTY) {
     const last = ds.manifest.snapshots.at(-1)?.date ?? '?';
     io.err(
-      `note: using the built-in data set (DeepStateMap, up to ${last}); \`frontline update\` makes your own, current one in public/data\n`,
+      `note: using the built-in data set (${SOURCE_NAME}, up to ${last}); \`frontline update\` makes your own, current one in public/data\n`,
     );
   }
   return ds;

@@ -20,6 +20,7 @@ import {
   type SnapshotEntry,
   type Stats,
 } from '../../lib/datafolder/manifest';
+import { SOURCE_NAME } from '../../lib/datafolder/provenance';
 import { InputError } from '../../lib/engine/errors';
 import { displayRegions, ordloPieces } from '../../lib/engine/display';
 import { areasByRegion, SLIVER_WIDTH_KM } from '../../lib/engine/overlay';
@@ -234,7 +235,7 @@ async function ingestLocked(
       if (paths) {
         const km2 = areasByRegion(boundaries.regions, paths);
         for (const k of Object.keys(km2)) km2[k] = Math.round(km2[k] * 1e4) / 1e4;
-        const props = { snapshot: newestWithOrdlo.id, source: 'DeepStateMap' };
+        const props = { snapshot: newestWithOrdlo.id, source: SOURCE_NAME };
         writeFileAtomic(
           join(tmp, 'ordlo.geojson'),
           featureCollection([
@@ -277,7 +278,7 @@ async function ingestLocked(
     const manifest: Manifest = {
       format: DATASET_FORMAT,
       engine: ENGINE_VERSION,
-      attribution: 'DeepStateMap',
+      attribution: SOURCE_NAME,
       boundaries: {
         name: boundaries.name,
         sha256: boundaries.sha256,

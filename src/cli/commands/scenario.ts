@@ -7,8 +7,7 @@ import { checkFormat } from '../format';
 import { UsageError, type Io } from '../io';
 import { openDataset, loadOrdlo, loadRegions, loadSnapshotLayers, loadStripInput } from '../store';
 import { checkKind, chooseScenarios } from './areas';
-import { ATTRIBUTION } from '../../lib/datafolder/manifest';
-import { GENERATOR } from '../../lib/datafolder/tables';
+import { scenarioMetadata } from '../../lib/datafolder/provenance';
 
 export interface ScenarioOptions {
   date?: string;
@@ -37,15 +36,7 @@ export async function scenario(opts: ScenarioOptions, io: Io): Promise<void> {
     ...fc,
     features: [...fc.features, ...strip],
     // RFC 7946 forbids `properties` on a FeatureCollection: provenance is a foreign member.
-    metadata: {
-      date: entry.date,
-      scenario: def.id,
-      snapshot: entry.id,
-      source: 'DeepStateMap',
-      attribution: ATTRIBUTION,
-      boundaries: ds.manifest.boundaries,
-      generator: GENERATOR,
-    },
+    metadata: scenarioMetadata(entry.date, def.id, entry, ds.manifest.boundaries),
   };
   io.out(JSON.stringify(out) + '\n');
 }

@@ -34,6 +34,7 @@
  */
 import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Position } from 'geojson';
 import { InputError } from '../engine/errors';
+import { SOURCE_NAME } from './provenance';
 
 export const HISTORY_FORMAT = 'frontline-history';
 /** Bump when the encoding changes: ingest then rewrites every chunk. */
@@ -300,7 +301,7 @@ export function encodeChunk(name: string, series: string, frames: readonly Histo
     version: HISTORY_VERSION,
     chunk: name,
     series,
-    attribution: 'DeepStateMap',
+    attribution: SOURCE_NAME,
     props: enc.templates,
     frames: encoded,
   };

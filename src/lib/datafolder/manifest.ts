@@ -99,9 +99,6 @@ export interface Stats {
   overlays: Record<string, [number, number, number][]>;
 }
 
-export const ATTRIBUTION =
-  'DeepStateMap (deepstatemap.live), via the public archives cyterat/deepstate-map-data and DanielRose2310/deepstatemaps-history';
-
 /** The chunk of a set that holds a snapshot, if any. */
 export function chunkOf(
   m: Manifest,

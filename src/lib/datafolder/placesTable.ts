@@ -4,7 +4,8 @@
  */
 import { placeTotals, type PlaceChange, type PlacesFile, type PlaceZone } from '../engine/places';
 import type { AreaReport } from '../engine/report';
-import { formatCsv, GENERATOR, type CsvCell } from './tables';
+import { GENERATOR } from './provenance';
+import { formatCsv, type CsvCell } from './tables';
 
 /** The columns of a row, in CSV order. */
 export const PLACES_CSV_HEADER = [
@@ -44,11 +45,6 @@ export function placeRow(p: PlaceChange): Record<string, string | number | undef
     zone: p.zone,
     now: p.now,
   };
-}
-
-/** What the figures rest on: the snapshot's source and the gazetteer. */
-export function placesCredit(source: string, gazetteer: PlacesFile): string {
-  return `${source}; places: ${gazetteer.source.attribution}`;
 }
 
 export function placesToCsv(date: string, scenario: string, rows: readonly PlaceChange[], credit: string): string {

@@ -6,6 +6,7 @@
  * boundaries).
  */
 import type { Feature, Geometry } from 'geojson';
+import { SOURCE_NAME } from '../datafolder/provenance';
 import { displayPieces } from './display';
 import { lineOfContact } from './frontline';
 import type { Overlayer, RegionOverlay } from './overlay';
@@ -28,7 +29,7 @@ export function snapshotFeatures(
   regions: readonly Region[],
   overlayer: Overlayer,
   snap: Snapshot,
-  source = 'DeepStateMap',
+  source = SOURCE_NAME,
 ): { overlays: RegionOverlay[]; features: Feature[] } {
   const overlays = overlayer.overlay(snap);
   const geometry = overlayer.geometry(snap);
