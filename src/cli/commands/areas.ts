@@ -5,6 +5,8 @@ import { SCENARIOS, scenarioById } from '../../lib/engine/scenarioCatalog';
 import type { ScenarioDefinition } from '../../lib/engine/scenarios';
 import { computeStrip } from '../../lib/engine/strip';
 import { reportsToCsv, reportsToJson } from '../../lib/datafolder/tables';
+import { areasPackage, packageJson, tableStem } from '../../lib/datafolder/datapackage';
+import { DESCRIPTOR, writePackageFolder } from '../packageFolder';
 import { checkFormat } from '../format';
 import { Progress, UsageError, type Io } from '../io';
 import { loadScenarioFile } from '../scenarioFile';
@@ -20,6 +22,14 @@ export interface AreasOptions {
   raw?: boolean;
   kind?: string;
   data?: string;
+  datapackage?: string;
+}
+
+/** `--datapackage` writes CSV: a `--format` other than csv beside it is a mistake worth naming. */
+export function checkPackageFormat(opts: { format?: string; datapackage?: string }): void {
+  if (opts.datapackage !== undefined && opts.format !== undefined && opts.format !== 'csv')
+    throw new UsageError(`--datapackage writes CSV with its datapackage.json; leave out --format ${opts.format}`);
+  if (opts.datapackage === '') throw new UsageError('--datapackage needs a folder');
 }
 
 export function checkKind(value: string | undefined): KindChoice {
@@ -46,6 +56,7 @@ export function chooseScenarios(
 }
 
 export async function areas(opts: AreasOptions, io: Io): Promise<void> {
+  checkPackageFormat(opts);
   const format = checkFormat(opts.format, ['json', 'csv'], 'json');
   const kind = checkKind(opts.kind);
   const range = opts.from !== undefined || opts.to !== undefined;
@@ -67,7 +78,17 @@ export async function areas(opts: AreasOptions, io: Io): Promise<void> {
     }
     progress.tick(i + 1, entry.id);
   }
-  if (format === 'csv') io.out(reportsToCsv(reports));
+  if (opts.datapackage !== undefined) {
+    const csv = `${tableStem(
+      scenarios,
+      entries.map((e) => e.date),
+    )}.csv`;
+    const descriptor = packageJson(areasPackage(reports, scenarios, csv));
+    writePackageFolder(opts.datapackage, { [csv]: reportsToCsv(reports), [DESCRIPTOR]: descriptor });
+    io.err(
+      `wrote ${opts.datapackage}: ${csv} (${reports.reduce((n, r) => n + r.rows.length, 0)} rows) and ${DESCRIPTOR}\n`,
+    );
+  } else if (format === 'csv') io.out(reportsToCsv(reports));
   else io.out(reportsToJson(reports, range || scenarios.length > 1));
   if (range) io.err(`${entries.length} snapshots × ${scenarios.length} scenarios\n`);
 }
