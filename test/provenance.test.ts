@@ -21,7 +21,7 @@ describe('provenance', () => {
       snapshot: '2025-11-20',
     });
     expect(ATTRIBUTION.startsWith(`${SOURCE_NAME} (deepstatemap.live)`)).toBe(true);
-    expect(placesCredit(s.name, gazetteer)).toBe('DeepStateMap; places: Places: GeoNames');
+    expect(placesCredit(s.name, gazetteer)).toBe('DeepStateMap; Places: GeoNames');
   });
 
   it("credits a reader's own file to itself, never to DeepStateMap", () => {
