@@ -146,7 +146,9 @@ describe('--datapackage keeps what is not its own', () => {
     writeFileSync(join(dir, 'notes.txt'), 'mine');
     const r = await cli('areas', '--date', DATE, '--data', TEST_DATA, '--datapackage', dir);
     expect(r.code).toBe(2);
-    expect(r.err.split('\n')[0]).toMatch(/theirs: the folder is not empty and is not a data package/);
+    expect(r.err.split('\n')[0]).toMatch(
+      /theirs: the folder is not empty and is not one that frontline-scenarios wrote/,
+    );
     expect(readdirSync(dir)).toEqual(['notes.txt']);
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
   });
@@ -160,7 +162,7 @@ describe('--datapackage keeps what is not its own', () => {
     writeFileSync(join(dir, 'extra.csv'), 'x\n');
     const r = await cli('areas', '--date', DATE, '--data', TEST_DATA, '--datapackage', dir);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/not part of its package \(extra\.csv\)/);
+    expect(r.err).toMatch(/did not write there \(extra\.csv\)/);
     expect(readdirSync(dir).sort()).toEqual([
       'datapackage.json',
       'extra.csv',

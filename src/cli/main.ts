@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { SOURCE_NAME } from '../lib/datafolder/provenance';
+import { api } from './commands/api';
 import { areas } from './commands/areas';
 import { ingest } from './commands/ingest';
 import { places } from './commands/places';
@@ -115,6 +116,15 @@ export const COMMANDS: Record<string, Command> = {
       datapackage: PACKAGE,
     },
     run: (v, io) => places(v, io),
+  },
+  api: {
+    summary: "the published site's static API (api/v1): areas per date, the whole series, its data package",
+    usage: 'frontline api --out DIR [--data DIR]',
+    options: {
+      out: { type: 'string', help: 'a new or empty folder, or one this command wrote (the build writes dist/api/v1)' },
+      data: DATA,
+    },
+    run: (v, io) => api(v, io),
   },
 };
 

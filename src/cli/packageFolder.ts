@@ -1,47 +1,61 @@
 /**
- * `--datapackage DIR`: a table and its datapackage.json written as one
- * folder. The folder appears whole or not at all (written beside DIR, then
- * swapped in), and a folder that holds anything but a package this program
- * wrote is refused, so no one's files are replaced.
+ * Folders of files that a command writes whole: `--datapackage DIR` (a table
+ * and its datapackage.json) and `frontline api --out DIR`. The folder
+ * appears whole or not at all (written beside DIR, then swapped in), and a
+ * folder that holds anything but what this program wrote there is refused,
+ * so no one's files are replaced.
  */
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { GENERATOR } from '../lib/datafolder/provenance';
 import { siblingOf, swapIn } from './folderGuard';
-import { readJsonFile, writeFileAtomic } from './io';
-import { UsageError } from './io';
+import { readJsonFile, UsageError, writeFileAtomic } from './io';
 
 /** The name of a package's descriptor, as the specification fixes it. */
 export const DESCRIPTOR = 'datapackage.json';
 
-/** The files a package of ours in DIR lists (its descriptor and resources); throws if DIR holds anything else. */
-function checkReplaceable(dir: string): void {
-  if (!statSync(dir).isDirectory()) throw new UsageError(`--datapackage ${dir}: not a folder`);
-  const present = readdirSync(dir);
+/** What a marker file (a descriptor, an API index) says about who wrote the folder and which files are its own. */
+interface Marker {
+  generator?: { name?: string };
+  frontline?: { generator?: { name?: string } };
+  resources?: { path?: unknown }[];
+  data_set?: { dates?: unknown[] };
+}
+
+/** The files a marker lists as the folder's own: a package's resources, or an API's files for its dates. */
+function ownFiles(m: Marker): string[] {
+  const listed = (m.resources ?? []).map((r) => String(r?.path));
+  const dates = (m.data_set?.dates ?? []).map((d) => `areas/${String(d)}.json`);
+  return [...listed, ...dates, ...(m.data_set ? [DESCRIPTOR, 'series.csv'] : [])];
+}
+
+/** Throws unless DIR is empty or holds only what this program wrote there (named by `marker`). */
+function checkReplaceable(dir: string, option: string, marker: string): void {
+  if (!statSync(dir).isDirectory()) throw new UsageError(`${option} ${dir}: not a folder`);
+  const present = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => statSync(join(dir, f)).isFile());
   if (present.length === 0) return;
-  const notOurs = `--datapackage ${dir}: the folder is not empty and is not a data package that ${GENERATOR.name} wrote; give a new or empty folder`;
-  if (!present.includes(DESCRIPTOR)) throw new UsageError(notOurs);
-  const d = readJsonFile(join(dir, DESCRIPTOR)) as {
-    frontline?: { generator?: { name?: string } };
-    resources?: { path?: unknown }[];
-  };
-  if (d?.frontline?.generator?.name !== GENERATOR.name || !Array.isArray(d.resources)) throw new UsageError(notOurs);
-  const listed = new Set([DESCRIPTOR, ...d.resources.map((r) => String(r?.path))]);
-  const other = present.filter((f) => !listed.has(f));
+  const notOurs = `${option} ${dir}: the folder is not empty and is not one that ${GENERATOR.name} wrote; give a new or empty folder`;
+  if (!present.includes(marker)) throw new UsageError(notOurs);
+  const m = readJsonFile(join(dir, marker)) as Marker;
+  const by = m?.frontline?.generator?.name ?? m?.generator?.name;
+  if (by !== GENERATOR.name) throw new UsageError(notOurs);
+  const own = new Set([marker, ...ownFiles(m)]);
+  const other = present.filter((f) => !own.has(f));
   if (other.length > 0)
     throw new UsageError(
-      `--datapackage ${dir}: holds files that are not part of its package (${other.slice(0, 3).join(', ')}); give a new or empty folder`,
+      `${option} ${dir}: holds files that ${GENERATOR.name} did not write there (${other.slice(0, 3).join(', ')}); give a new or empty folder`,
     );
 }
 
 /**
- * Write `files` (name → text) as the folder DIR, replacing a package this
- * program wrote there before.
+ * Write `files` (path in the folder → text) as the folder DIR, replacing
+ * what this program wrote there before. `marker` is the file that says so
+ * (datapackage.json, or an API's index.json).
  *
- * @example writePackageFolder('out/us-draft', { 'a.csv': csv, 'datapackage.json': json })
+ * @example writeOwnFolder('out/us-draft', { 'a.csv': csv, 'datapackage.json': json }, '--datapackage')
  */
-export function writePackageFolder(dir: string, files: Record<string, string>): void {
-  if (existsSync(dir)) checkReplaceable(dir);
+export function writeOwnFolder(dir: string, files: Record<string, string>, option: string, marker = DESCRIPTOR): void {
+  if (existsSync(dir)) checkReplaceable(dir, option, marker);
   const tmp = siblingOf(dir, 'tmp');
   rmSync(tmp, { recursive: true, force: true });
   try {

@@ -1,16 +1,22 @@
 /** `frontline areas`: area figures for a date or a range, one or all scenarios. */
-import { checkDate, snapshotOn, snapshotsBetween, type KindChoice } from '../../lib/datafolder/manifest';
+import {
+  checkDate,
+  snapshotOn,
+  snapshotsBetween,
+  type KindChoice,
+  type SnapshotEntry,
+} from '../../lib/datafolder/manifest';
 import { areaReport, type AreaReport } from '../../lib/engine/report';
 import { SCENARIOS, scenarioById } from '../../lib/engine/scenarioCatalog';
 import type { ScenarioDefinition } from '../../lib/engine/scenarios';
 import { computeStrip } from '../../lib/engine/strip';
 import { reportsToCsv, reportsToJson } from '../../lib/datafolder/tables';
 import { areasPackage, packageJson, tableStem } from '../../lib/datafolder/datapackage';
-import { DESCRIPTOR, writePackageFolder } from '../packageFolder';
+import { DESCRIPTOR, writeOwnFolder } from '../packageFolder';
 import { checkFormat } from '../format';
 import { Progress, UsageError, type Io } from '../io';
 import { loadScenarioFile } from '../scenarioFile';
-import { loadStripInput, openDataset } from '../store';
+import { loadStripInput, openDataset, type Dataset } from '../store';
 
 export interface AreasOptions {
   date?: string;
@@ -55,6 +61,31 @@ export function chooseScenarios(
   return [scenarioById(id)];
 }
 
+/**
+ * The reports of `frontline areas`: every snapshot under every scenario, in
+ * that order (the site's API builds its files with this too, so they equal
+ * the command's output).
+ *
+ * @example reportsFor(ds, [snapshotOn(ds.manifest, '2025-11-20')], [scenarioById('us-28-point')], { raw: false, kind: 'any' })
+ */
+export function reportsFor(
+  ds: Dataset,
+  entries: readonly SnapshotEntry[],
+  scenarios: readonly ScenarioDefinition[],
+  o: { raw: boolean; kind: KindChoice },
+  progress?: Progress,
+): AreaReport[] {
+  const reports: AreaReport[] = [];
+  for (const [i, entry] of entries.entries()) {
+    for (const s of scenarios) {
+      const strip = s.strip_km === undefined ? undefined : computeStrip(loadStripInput(ds, entry), s.strip_km).areas;
+      reports.push(areaReport(ds.manifest, ds.stats, entry, s, { raw: o.raw, series: o.kind, strip }));
+    }
+    progress?.tick(i + 1, entry.id);
+  }
+  return reports;
+}
+
 export async function areas(opts: AreasOptions, io: Io): Promise<void> {
   checkPackageFormat(opts);
   const format = checkFormat(opts.format, ['json', 'csv'], 'json');
@@ -69,22 +100,20 @@ export async function areas(opts: AreasOptions, io: Io): Promise<void> {
   const entries = range
     ? snapshotsBetween(ds.manifest, opts.from!, opts.to!, kind)
     : [snapshotOn(ds.manifest, opts.date!, kind)];
-  const reports: AreaReport[] = [];
-  const progress = new Progress(io, 'areas', entries.length);
-  for (const [i, entry] of entries.entries()) {
-    for (const s of scenarios) {
-      const strip = s.strip_km === undefined ? undefined : computeStrip(loadStripInput(ds, entry), s.strip_km).areas;
-      reports.push(areaReport(ds.manifest, ds.stats, entry, s, { raw: Boolean(opts.raw), series: kind, strip }));
-    }
-    progress.tick(i + 1, entry.id);
-  }
+  const reports = reportsFor(
+    ds,
+    entries,
+    scenarios,
+    { raw: Boolean(opts.raw), kind },
+    new Progress(io, 'areas', entries.length),
+  );
   if (opts.datapackage !== undefined) {
     const csv = `${tableStem(
       scenarios,
       entries.map((e) => e.date),
     )}.csv`;
     const descriptor = packageJson(areasPackage(reports, scenarios, csv));
-    writePackageFolder(opts.datapackage, { [csv]: reportsToCsv(reports), [DESCRIPTOR]: descriptor });
+    writeOwnFolder(opts.datapackage, { [csv]: reportsToCsv(reports), [DESCRIPTOR]: descriptor }, '--datapackage');
     io.err(
       `wrote ${opts.datapackage}: ${csv} (${reports.reduce((n, r) => n + r.rows.length, 0)} rows) and ${DESCRIPTOR}\n`,
     );

@@ -12,7 +12,7 @@ import { readJsonFile, UsageError, type Io } from '../io';
 import { insideDataFolder, openDataset } from '../store';
 import { placesPackage, packageJson, tableStem } from '../../lib/datafolder/datapackage';
 import { areaReport } from '../../lib/engine/report';
-import { DESCRIPTOR, writePackageFolder } from '../packageFolder';
+import { DESCRIPTOR, writeOwnFolder } from '../packageFolder';
 import { checkKind, checkPackageFormat, chooseScenarios } from './areas';
 
 export interface PlacesOptions {
@@ -60,7 +60,7 @@ export async function places(opts: PlacesOptions, io: Io): Promise<void> {
     const report = areaReport(ds.manifest, ds.stats, entry, def);
     const descriptor = packageJson(placesPackage(report, def, gazetteer, csv));
     const table = placesToCsv(entry.date, def.id, rows, placesCredit(source.name, gazetteer));
-    writePackageFolder(opts.datapackage, { [csv]: table, [DESCRIPTOR]: descriptor });
+    writeOwnFolder(opts.datapackage, { [csv]: table, [DESCRIPTOR]: descriptor }, '--datapackage');
     io.err(`wrote ${opts.datapackage}: ${csv} (${rows.length} rows) and ${DESCRIPTOR}\n`);
   } else if (format === 'csv') io.out(placesToCsv(entry.date, def.id, rows, placesCredit(source.name, gazetteer)));
   else
