@@ -6,7 +6,7 @@ import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import type { RegionGeometry } from './overlay';
 import { areaKm2, difference, intersect, toMultiPolygon, union, type Paths } from './polygons';
 import type { Region } from './regions';
-import { pieceGroups, RULE_TABLE, type ControlKind, type Land } from './rules';
+import { pieceGroups, RULE_TABLE, usesOrdlo, type ControlKind, type Land } from './rules';
 import { ruleFor, type ScenarioDefinition } from './scenarios';
 
 export type { ControlKind } from './rules';
@@ -30,8 +30,8 @@ export function scenarioPieces(
     const g = geometry.get(region.id)!;
     const russia = raw ? g.occupied : union(g.occupied, g.slivers);
     const ukraine = raw ? [...g.ukraine, ...g.slivers] : g.ukraine;
-    const groups = pieceGroups(RULE_TABLE[ruleFor(scenario, region.id)]);
-    const held = groups.some((x) => x.land.includes('ordlo')) ? intersect(ordlo, region.paths) : [];
+    const row = RULE_TABLE[ruleFor(scenario, region.id)];
+    const held = usesOrdlo(row) ? intersect(ordlo, region.paths) : [];
     const land: Record<Land, () => Paths> = {
       ukraine: () => ukraine,
       russia: () => russia,
@@ -39,7 +39,7 @@ export function scenarioPieces(
       ordlo: () => held,
       rest: () => difference(region.paths, held),
     };
-    for (const { control, land: kinds, whole } of groups) {
+    for (const { control, land: kinds, whole } of pieceGroups(row)) {
       // A class that gets the whole region is its outline, not a union of pieces with seams.
       const paths = whole ? region.paths : kinds.slice(1).reduce((acc, k) => union(acc, land[k]()), land[kinds[0]]());
       if (paths.length) out.push({ region, control, paths });
