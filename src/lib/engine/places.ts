@@ -5,7 +5,7 @@
  * CLI (which reads the pieces from the snapshot file) and in the page (which
  * has them loaded already). No DOM, no fetch.
  *
- * Under a region's rule (src/lib/engine/scenarios.ts) a place is in zone
+ * Under a region's rule (src/lib/engine/rules.ts says what it makes of the land) a place is in zone
  * - `buffer`: held by Ukraine now, in the demilitarised zone under the scenario;
  * - `ceded`: held by Ukraine now, Russia's under the scenario;
  * - `returned`: held by Russia now, Ukraine's under the scenario.
@@ -16,6 +16,7 @@
  */
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { PieceKind } from './display';
+import { byHolder, leavesAsIs, ordloControl, RULE_TABLE, usesOrdlo, type ControlKind, type Holder } from './rules';
 import { ruleFor, type Rule, type ScenarioDefinition } from './scenarios';
 
 /** One town of the gazetteer (the data folder's places.json). */
@@ -49,7 +50,7 @@ export interface PlacesFile {
 export const PLACES_FORMAT = 1;
 export const PLACES_FILE = 'places.json';
 
-export type Holder = 'ukraine' | 'russia' | 'contested';
+export type { Holder } from './rules';
 export type PlaceZone = 'buffer' | 'ceded' | 'returned';
 export const PLACE_ZONES: readonly PlaceZone[] = ['buffer', 'ceded', 'returned'];
 
@@ -158,29 +159,19 @@ export class ControlIndex {
   }
 }
 
-/** Who holds a place under a rule, given who holds it now. */
-function holderUnder(rule: Rule, now: Holder, inOrdlo: boolean): Holder | 'buffer' {
-  switch (rule) {
-    case 'line':
-      return now;
-    case 'ukraine':
-      return 'ukraine';
-    case 'russia':
-      return 'russia';
-    case 'buffer':
-      return now === 'russia' ? 'russia' : 'buffer';
-    case 'pre-2022':
-      return inOrdlo ? 'russia' : 'ukraine';
-  }
-}
+/** A place's zone by what a scenario makes of it, when that is not who holds it now (made contested, it changes no hands). */
+const ZONE_OF: Record<ControlKind, PlaceZone | null> = {
+  buffer: 'buffer',
+  ukraine: 'returned',
+  russia: 'ceded',
+  contested: null,
+};
 
 /** The zone of a place under a rule, or null when it does not change hands. */
 export function zoneFor(rule: Rule, now: Holder, inOrdlo = false): PlaceZone | null {
-  const under = holderUnder(rule, now, inOrdlo);
-  if (under === now) return null;
-  if (under === 'buffer') return 'buffer';
-  if (under === 'ukraine') return 'returned';
-  return 'ceded'; // russia, from Ukraine or the grey zone
+  const row = RULE_TABLE[rule];
+  const under = (inOrdlo && ordloControl(row)) || byHolder(row)[now];
+  return under === now ? null : ZONE_OF[under];
 }
 
 /** Count and population per zone (and `all`) of some rows. */
@@ -211,9 +202,9 @@ export function placesChangingHands(
   const rows: PlaceChange[] = [];
   for (const place of places) {
     const rule = ruleFor(scenario, place.region);
-    if (rule === 'line') continue;
+    if (leavesAsIs(RULE_TABLE[rule])) continue;
     const now = index.holderAt(place.region, place.lon, place.lat);
-    const zone = zoneFor(rule, now, rule === 'pre-2022' && index.inOrdlo(place.region, place.lon, place.lat));
+    const zone = zoneFor(rule, now, usesOrdlo(RULE_TABLE[rule]) && index.inOrdlo(place.region, place.lon, place.lat));
     if (zone) rows.push({ ...place, zone, now });
   }
   rows.sort(

@@ -14,7 +14,7 @@ import {
 } from '../datafolder/manifest';
 import { InputError } from './errors';
 import { ENCLAVE_MAX_KM2, LAND_BORDER_KM, NEAR_KM } from './sliverRule';
-import type { ScenarioDefinition } from './scenarios';
+import { needsOrdlo, type ScenarioDefinition } from './scenarios';
 import { GENERATOR } from '../datafolder/tables';
 import type { StripAreas } from './strip';
 
@@ -71,11 +71,9 @@ export function stripMethodOf(widthKm: number): string {
   return `demilitarised strip of ${widthKm} km on each side of DeepStateMap's line of contact (round ends), clipped to the display boundaries; reported beside the other figures (strip_km2), not part of them`;
 }
 
-/** A scenario with a `pre-2022` rule needs the ORDLO layer in the data set: fail with a message that says how to get it. */
+/** A scenario with a rule such as `pre-2022` needs the ORDLO layer in the data set: fail with a message that says how to get it. */
 export function checkOrdlo(manifest: Manifest, scenario: ScenarioDefinition): void {
-  const needsOrdlo =
-    Object.values(scenario.rules.regions).includes('pre-2022') || scenario.rules.default === 'pre-2022';
-  if (needsOrdlo && !manifest.ordlo)
+  if (needsOrdlo(scenario) && !manifest.ordlo)
     throw new InputError(
       '--scenario',
       `${scenario.id} needs DeepState's ORDLO layer, which only the raw layer files have: ingest a folder that includes them (e.g. ../shared/data/deepstate)`,

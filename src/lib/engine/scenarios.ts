@@ -6,16 +6,10 @@
 import { InputError } from './errors';
 import type { RegionOverlay } from './overlay';
 import { REGION_IDS } from './regionMeta';
+import { pieceGroups, RULE_TABLE, RULES, usesOrdlo, type Land, type PieceGroup, type Rule } from './rules';
 
-/**
- * What a scenario does to a region:
- * - `line`: as on the line of contact of the date (grey zone stays contested);
- * - `ukraine`: all of it to Ukraine; `russia`: all of it to Russia;
- * - `buffer`: Russia keeps what it holds, the rest becomes a demilitarised buffer;
- * - `pre-2022`: Russia holds what it held before 24 Feb 2022 (ORDLO layer).
- */
-export type Rule = 'line' | 'ukraine' | 'russia' | 'buffer' | 'pre-2022';
-export const RULES: readonly Rule[] = ['line', 'ukraine', 'russia', 'buffer', 'pre-2022'];
+// The rules live in one table (rules.ts); they are re-exported here, where scenarios are defined.
+export { RULES, type Rule } from './rules';
 
 export interface ScenarioDefinition {
   id: string;
@@ -140,25 +134,40 @@ export function ruleFor(scenario: ScenarioDefinition, regionId: string): Rule {
 }
 
 /**
+ * Whether a scenario has a rule that decides by the pre-2022 layer, so it
+ * needs the data folder's ordlo.geojson.
+ *
+ * @example needsOrdlo(scenarioById('pre-2022')) // true
+ */
+export function needsOrdlo(scenario: ScenarioDefinition): boolean {
+  return [scenario.rules.default, ...Object.values(scenario.rules.regions)].some((r) => usesOrdlo(RULE_TABLE[r]));
+}
+
+/**
  * Control of a region under a rule. `raw` leaves slivers as the plain overlay
  * has them; `ordloKm2` is the region's pre-2022 area held by Russia.
  */
 export function applyRule(rule: Rule, o: RegionOverlay, ordloKm2: number, raw: boolean): Control {
   const russia = Math.min(o.area_km2, o.occupied_km2 + (raw ? 0 : o.sliver_km2));
   const contested = Math.min(o.contested_km2, o.area_km2 - russia);
-  const ukraine = Math.max(0, o.area_km2 - russia - contested);
-  switch (rule) {
-    case 'line':
-      return { ukraine, russia, buffer: 0, contested };
-    case 'ukraine':
-      return { ukraine: o.area_km2, russia: 0, buffer: 0, contested: 0 };
-    case 'russia':
-      return { ukraine: 0, russia: o.area_km2, buffer: 0, contested: 0 };
-    case 'buffer':
-      return { ukraine: 0, russia, buffer: o.area_km2 - russia, contested: 0 };
-    case 'pre-2022': {
-      const held = Math.min(ordloKm2, o.area_km2);
-      return { ukraine: o.area_km2 - held, russia: held, buffer: 0, contested: 0 };
-    }
-  }
+  const ordlo = Math.min(ordloKm2, o.area_km2);
+  const km2: Record<Land, number> = {
+    russia,
+    contested,
+    ukraine: Math.max(0, o.area_km2 - russia - contested),
+    ordlo,
+    rest: o.area_km2 - ordlo,
+  };
+  const out: Control = { ukraine: 0, russia: 0, buffer: 0, contested: 0 };
+  const groups = pieceGroups(RULE_TABLE[rule]);
+  // A class of one kind of land has its km²; one of several is what the others (each of one kind) leave, and
+  // one of all of it the region's area: so the classes add up to the region.
+  const single = (g: PieceGroup): number => km2[g.land[0]];
+  for (const g of groups)
+    out[g.control] = g.whole
+      ? o.area_km2
+      : g.land.length === 1
+        ? single(g)
+        : o.area_km2 - groups.reduce((sum, x) => (x === g ? sum : sum + single(x)), 0);
+  return out;
 }
