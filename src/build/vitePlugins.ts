@@ -14,13 +14,14 @@ import { createRequire } from 'node:module';
 import { dirname, join, normalize, sep } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 
-const FONT = 'Noto Sans Regular';
+/** The glyph folder the map's labels ask for (lib/map/style.ts `FONT`). */
+const GLYPHS_FONT = 'Noto Sans Regular';
 
 export function glyphs(root: string): Plugin {
   const copy = (): void => {
     const pkg = dirname(createRequire(join(root, 'package.json')).resolve('tileserver-gl-styles/package.json'));
-    const to = join(root, 'public', 'glyphs', FONT);
-    if (!existsSync(join(to, '0-255.pbf'))) cpSync(join(pkg, 'fonts', FONT), to, { recursive: true });
+    const to = join(root, 'public', 'glyphs', GLYPHS_FONT);
+    if (!existsSync(join(to, '0-255.pbf'))) cpSync(join(pkg, 'fonts', GLYPHS_FONT), to, { recursive: true });
   };
   return { name: 'frontline-glyphs', buildStart: copy, configureServer: copy, configurePreviewServer: copy };
 }

@@ -8,7 +8,7 @@ import { reportsToCsv, reportsToJson } from '../../lib/datafolder/tables';
 import { checkFormat } from '../format';
 import { Progress, UsageError, type Io } from '../io';
 import { loadScenarioFile } from '../scenarioFile';
-import { loadStripInput, openDataset } from '../store';
+import { loadStripInput, openDataFolder } from '../store';
 
 export interface AreasOptions {
   date?: string;
@@ -54,7 +54,7 @@ export async function areas(opts: AreasOptions, io: Io): Promise<void> {
   if (range && (!opts.from || !opts.to)) throw new UsageError('a range needs both --from and --to');
   if (opts.date) checkDate(opts.date, '--date');
   const scenarios = chooseScenarios(opts, true);
-  const ds = openDataset(opts.data, io);
+  const ds = openDataFolder(opts.data, io);
   const entries = range
     ? snapshotsBetween(ds.manifest, opts.from!, opts.to!, kind)
     : [snapshotOn(ds.manifest, opts.date!, kind)];

@@ -40,13 +40,13 @@ import { collectSources, sourceDate, type SourceFile } from '../sources';
 import { safeText } from '../terminal';
 import {
   dataDir,
-  datasetExists,
+  dataFolderExists,
   featureCollection,
   insideDataFolder,
   isWithin,
-  loadDataset,
+  readDataFolder,
   regionsFile,
-  type Dataset,
+  type DataFolder,
 } from '../store';
 
 export interface IngestOptions {
@@ -87,10 +87,10 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
  * run with the way out (`--rebuild`) instead of being rebuilt silently or
  * copied forward.
  */
-function previousDataset(out: string, rebuild: boolean): Dataset | undefined {
-  if (!datasetExists(out)) return undefined;
+function previousFolder(out: string, rebuild: boolean): DataFolder | undefined {
+  if (!dataFolderExists(out)) return undefined;
   try {
-    const ds = loadDataset(out);
+    const ds = readDataFolder(out);
     checkHealth(ds);
     return ds;
   } catch (e) {
@@ -104,7 +104,7 @@ function previousDataset(out: string, rebuild: boolean): Dataset | undefined {
 }
 
 /** Figures that would be copied forward must be whole: one triple of finite km² per region for every snapshot. */
-function checkHealth(ds: Dataset): void {
+function checkHealth(ds: DataFolder): void {
   const { stats, manifest } = ds;
   if (
     stats.engine !== manifest.engine ||
@@ -132,7 +132,7 @@ async function ingestLocked(
   boundaries: Boundaries,
   sources: SourceFile[],
 ): Promise<void> {
-  const previous = previousDataset(out, Boolean(opts.rebuild));
+  const previous = previousFolder(out, Boolean(opts.rebuild));
   const reusable =
     previous && previous.manifest.engine === ENGINE_VERSION && previous.manifest.boundaries.sha256 === boundaries.sha256
       ? previous

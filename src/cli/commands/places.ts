@@ -9,7 +9,7 @@ import { checkOrdlo } from '../../lib/engine/report';
 import { checkFormat } from '../format';
 import { loadPlacesFile } from '../gazetteer';
 import { readJsonFile, UsageError, type Io } from '../io';
-import { insideDataFolder, openDataset } from '../store';
+import { insideDataFolder, openDataFolder } from '../store';
 import { checkKind, chooseScenarios } from './areas';
 
 export interface PlacesOptions {
@@ -34,7 +34,7 @@ export async function places(opts: PlacesOptions, io: Io): Promise<void> {
   if (!opts.date) throw new UsageError('places needs --date YYYY-MM-DD');
   const zone = checkZone(opts.zone);
   const [def] = chooseScenarios(opts, false);
-  const ds = openDataset(opts.data, io);
+  const ds = openDataFolder(opts.data, io);
   const entry = snapshotOn(ds.manifest, opts.date, checkKind(opts.kind));
   checkOrdlo(ds.manifest, def);
   const gazetteer = loadPlacesFile(ds.dir, ds.manifest.boundaries.sha256);

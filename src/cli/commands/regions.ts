@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { checkFormat } from '../format';
 import type { Io } from '../io';
 import { loadBoundaries } from '../boundaries';
-import { datasetExists, readDataDir, regionsFile } from '../store';
+import { dataFolderExists, readDataDir, regionsFile } from '../store';
 import { formatCsv } from '../../lib/datafolder/tables';
 
 export interface RegionsOptions {
@@ -18,7 +18,7 @@ export async function regions(opts: RegionsOptions, io: Io): Promise<void> {
   const { dir } = readDataDir(opts.data);
   // The boundaries of the ingested data set when there is one: those are the ones the figures use.
   const text =
-    !opts.boundaries && datasetExists(dir)
+    !opts.boundaries && dataFolderExists(dir)
       ? readFileText(join(dir, 'regions.geojson'))
       : regionsFile(loadBoundaries(opts.boundaries).regions);
   if (format === 'geojson') {
