@@ -17,6 +17,9 @@ import type { Connect, Plugin } from 'vite';
 /** The glyph folder the map's labels ask for (lib/map/style.ts `FONT`). */
 const GLYPHS_FONT = 'Noto Sans Regular';
 
+/**
+ * Copies the label font's glyph files into public/glyphs at build and dev start.
+ */
 export function glyphs(root: string): Plugin {
   const copy = (): void => {
     const pkg = dirname(createRequire(join(root, 'package.json')).resolve('tileserver-gl-styles/package.json'));
@@ -64,6 +67,9 @@ export function pageDataFolder(root: string): { dir: string; isPublic: boolean }
   return { dir: join(root, 'data', 'builtin'), isPublic: false };
 }
 
+/**
+ * Serves the page's data folder at /data/ in dev and preview, and copies it into the build.
+ */
 export function dataFolder(root: string): Plugin {
   const { dir, isPublic } = pageDataFolder(root);
   let outDir = join(root, 'dist');
@@ -115,6 +121,9 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * Puts the page's Content-Security-Policy (own origin only) into the built index.html.
+ */
 export function contentSecurityPolicy(): Plugin {
   return {
     name: 'frontline-csp',

@@ -35,6 +35,9 @@ export function readDataDir(option: string | undefined): { dir: string; builtin:
   return { dir: BUILTIN_DATA_DIR, builtin: true };
 }
 
+/**
+ * What a reading command says when there is no data folder: how to make one.
+ */
 export const HOW_TO_INGEST = `no ingested data: run \`npx frontline update\` (${SOURCE_NAME}'s API) or \`npx frontline ingest --source DIR|FILE|URL\` first`;
 
 /**
@@ -156,12 +159,18 @@ export function loadStripInput(ds: DataFolder, entry: SnapshotEntry): StripInput
 /** Read once per data set: a range of dates needs them for every snapshot. */
 const displayRegions = new WeakMap<DataFolder, FeatureCollection>();
 
+/**
+ * The data folder's ORDLO layer (held before 2022) as paths; none without one.
+ */
 export function loadOrdlo(ds: DataFolder): Paths {
   if (!ds.manifest.ordlo) return [];
   const fc = readJsonFile(insideDataFolder(ds.dir, ds.manifest.ordlo.file)) as FeatureCollection;
   return fc.features.filter((f) => f.properties?.layer === 'ordlo').flatMap((f) => pathsFromGeometry(f.geometry));
 }
 
+/**
+ * Features as the one-line GeoJSON FeatureCollection text the data folder's files hold.
+ */
 export function featureCollection(features: Feature[]): string {
   return JSON.stringify({ type: 'FeatureCollection', features } satisfies FeatureCollection) + '\n';
 }

@@ -10,6 +10,9 @@ import { Progress, UsageError, type Io } from '../io';
 import { loadScenarioFile } from '../scenarioFile';
 import { loadStripInput, openDataFolder } from '../store';
 
+/**
+ * `frontline areas`'s options (see COMMANDS in ../main.ts).
+ */
 export interface AreasOptions {
   date?: string;
   from?: string;
@@ -22,6 +25,9 @@ export interface AreasOptions {
   data?: string;
 }
 
+/**
+ * The --kind asked for: any (the continuous series), daily or raw.
+ */
 export function checkKind(value: string | undefined): KindChoice {
   const k = value ?? 'any';
   if (k !== 'any' && k !== 'daily' && k !== 'raw')
@@ -29,6 +35,9 @@ export function checkKind(value: string | undefined): KindChoice {
   return k;
 }
 
+/**
+ * The scenarios of --scenario (an id, or `all` where allowed) or --scenario-file; status-quo by default.
+ */
 export function chooseScenarios(
   opts: { scenario?: string; 'scenario-file'?: string },
   allowAll: boolean,
@@ -45,6 +54,9 @@ export function chooseScenarios(
   return [scenarioById(id)];
 }
 
+/**
+ * `frontline areas`: the area report of one date or a range, for one scenario or all, as JSON or CSV.
+ */
 export async function areas(opts: AreasOptions, io: Io): Promise<void> {
   const format = checkFormat(opts.format, ['json', 'csv'], 'json');
   const kind = checkKind(opts.kind);

@@ -12,6 +12,9 @@ import { readJsonFile, UsageError, type Io } from '../io';
 import { insideDataFolder, openDataFolder } from '../store';
 import { checkKind, chooseScenarios } from './areas';
 
+/**
+ * `frontline places`'s options (see COMMANDS in ../main.ts).
+ */
 export interface PlacesOptions {
   date?: string;
   scenario?: string;
@@ -29,6 +32,9 @@ function checkZone(value: string | undefined): PlaceZone | undefined {
   return value as PlaceZone;
 }
 
+/**
+ * `frontline places`: the towns a scenario moves on a date (buffer, ceded, returned), as JSON or CSV.
+ */
 export async function places(opts: PlacesOptions, io: Io): Promise<void> {
   const format = checkFormat(opts.format, ['json', 'csv'], 'json');
   if (!opts.date) throw new UsageError('places needs --date YYYY-MM-DD');

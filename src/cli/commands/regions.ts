@@ -7,12 +7,18 @@ import { loadBoundaries } from '../boundaries';
 import { dataFolderExists, readDataDir, regionsFile } from '../store';
 import { formatCsv } from '../../lib/datafolder/tables';
 
+/**
+ * `frontline regions`'s options (see COMMANDS in ../main.ts).
+ */
 export interface RegionsOptions {
   format?: string;
   boundaries?: string;
   data?: string;
 }
 
+/**
+ * `frontline regions`: the 27 regions with ids, names and areas, of the data folder's boundaries or of --boundaries.
+ */
 export async function regions(opts: RegionsOptions, io: Io): Promise<void> {
   const format = checkFormat(opts.format, ['geojson', 'csv', 'json'], 'geojson');
   const { dir } = readDataDir(opts.data);

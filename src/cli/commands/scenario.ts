@@ -9,6 +9,9 @@ import { openDataFolder, loadOrdlo, readRegions, loadSnapshotLayers, loadStripIn
 import { checkKind, chooseScenarios } from './areas';
 import { scenarioMetadata } from '../../lib/datafolder/provenance';
 
+/**
+ * `frontline scenario`'s options (see COMMANDS in ../main.ts).
+ */
 export interface ScenarioOptions {
   date?: string;
   scenario?: string;
@@ -19,6 +22,9 @@ export interface ScenarioOptions {
   data?: string;
 }
 
+/**
+ * `frontline scenario`: a scenario's geometry on a date as GeoJSON, at full precision, with its provenance.
+ */
 export async function scenario(opts: ScenarioOptions, io: Io): Promise<void> {
   checkFormat(opts.format, ['geojson'], 'geojson');
   if (!opts.date) throw new UsageError('scenario needs --date YYYY-MM-DD');

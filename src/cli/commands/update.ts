@@ -30,6 +30,9 @@ import { checkOwnFolder } from '../folderGuard';
 import { BUILTIN_DATA_DIR, dataDir, dataFolderExists, readDataFolder } from '../store';
 import { ingest } from './ingest';
 
+/**
+ * `frontline update`'s options (see COMMANDS in ../main.ts).
+ */
 export interface UpdateOptions {
   api?: string;
   since?: string;
