@@ -8,15 +8,29 @@ import { areaKm2, difference, intersect, toMultiPolygon, union, type Paths } fro
 import type { Region } from './regions';
 import { ruleFor, type ScenarioDefinition } from './scenarios';
 
+/**
+ * Who holds a piece of the scenario's geometry.
+ *
+ * @example const kind: ControlKind = 'buffer';
+ */
 export type ControlKind = 'ukraine' | 'russia' | 'buffer' | 'contested';
 
+/**
+ * The properties of a scenario feature: its region, control and km².
+ *
+ * @example scenarioFeatures(pieces).features[0].properties.area_km2
+ */
 export interface ControlProps {
   region: string;
   control: ControlKind;
   area_km2: number;
 }
 
-/** Per region and control, the pieces under the scenario (integer paths). */
+/**
+ * Per region and control, the pieces under the scenario (integer paths).
+ *
+ * @example scenarioPieces(scenarioById('us-28-point'), regions, overlayer.geometry(snapshot), ordlo, false)
+ */
 export function scenarioPieces(
   scenario: ScenarioDefinition,
   regions: readonly Region[],
@@ -59,7 +73,11 @@ export function scenarioPieces(
   return out;
 }
 
-/** The scenario as an RFC 7946 FeatureCollection, one feature per region and control. */
+/**
+ * The scenario as an RFC 7946 FeatureCollection, one feature per region and control.
+ *
+ * @example JSON.stringify(scenarioFeatures(scenarioPieces(def, regions, geometry, ordlo, false)))
+ */
 export function scenarioFeatures(
   pieces: ReturnType<typeof scenarioPieces>,
 ): FeatureCollection<MultiPolygon, ControlProps> {
