@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { ATTRIBUTION, placesCredit, scenarioMetadata, sourceOf, SOURCE_NAME } from '../src/lib/datafolder/provenance';
 import type { PlacesFile } from '../src/lib/engine/places';
 import { cli } from './helpers/cli';
+import { rect } from './helpers/synthetic';
 
 const gazetteer = { source: { attribution: 'Places: GeoNames' } } as PlacesFile;
 const boundaries = { name: 'b.geojson', sha256: 'abc' };
@@ -48,13 +49,7 @@ describe("the CLI on a reader's own file", () => {
     const src = mkdtempSync(join(tmpdir(), 'frontline-own-'));
     const data = mkdtempSync(join(tmpdir(), 'frontline-own-data-'));
     // Occupied: a square around Horlivka, in Donetsk oblast.
-    const ring = [
-      [37.9, 48.2],
-      [38.2, 48.2],
-      [38.2, 48.45],
-      [37.9, 48.45],
-      [37.9, 48.2],
-    ];
+    const ring = rect(37.9, 48.2, 38.2, 48.45);
     const fc = {
       type: 'FeatureCollection',
       features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }],
