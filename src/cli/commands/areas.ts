@@ -8,8 +8,11 @@ import { reportsToCsv, reportsToJson } from '../../lib/datafolder/tables';
 import { checkFormat } from '../format';
 import { Progress, UsageError, type Io } from '../io';
 import { loadScenarioFile } from '../scenarioFile';
-import { loadStripInput, openDataset } from '../store';
+import { loadStripInput, openDataFolder } from '../store';
 
+/**
+ * `frontline areas`'s options (see COMMANDS in ../main.ts).
+ */
 export interface AreasOptions {
   date?: string;
   from?: string;
@@ -22,6 +25,9 @@ export interface AreasOptions {
   data?: string;
 }
 
+/**
+ * The --kind asked for: any (the continuous series), daily or raw.
+ */
 export function checkKind(value: string | undefined): KindChoice {
   const k = value ?? 'any';
   if (k !== 'any' && k !== 'daily' && k !== 'raw')
@@ -29,6 +35,9 @@ export function checkKind(value: string | undefined): KindChoice {
   return k;
 }
 
+/**
+ * The scenarios of --scenario (an id, or `all` where allowed) or --scenario-file; status-quo by default.
+ */
 export function chooseScenarios(
   opts: { scenario?: string; 'scenario-file'?: string },
   allowAll: boolean,
@@ -45,6 +54,9 @@ export function chooseScenarios(
   return [scenarioById(id)];
 }
 
+/**
+ * `frontline areas`: the area report of one date or a range, for one scenario or all, as JSON or CSV.
+ */
 export async function areas(opts: AreasOptions, io: Io): Promise<void> {
   const format = checkFormat(opts.format, ['json', 'csv'], 'json');
   const kind = checkKind(opts.kind);
@@ -54,7 +66,7 @@ export async function areas(opts: AreasOptions, io: Io): Promise<void> {
   if (range && (!opts.from || !opts.to)) throw new UsageError('a range needs both --from and --to');
   if (opts.date) checkDate(opts.date, '--date');
   const scenarios = chooseScenarios(opts, true);
-  const ds = openDataset(opts.data, io);
+  const ds = openDataFolder(opts.data, io);
   const entries = range
     ? snapshotsBetween(ds.manifest, opts.from!, opts.to!, kind)
     : [snapshotOn(ds.manifest, opts.date!, kind)];

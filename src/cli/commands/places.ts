@@ -1,16 +1,20 @@
 /** `frontline places`: the towns that change hands under a scenario on a date. */
 import type { FeatureCollection } from 'geojson';
-import { ATTRIBUTION, snapshotOn } from '../../lib/datafolder/manifest';
+import { snapshotOn } from '../../lib/datafolder/manifest';
+import { placesCredit, sourceOf } from '../../lib/datafolder/provenance';
 import { InputError } from '../../lib/engine/errors';
 import { ControlIndex, PLACE_ZONES, placesChangingHands, type PlaceZone } from '../../lib/engine/places';
-import { placesCredit, placesToCsv, placesToJson } from '../../lib/datafolder/placesTable';
+import { placesToCsv, placesToJson } from '../../lib/datafolder/placesTable';
 import { checkOrdlo } from '../../lib/engine/report';
 import { checkFormat } from '../format';
 import { loadPlacesFile } from '../gazetteer';
 import { readJsonFile, UsageError, type Io } from '../io';
-import { insideDataFolder, openDataset } from '../store';
+import { insideDataFolder, openDataFolder } from '../store';
 import { checkKind, chooseScenarios } from './areas';
 
+/**
+ * `frontline places`'s options (see COMMANDS in ../main.ts).
+ */
 export interface PlacesOptions {
   date?: string;
   scenario?: string;
@@ -28,12 +32,15 @@ function checkZone(value: string | undefined): PlaceZone | undefined {
   return value as PlaceZone;
 }
 
+/**
+ * `frontline places`: the towns a scenario moves on a date (buffer, ceded, returned), as JSON or CSV.
+ */
 export async function places(opts: PlacesOptions, io: Io): Promise<void> {
   const format = checkFormat(opts.format, ['json', 'csv'], 'json');
   if (!opts.date) throw new UsageError('places needs --date YYYY-MM-DD');
   const zone = checkZone(opts.zone);
   const [def] = chooseScenarios(opts, false);
-  const ds = openDataset(opts.data, io);
+  const ds = openDataFolder(opts.data, io);
   const entry = snapshotOn(ds.manifest, opts.date, checkKind(opts.kind));
   checkOrdlo(ds.manifest, def);
   const gazetteer = loadPlacesFile(ds.dir, ds.manifest.boundaries.sha256);
@@ -47,16 +54,10 @@ export async function places(opts: PlacesOptions, io: Io): Promise<void> {
   const pieces = [...ds.chunks.frame('history', entry).features, ...(ds.manifest.ordlo ? ordlo() : [])];
   const all = placesChangingHands(def, gazetteer.places, new ControlIndex(pieces));
   const rows = zone ? all.rows.filter((r) => r.zone === zone) : all.rows;
-  const credit = placesCredit('DeepStateMap', gazetteer);
-  if (format === 'csv') io.out(placesToCsv(entry.date, def.id, rows, credit));
-  else {
-    const source = {
-      name: 'DeepStateMap',
-      attribution: ATTRIBUTION,
-      file: entry.source,
-      kind: entry.kind,
-      snapshot: entry.id,
-    };
+  // A reader's own file is credited as itself, as in `frontline areas`.
+  const source = sourceOf(entry);
+  if (format === 'csv') io.out(placesToCsv(entry.date, def.id, rows, placesCredit(source.name, gazetteer)));
+  else
     io.out(
       placesToJson(
         { date: entry.date, scenario: def.id, source, boundaries: ds.manifest.boundaries },
@@ -65,5 +66,4 @@ export async function places(opts: PlacesOptions, io: Io): Promise<void> {
         zone,
       ),
     );
-  }
 }

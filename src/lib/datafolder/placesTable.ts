@@ -4,7 +4,8 @@
  */
 import { placeTotals, type PlaceChange, type PlacesFile, type PlaceZone } from '../engine/places';
 import type { AreaReport } from '../engine/report';
-import { formatCsv, GENERATOR, type CsvCell } from './tables';
+import { GENERATOR } from './provenance';
+import { formatCsv, type CsvCell } from './tables';
 
 /** The columns of a row, in CSV order. */
 export const PLACES_CSV_HEADER = [
@@ -22,6 +23,9 @@ export const PLACES_CSV_HEADER = [
   'credit',
 ] as const;
 
+/**
+ * How the towns' zones are decided, in words (the JSON's `method`).
+ */
 export const PLACES_METHOD = {
   control:
     "who holds a town now: its point in the map's pieces of its region for the snapshot (the engine's overlay with slivers counted as held by Russia, simplified to 30 m), as the page draws them",
@@ -46,11 +50,9 @@ export function placeRow(p: PlaceChange): Record<string, string | number | undef
   };
 }
 
-/** What the figures rest on: the snapshot's source and the gazetteer. */
-export function placesCredit(source: string, gazetteer: PlacesFile): string {
-  return `${source}; places: ${gazetteer.source.attribution}`;
-}
-
+/**
+ * The towns as CSV (PLACES_CSV_HEADER's columns), each row with its credit.
+ */
 export function placesToCsv(date: string, scenario: string, rows: readonly PlaceChange[], credit: string): string {
   const lines = rows.map((r): CsvCell[] => {
     const o = placeRow(r);

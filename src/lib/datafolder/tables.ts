@@ -3,13 +3,9 @@
  * page, so a download can be checked against `frontline areas` byte for byte.
  */
 import { csvFormatRows } from 'd3-dsv';
-import pkg from '../../../package.json';
 import { csvText } from '../text/safeText';
 import { FIGURE_KEYS, type AreaRow } from '../engine/areas';
 import type { AreaReport } from '../engine/report';
-
-/** What made a file: the app and its version (also the CLI's). */
-export const GENERATOR = { name: 'frontline-scenarios', version: pkg.version } as const;
 
 /** km² to 0.01, shares to 0.001 percentage points: below any input's precision, stable in diffs. */
 export function roundRow(row: AreaRow): AreaRow {
@@ -19,6 +15,9 @@ export function roundRow(row: AreaRow): AreaRow {
   return out;
 }
 
+/**
+ * A report with every row rounded (roundRow), as files print it.
+ */
 export function roundReport(r: AreaReport): AreaReport {
   return { ...r, rows: r.rows.map(roundRow) };
 }
@@ -43,6 +42,9 @@ export function formatCsv(rows: readonly (readonly CsvCell[])[]): string {
   return csvFormatRows(rows.map((row) => row.map((c) => (typeof c === 'number' ? String(c) : csvText(c))))) + '\n';
 }
 
+/**
+ * Area reports as CSV (CSV_HEADER's columns), one row per region and group per report.
+ */
 export function reportsToCsv(reports: readonly AreaReport[]): string {
   const rows: CsvCell[][] = [[...CSV_HEADER]];
   for (const r of reports)
@@ -55,30 +57,4 @@ export function reportsToCsv(reports: readonly AreaReport[]): string {
 export function reportsToJson(reports: readonly AreaReport[], asArray: boolean): string {
   const rounded = reports.map(roundReport);
   return JSON.stringify(asArray ? rounded : rounded[0], null, 1) + '\n';
-}
-
-/**
- * Where a file's figures came from, as `# key: value` lines above a CSV:
- * `pandas.read_csv(f, comment='#')` skips them, and a spreadsheet's import
- * can start at the first line without `#`.
- */
-export function provenanceLines(reports: readonly AreaReport[]): string {
-  if (reports.length === 0) return '';
-  const first = reports[0];
-  const dates = reports.map((r) => r.date).sort();
-  const scenarios = [...new Set(reports.map((r) => r.scenario))];
-  const lines: [string, string][] = [
-    ['source', `${first.source.attribution}`],
-    [
-      'snapshot',
-      dates[0] === dates[dates.length - 1]
-        ? `${first.source.snapshot} (${first.source.kind}, ${first.source.file})`
-        : `${dates[0]} .. ${dates[dates.length - 1]} (${new Set(dates).size} snapshots)`,
-    ],
-    ['scenario', scenarios.join(', ')],
-    ['boundaries', `${first.boundaries.name} (sha256 ${first.boundaries.sha256})`],
-    ['method', `${first.method.area}; ${first.method.clipping}; ${first.method.slivers}`],
-    ['generator', `${GENERATOR.name} ${GENERATOR.version}`],
-  ];
-  return lines.map(([k, v]) => `# ${k}: ${v.replace(/[\r\n]+/g, ' ')}\n`).join('');
 }

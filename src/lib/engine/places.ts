@@ -19,7 +19,11 @@ import type { PieceKind } from './display';
 import { byHolder, leavesAsIs, ordloControl, RULE_TABLE, usesOrdlo, type ControlKind, type Holder } from './rules';
 import { ruleFor, type Rule, type ScenarioDefinition } from './scenarios';
 
-/** One town of the gazetteer (the data folder's places.json). */
+/**
+ * One town of the gazetteer (the data folder's places.json).
+ *
+ * @example loadPlacesFile(dir, sha256).places.find((p) => p.name_en === 'Kramatorsk')!.population
+ */
 export interface Place {
   /** GeoNames id. */
   id: number;
@@ -35,7 +39,11 @@ export interface Place {
   region: string;
 }
 
-/** The gazetteer file that ingest writes into the data folder. */
+/**
+ * The gazetteer file that ingest writes into the data folder.
+ *
+ * @example JSON.parse(readFileSync(join(dir, PLACES_FILE), 'utf8')) as PlacesFile
+ */
 export interface PlacesFile {
   format: number;
   source: { name: string; package: string; url: string; licence: string; attribution: string };
@@ -47,24 +55,58 @@ export interface PlacesFile {
   places: Place[];
 }
 
+/**
+ * The gazetteer file's format: readers refuse another (run ingest again).
+ *
+ * @example file.format === PLACES_FORMAT
+ */
 export const PLACES_FORMAT = 1;
+/**
+ * The gazetteer's name in a data folder (not data/map-labels.json, the map's 33 labels).
+ *
+ * @example join(dir, PLACES_FILE)
+ */
 export const PLACES_FILE = 'places.json';
 
 export type { Holder } from './rules';
+/**
+ * How a scenario moves a town: into the buffer, to Russia (ceded), or back to Ukraine (returned).
+ *
+ * @example zoneFor('russia', 'ukraine') // 'ceded'
+ */
 export type PlaceZone = 'buffer' | 'ceded' | 'returned';
+/**
+ * The zones in the order lists and totals show them.
+ *
+ * @example PLACE_ZONES.includes(value as PlaceZone) // a valid --zone
+ */
 export const PLACE_ZONES: readonly PlaceZone[] = ['buffer', 'ceded', 'returned'];
 
-/** A place that changes hands, with who holds it now. */
+/**
+ * A place that changes hands, with who holds it now.
+ *
+ * @example placesChangingHands(def, places, index).rows[0].zone
+ */
 export interface PlaceChange extends Place {
   zone: PlaceZone;
   now: Holder;
 }
 
+/**
+ * How many towns, and how many people, a zone holds.
+ *
+ * @example placeTotals(rows).buffer.population
+ */
 export interface ZoneTotal {
   count: number;
   population: number;
 }
 
+/**
+ * The towns a scenario moves, largest first, and their totals per zone.
+ *
+ * @example placesChangingHands(scenarioById('us-28-point'), places, index).totals.all.count
+ */
 export interface PlacesResult {
   /** Zone order (buffer, ceded, returned), then largest first. */
   rows: PlaceChange[];
@@ -111,7 +153,11 @@ function inShape(shape: IndexedShape, x: number, y: number): boolean {
   );
 }
 
-/** A feature of the map's pieces: a snapshot file's `layer: 'piece'` features, or the page's collectPieces output. */
+/**
+ * A feature of the map's pieces: a snapshot file's `layer: 'piece'` features, or the page's collectPieces output.
+ *
+ * @example new ControlIndex(frame.features as PieceLike[])
+ */
 export type PieceLike = Feature<Geometry, { region?: unknown; kind?: unknown; layer?: unknown } | null>;
 
 /**
@@ -120,6 +166,8 @@ export type PieceLike = Feature<Geometry, { region?: unknown; kind?: unknown; la
  * smaller; an all-held region an empty `ukraine` marker), plus the grey
  * zone; a region with neither is all Ukrainian-held. Also answers whether a
  * point lies in the pre-2022 layer (`ordlo` pieces), for that scenario rule.
+ *
+ * @example new ControlIndex([...chunks.frame('history', entry).features, ...ordloFeatures])
  */
 export class ControlIndex {
   private readonly byRegion = new Map<string, Map<PieceKind, IndexedShape[]>>();
@@ -174,7 +222,11 @@ export function zoneFor(rule: Rule, now: Holder, inOrdlo = false): PlaceZone | n
   return under === now ? null : ZONE_OF[under];
 }
 
-/** Count and population per zone (and `all`) of some rows. */
+/**
+ * Count and population per zone (and `all`) of some rows.
+ *
+ * @example placeTotals(rows.filter((r) => r.region === 'UA-14')).all.count
+ */
 export function placeTotals(rows: readonly PlaceChange[]): PlacesResult['totals'] {
   const totals = Object.fromEntries(
     [...PLACE_ZONES, 'all'].map((z) => [z, { count: 0, population: 0 }]),
@@ -217,6 +269,8 @@ export function placesChangingHands(
  * Finds the region a point lies in, among regions given as GeoJSON
  * (Multi)Polygons; each is indexed once, so a gazetteer of hundreds of towns
  * costs one pass over each region's parts.
+ *
+ * @example regionLocator(regions.map((r) => ({ id: r.id, geometry: toMultiPolygon(r.paths) })))(37.56, 48.72) // 'UA-14' (Kramatorsk)
  */
 export function regionLocator(
   regions: readonly { id: string; geometry: Polygon | MultiPolygon }[],

@@ -4,37 +4,20 @@
  * page shows it, exports carry it.
  */
 import { computeAreas, type AreaRow } from './areas';
-import {
-  ATTRIBUTION,
-  overlaysFor,
-  type KindChoice,
-  type Manifest,
-  type SnapshotEntry,
-  type Stats,
-} from '../datafolder/manifest';
+import { overlaysFor, type KindChoice, type Manifest, type SnapshotEntry, type Stats } from '../datafolder/manifest';
+import { GENERATOR, methodOf, sourceOf, stripMethodOf, type Provenance } from '../datafolder/provenance';
 import { InputError } from './errors';
-import { ENCLAVE_MAX_KM2, LAND_BORDER_KM, NEAR_KM } from './sliverRule';
 import { needsOrdlo, type ScenarioDefinition } from './scenarios';
-import { GENERATOR } from '../datafolder/tables';
 import type { StripAreas } from './strip';
 
-export interface AreaReport {
-  date: string;
-  scenario: string;
-  source: { name: string; attribution: string; file: string; kind: string; snapshot: string };
-  boundaries: { name: string; sha256: string };
-  method: { area: string; clipping: string; slivers: string; grey_zone: string; raw: boolean; strip?: string };
-  /** The app (and CLI) version that computed it. */
-  generator: { name: string; version: string };
+/**
+ * The figures for one snapshot and scenario, after what they rest on (datafolder/provenance.ts).
+ *
+ * @example areaReport(manifest, stats, entry, scenarioById('status-quo')).rows.find((r) => r.id === 'UA-14')
+ */
+export interface AreaReport extends Provenance {
   rows: AreaRow[];
 }
-
-/** What a report's figures do with DeepState's grey zone (see `foldsGreyZone`). */
-export const GREY_ZONE = {
-  contested: 'counted as contested (contested_km2), held by neither side',
-  ukraine:
-    'counted as held by Ukraine, as the daily files do (they leave the grey zone out): a raw snapshot standing in for a missing day of the daily series',
-} as const;
 
 /**
  * Whether a snapshot's grey zone counts as Ukrainian-held rather than
@@ -44,34 +27,19 @@ export const GREY_ZONE = {
  * the grey zone's share on that day alone, so in the continuous series
  * (`any`) it is counted the same way. Asked for as a raw series, or before
  * the daily files begin, the grey zone stays contested.
+ *
+ * @example foldsGreyZone(manifest, snapshotOn(manifest, '2025-08-01', 'raw'), 'any') // true once daily files exist
  */
 export function foldsGreyZone(manifest: Manifest, snapshot: SnapshotEntry, series: KindChoice): boolean {
   if (series !== 'any' || snapshot.kind !== 'raw') return false;
   return manifest.snapshots.some((s) => s.kind === 'daily' && s.date <= snapshot.date);
 }
 
-export function methodOf(
-  manifest: Manifest,
-  raw: boolean,
-  greyZone: keyof typeof GREY_ZONE = 'contested',
-): AreaReport['method'] {
-  return {
-    area: 'WGS84 ellipsoid: equal-area (authalic) projection of each vertex, exact for straight edges in that projection',
-    clipping: 'Clipper2 boolean operations on integer coordinates (1e-7 degree)',
-    slivers: raw
-      ? 'plain overlay (--raw): slivers left as they are'
-      : `Ukrainian-held pieces touching held land (or islands within ${NEAR_KM} km of it) count as held by Russia when their mean width is under ${manifest.sliver_width_km} km, or when they are cut off against the coast (no inland link to other Ukrainian-held land, no land border with another country within ${LAND_BORDER_KM} km, under ${ENCLAVE_MAX_KM2} km²)`,
-    grey_zone: GREY_ZONE[greyZone],
-    raw,
-  };
-}
-
-/** How the strip was measured, for a report's method. */
-export function stripMethodOf(widthKm: number): string {
-  return `demilitarised strip of ${widthKm} km on each side of DeepStateMap's line of contact (round ends), clipped to the display boundaries; reported beside the other figures (strip_km2), not part of them`;
-}
-
-/** A scenario with a rule such as `pre-2022` needs the ORDLO layer in the data set: fail with a message that says how to get it. */
+/**
+ * A scenario with a `pre-2022` rule needs the ORDLO layer in the data set: fail with a message that says how to get it.
+ *
+ * @example checkOrdlo(manifest, scenarioById('pre-2022')) // throws when the data set has no ORDLO layer
+ */
 export function checkOrdlo(manifest: Manifest, scenario: ScenarioDefinition): void {
   if (needsOrdlo(scenario) && !manifest.ordlo)
     throw new InputError(
@@ -80,7 +48,11 @@ export function checkOrdlo(manifest: Manifest, scenario: ScenarioDefinition): vo
     );
 }
 
-/** How a report is computed beyond its snapshot and scenario. */
+/**
+ * How a report is computed beyond its snapshot and scenario.
+ *
+ * @example areaReport(manifest, stats, entry, def, { raw: true, lang: 'uk' })
+ */
 export interface ReportOptions {
   /** Plain overlay: slivers left as they are. */
   raw?: boolean;
@@ -117,23 +89,7 @@ export function areaReport(
   return {
     date: snapshot.date,
     scenario: scenario.id,
-    // A file of one's own (kind custom) is credited as itself, not as DeepStateMap.
-    source:
-      snapshot.kind === 'custom'
-        ? {
-            name: snapshot.source,
-            attribution: `${snapshot.source} (a file of occupied territory given to frontline-scenarios)`,
-            file: snapshot.source,
-            kind: snapshot.kind,
-            snapshot: snapshot.id,
-          }
-        : {
-            name: 'DeepStateMap',
-            attribution: ATTRIBUTION,
-            file: snapshot.source,
-            kind: snapshot.kind,
-            snapshot: snapshot.id,
-          },
+    source: sourceOf(snapshot),
     boundaries: manifest.boundaries,
     method:
       scenario.strip_km !== undefined

@@ -11,13 +11,22 @@ import { ruleFor, type ScenarioDefinition } from './scenarios';
 
 export type { ControlKind } from './rules';
 
+/**
+ * The properties of a scenario feature: its region, control and km².
+ *
+ * @example scenarioFeatures(pieces).features[0].properties.area_km2
+ */
 export interface ControlProps {
   region: string;
   control: ControlKind;
   area_km2: number;
 }
 
-/** Per region and control, the pieces under the scenario (integer paths). */
+/**
+ * Per region and control, the pieces under the scenario (integer paths).
+ *
+ * @example scenarioPieces(scenarioById('us-28-point'), regions, overlayer.geometry(snapshot), ordlo, false)
+ */
 export function scenarioPieces(
   scenario: ScenarioDefinition,
   regions: readonly Region[],
@@ -48,7 +57,11 @@ export function scenarioPieces(
   return out;
 }
 
-/** The scenario as an RFC 7946 FeatureCollection, one feature per region and control. */
+/**
+ * The scenario as an RFC 7946 FeatureCollection, one feature per region and control.
+ *
+ * @example JSON.stringify(scenarioFeatures(scenarioPieces(def, regions, geometry, ordlo, false)))
+ */
 export function scenarioFeatures(
   pieces: ReturnType<typeof scenarioPieces>,
 ): FeatureCollection<MultiPolygon, ControlProps> {

@@ -11,6 +11,11 @@ import { pieceGroups, RULE_TABLE, RULES, usesOrdlo, type Land, type PieceGroup, 
 // The rules live in one table (rules.ts); they are re-exported here, where scenarios are defined.
 export { RULES, type Rule } from './rules';
 
+/**
+ * A scenario: its texts and sources, and its rules (a rule per region, else the default).
+ *
+ * @example validateScenario(JSON.parse(readFileSync('data/scenarios/us-28-point.json', 'utf8')), 'us-28-point.json')
+ */
 export interface ScenarioDefinition {
   id: string;
   order?: number;
@@ -38,7 +43,11 @@ export interface ScenarioDefinition {
   uk?: ScenarioText;
 }
 
-/** A scenario's texts in one language other than English. */
+/**
+ * A scenario's texts in one language other than English.
+ *
+ * @example scenarioById('us-28-point').uk?.title // 'Американський проєкт із 28 пунктів'
+ */
 export interface ScenarioText {
   title: string;
   /** As used in a sentence ("за американським проєктом ..."), lower case. */
@@ -68,7 +77,11 @@ function validateText(value: unknown, field: string, fail: (msg: string) => neve
   };
 }
 
-/** Control of one region under a scenario, km². */
+/**
+ * Control of one region under a scenario, km².
+ *
+ * @example const { ukraine, russia, buffer, contested } = applyRule('buffer', overlay, 0, false);
+ */
 export interface Control {
   ukraine: number;
   russia: number;
@@ -78,15 +91,27 @@ export interface Control {
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-/** Widest demilitarised strip a scenario may ask for, km on each side of the line. */
+/**
+ * Widest demilitarised strip a scenario may ask for, km on each side of the line.
+ *
+ * @example isStripWidth(STRIP_MAX_KM + 1) // false
+ */
 export const STRIP_MAX_KM = 50;
 
-/** Check a strip width: 0 < W ≤ STRIP_MAX_KM (here, not in strip.ts, so checking needs no geometry code). */
+/**
+ * Check a strip width: 0 < W ≤ STRIP_MAX_KM (here, not in strip.ts, so checking needs no geometry code).
+ *
+ * @example isStripWidth(5) // true
+ */
 export function isStripWidth(km: unknown): km is number {
   return typeof km === 'number' && Number.isFinite(km) && km > 0 && km <= STRIP_MAX_KM;
 }
 
-/** Check a parsed scenario file; `what` names it in errors. */
+/**
+ * Check a parsed scenario file; `what` names it in errors.
+ *
+ * @example validateScenario(readJsonFile('my-plan.json'), 'my-plan.json').rules.regions['UA-14']
+ */
 export function validateScenario(json: unknown, what: string): ScenarioDefinition {
   const s = json as Partial<ScenarioDefinition> | null;
   const fail = (msg: string): never => {
@@ -129,6 +154,11 @@ export function validateScenario(json: unknown, what: string): ScenarioDefinitio
   };
 }
 
+/**
+ * The rule a scenario applies to a region: its own, else the scenario's default.
+ *
+ * @example ruleFor(scenarioById('us-28-point'), 'UA-14') // 'buffer'
+ */
 export function ruleFor(scenario: ScenarioDefinition, regionId: string): Rule {
   return scenario.rules.regions[regionId] ?? scenario.rules.default;
 }

@@ -10,8 +10,9 @@ import { snapshotsBetween, type Manifest, type Stats } from '../datafolder/manif
 import { areaReport, type AreaReport } from '../engine/report';
 import type { ScenarioDefinition } from '../engine/scenarios';
 import type { PlacesFile, PlacesResult } from '../engine/places';
-import { placesCredit, placesToCsv, placesToJson } from '../datafolder/placesTable';
-import { provenanceLines, reportsToCsv, reportsToJson } from '../datafolder/tables';
+import { placesToCsv, placesToJson } from '../datafolder/placesTable';
+import { placesCredit, provenanceLines } from '../datafolder/provenance';
+import { reportsToCsv, reportsToJson } from '../datafolder/tables';
 import type { PieceCollection, ScenarioDisplay } from '../map/scenarioLayers';
 
 export interface Download {

@@ -5,6 +5,9 @@ import { formatDate, formatKm2, formatPercent } from '../i18n/format';
 import { translate, type Locale } from '../i18n/messages';
 import { regionNameOf, regionShortName, scenarioTexts } from '../i18n/names';
 
+/**
+ * The alt text of the map for a scenario's rows on a date: the status quo's shares, or what the scenario moves.
+ */
 export function altText(
   scenario: ScenarioDefinition,
   rows: readonly AreaRow[],
