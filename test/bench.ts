@@ -51,7 +51,7 @@ import { HistoryChunkReader } from '../src/lib/datafolder/historyCodec';
 import type { Manifest } from '../src/lib/datafolder/manifest';
 import { bandAround, computeStrip } from '../src/lib/engine/strip';
 import { snapshotOn } from '../src/lib/datafolder/manifest';
-import { loadDataset, loadStripInput } from '../src/cli/store';
+import { readDataFolder, loadStripInput } from '../src/cli/store';
 import { buffer } from '@turf/turf';
 import { gzipSync } from 'node:zlib';
 import { apiRevisions, startApiServer } from './helpers/apiServer';
@@ -225,7 +225,7 @@ function historyFigures(data: string, manifest: Manifest, figures: Record<string
 /** The strip on 2025-11-20 for W = 1, 5, 10 km: ours against Turf's buffer. */
 function stripFigures(data: string, figures: Record<string, number | string>): void {
   // The same input the CLI's areas takes (the snapshot decoded from its chunks, the display regions).
-  const ds = loadDataset(data);
+  const ds = readDataFolder(data);
   const input = loadStripInput(ds, snapshotOn(ds.manifest, '2025-11-20'));
   const timed = (n: number, f: () => void): number => {
     const ts: number[] = [];

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BOUNDARIES, loadBoundaries } from '../src/cli/boundaries';
-import { BUILTIN_DATA_DIR, DEFAULT_DATA_DIR, loadDataset } from '../src/cli/store';
+import { BUILTIN_DATA_DIR, DEFAULT_DATA_DIR, readDataFolder } from '../src/cli/store';
 import { run } from '../src/cli/main';
 import { CREDITS_FILE } from '../src/cli/credits';
 import { cli } from './helpers/cli';
@@ -57,7 +57,7 @@ describe('the built-in boundaries (Minregion, simplified)', () => {
 
 describe('the built-in data set', () => {
   it('is a complete data folder: every snapshot from 2022-04-03 to 2026-08-22, its chunks, credits', async () => {
-    const ds = loadDataset(BUILTIN_DATA_DIR);
+    const ds = readDataFolder(BUILTIN_DATA_DIR);
     expect(ds.manifest.snapshots.filter((s) => s.kind === 'daily')).toHaveLength(769);
     expect(ds.manifest.snapshots.filter((s) => s.kind === 'raw')).toHaveLength(41);
     expect(ds.manifest.boundaries).toMatchObject({ name: 'ukraine-minregion.geojson', attribution: '© Minregion' });

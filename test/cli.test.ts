@@ -13,7 +13,7 @@ import { SCENARIOS } from '../src/lib/engine/scenarioCatalog';
 import { snapshotOn } from '../src/lib/datafolder/manifest';
 import { computeStrip } from '../src/lib/engine/strip';
 import { customScenario, scenarioFileOf } from '../src/lib/state/customScenario';
-import { loadDataset, loadStripInput } from '../src/cli/store';
+import { readDataFolder, loadStripInput } from '../src/cli/store';
 import { cli } from './helpers/cli';
 import { DAILY, HAVE_SHARED, ROOT, TEST_DATA } from './helpers/paths';
 import { putSources, sourceFile } from './helpers/sources';
@@ -147,7 +147,7 @@ describe('areas', () => {
       const report = JSON.parse(r.out);
       expect(report.scenario).toBe('custom');
       expect(report.method.strip).toMatch(/5 km on each side/);
-      const ds = loadDataset(TEST_DATA);
+      const ds = readDataFolder(TEST_DATA);
       const strip = computeStrip(loadStripInput(ds, snapshotOn(ds.manifest, '2025-11-20')), 5);
       const donetsk = report.rows.find((x: { id: string }) => x.id === 'UA-14');
       expect(donetsk.strip_km2).toBeGreaterThan(1000);

@@ -20,7 +20,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../src/cli/store';
+import { readDataFolder } from '../src/cli/store';
 import { cli } from './helpers/cli';
 import { ROOT } from './helpers/paths';
 import { putSources } from './helpers/sources';
@@ -173,7 +173,7 @@ describe('one writer at a time', () => {
     writeFileSync(`${data}.lock`, dead.stdout);
     const r = await cli('ingest', '--source', more, '--data', data);
     expect(r.code, r.err).toBe(0);
-    expect(loadDataset(data).manifest.snapshots).toHaveLength(4);
+    expect(readDataFolder(data).manifest.snapshots).toHaveLength(4);
     expect(leftovers(data)).toEqual([]);
   });
 
@@ -195,7 +195,7 @@ describe('one writer at a time', () => {
     const codes = [a.code, b.code].sort();
     // Usually one waits out the other's lock and refuses; a run that starts after the other finished lands too.
     expect(codes[0]).toBe(0);
-    const ids = loadDataset(data).manifest.snapshots.map((s) => s.id);
+    const ids = readDataFolder(data).manifest.snapshots.map((s) => s.id);
     for (const r of [a, b]) if (r.code !== 0) expect(r.err).toMatch(/is being written by another frontline process/);
     // Whatever landed kept what was there before: the two snapshots of the first ingest.
     expect(ids).toEqual(expect.arrayContaining(['2025-08-01-raw', '2025-11-20']));
@@ -219,7 +219,7 @@ describe('a run killed at any moment', () => {
       p.kill('SIGKILL'); // a no-op when the run has already finished
       await closed;
       if (existsSync(join(data, 'manifest.json'))) {
-        const n = loadDataset(data).manifest.snapshots.length;
+        const n = readDataFolder(data).manifest.snapshots.length;
         expect([2, 4]).toContain(n);
         if (n === 2) expect(snapshotOf(data)).toEqual(before);
       } else {
@@ -229,7 +229,7 @@ describe('a run killed at any moment', () => {
       }
       const again = await cli('ingest', '--source', more, '--data', data);
       expect(again.code, again.err).toBe(0);
-      expect(loadDataset(data).manifest.snapshots).toHaveLength(4);
+      expect(readDataFolder(data).manifest.snapshots).toHaveLength(4);
       expect(leftovers(data)).toEqual([]);
     },
   );
@@ -309,7 +309,7 @@ describe('a damaged or incompatible old data folder', () => {
     expect(snapshotOf(data)).toEqual(before);
     const rebuilt = await cli('ingest', '--source', more, '--data', data, '--rebuild');
     expect(rebuilt.code, rebuilt.err).toBe(0);
-    expect(loadDataset(data).manifest.snapshots).toHaveLength(4);
+    expect(readDataFolder(data).manifest.snapshots).toHaveLength(4);
   });
 
   it.each([
@@ -370,7 +370,7 @@ describe('a damaged or incompatible old data folder', () => {
     const full = await cli('ingest', '--source', src, '--boundaries', ne, '--data', data);
     expect(full.code, full.err).toBe(0);
     expect(full.err).toMatch(/note: .* was made with other boundaries .*: rebuilding it from this source/);
-    expect(loadDataset(data).manifest.boundaries.name).toBe('ukraine-ne10m.geojson');
+    expect(readDataFolder(data).manifest.boundaries.name).toBe('ukraine-ne10m.geojson');
   });
 });
 

@@ -8,12 +8,12 @@ import { FIGURE_KEYS, type AreaRow } from '../src/lib/engine/areas';
 import { snapshotOn } from '../src/lib/datafolder/manifest';
 import { areaReport } from '../src/lib/engine/report';
 import { SCENARIOS, scenarioById } from '../src/lib/engine/scenarioCatalog';
-import { loadDataset, type Dataset } from '../src/cli/store';
+import { readDataFolder, type DataFolder } from '../src/cli/store';
 import { TEST_DATA } from './helpers/paths';
 
-let ds: Dataset;
+let ds: DataFolder;
 beforeAll(() => {
-  ds = loadDataset(TEST_DATA);
+  ds = readDataFolder(TEST_DATA);
 });
 
 const rows = (scenario: string, date = '2025-11-20', raw = false): Map<string, AreaRow> =>

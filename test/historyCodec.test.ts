@@ -24,7 +24,7 @@ import {
   type HistoryFrame,
 } from '../src/lib/datafolder/historyCodec';
 import { collectPieces, frontlineOf } from '../src/lib/map/scenarioLayers';
-import { loadDataset, loadRegions, type Dataset } from '../src/cli/store';
+import { readDataFolder, readRegions, type DataFolder } from '../src/cli/store';
 import { overlayerFor } from '../src/cli/boundaries';
 import { parseSnapshot } from '../src/lib/engine/snapshot';
 import { snapshotFeatures } from '../src/lib/engine/snapshotFeatures';
@@ -245,17 +245,17 @@ describe('a corrupt chunk is one error naming the chunk, never geometry', () => 
 });
 
 describe('the chunks of the ingested reference data', () => {
-  let ds: Dataset;
+  let ds: DataFolder;
   const chunkFile = (h: HistoryEntry): unknown => JSON.parse(readFileSync(join(TEST_DATA, h.file), 'utf8'));
   /** What ingest computes from a snapshot's source file, afresh. */
   const computed = (id: string): FeatureCollection => {
     const e = ds.manifest.snapshots.find((x) => x.id === id)!;
-    const regions = loadRegions(ds);
+    const regions = readRegions(ds);
     const snap = parseSnapshot(JSON.parse(readFileSync(join(DEEPSTATE, e.source), 'utf8')), e.source, e.date);
     return { type: 'FeatureCollection', features: snapshotFeatures(regions, overlayerFor(regions), snap).features };
   };
   beforeAll(() => {
-    ds = loadDataset(TEST_DATA);
+    ds = readDataFolder(TEST_DATA);
   });
 
   it('cover every snapshot in the manifest, once, in order', () => {
@@ -356,7 +356,7 @@ describe.skipIf(!HAVE_SHARED)('ingest writes chunks incrementally (needs the ref
     const m = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8'));
     const dec = m.history.find((h: HistoryEntry) => h.file === 'history/daily-2025-12.json');
     // December's frame is the new file's, November's (decoded from the old chunk and not re-encoded) unchanged.
-    const regions = loadRegions(loadDataset(data));
+    const regions = readRegions(readDataFolder(data));
     const fresh = snapshotFeatures(
       regions,
       overlayerFor(regions),

@@ -15,7 +15,7 @@ import { loadBoundaries, overlayerFor } from '../src/cli/boundaries';
 import { PLACES_CSV_HEADER } from '../src/lib/datafolder/placesTable';
 import { buildGazetteer, kmToPaths, loadPlacesFile, ukrainianName } from '../src/cli/gazetteer';
 import { readJsonFile } from '../src/cli/io';
-import { loadDataset, loadRegions, loadSnapshotLayers, type Dataset } from '../src/cli/store';
+import { readDataFolder, readRegions, loadSnapshotLayers, type DataFolder } from '../src/cli/store';
 import { snapshotOn } from '../src/lib/datafolder/manifest';
 import type { Overlayer } from '../src/lib/engine/overlay';
 import {
@@ -35,14 +35,14 @@ import { cli } from './helpers/cli';
 import { TEST_DATA } from './helpers/paths';
 
 const D = ['--data', TEST_DATA];
-let ds: Dataset;
+let ds: DataFolder;
 let gazetteer: PlacesFile;
 let regions: Region[];
 
 beforeAll(() => {
-  ds = loadDataset(TEST_DATA);
+  ds = readDataFolder(TEST_DATA);
   gazetteer = loadPlacesFile(TEST_DATA, ds.manifest.boundaries.sha256);
-  regions = loadRegions(ds);
+  regions = readRegions(ds);
 });
 
 const byName = (name: string): Place => {

@@ -12,7 +12,7 @@ import { areaKm2, difference, intersect, pathsFromGeometry, union, type Paths } 
 import { areaReport } from '../src/lib/engine/report';
 import { scenarioById } from '../src/lib/engine/scenarioCatalog';
 import { bandAround, computeStrip, type StripInput } from '../src/lib/engine/strip';
-import { loadDataset, loadStripInput, type Dataset } from '../src/cli/store';
+import { readDataFolder, loadStripInput, type DataFolder } from '../src/cli/store';
 import { denseRect } from './helpers/synthetic';
 import { TEST_DATA } from './helpers/paths';
 
@@ -94,10 +94,10 @@ describe('strip on synthetic lines', () => {
 });
 
 describe('strip on the line of 2025-11-20', () => {
-  let ds: Dataset;
+  let ds: DataFolder;
   let input: StripInput;
   beforeAll(() => {
-    ds = loadDataset(TEST_DATA);
+    ds = readDataFolder(TEST_DATA);
     input = loadStripInput(ds, snapshotOn(ds.manifest, '2025-11-20'));
   });
 

@@ -16,13 +16,17 @@ import { createRequire } from 'node:module';
 import { dirname, join, normalize, sep } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 
-const FONT = 'Noto Sans Regular';
+/** The glyph folder the map's labels ask for (lib/map/style.ts `FONT`). */
+const GLYPHS_FONT = 'Noto Sans Regular';
 
+/**
+ * Copies the label font's glyph files into public/glyphs at build and dev start.
+ */
 export function glyphs(root: string): Plugin {
   const copy = (): void => {
     const pkg = dirname(createRequire(join(root, 'package.json')).resolve('tileserver-gl-styles/package.json'));
-    const to = join(root, 'public', 'glyphs', FONT);
-    if (!existsSync(join(to, '0-255.pbf'))) cpSync(join(pkg, 'fonts', FONT), to, { recursive: true });
+    const to = join(root, 'public', 'glyphs', GLYPHS_FONT);
+    if (!existsSync(join(to, '0-255.pbf'))) cpSync(join(pkg, 'fonts', GLYPHS_FONT), to, { recursive: true });
   };
   return { name: 'frontline-glyphs', buildStart: copy, configureServer: copy, configurePreviewServer: copy };
 }
@@ -65,6 +69,9 @@ export function pageDataFolder(root: string): { dir: string; isPublic: boolean }
   return { dir: join(root, 'data', 'builtin'), isPublic: false };
 }
 
+/**
+ * Serves the page's data folder at /data/ in dev and preview, and copies it into the build.
+ */
 export function dataFolder(root: string): Plugin {
   const { dir, isPublic } = pageDataFolder(root);
   let outDir = join(root, 'dist');
@@ -130,6 +137,9 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * Puts the page's Content-Security-Policy (own origin only) into the built index.html.
+ */
 export function contentSecurityPolicy(): Plugin {
   return {
     name: 'frontline-csp',

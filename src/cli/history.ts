@@ -6,11 +6,22 @@
  * previous data folder, not re-encoded.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import type { FeatureCollection } from 'geojson';
 import { join } from 'node:path';
 import { InputError } from '../lib/engine/errors';
 import type { ChunkSet, HistoryEntry, SnapshotEntry } from '../lib/datafolder/manifest';
-import { chunkName, encodeChunk, HISTORY_VERSION, type DrawnFeature } from '../lib/datafolder/historyCodec';
-import { sha256, writeFileAtomic } from './io';
+import type { Manifest } from '../lib/datafolder/manifest';
+import {
+  chunkName,
+  DRAWN_LAYERS,
+  drawnFeatures,
+  encodeChunk,
+  HISTORY_VERSION,
+  SOURCE_LAYERS,
+  type DrawnFeature,
+} from '../lib/datafolder/historyCodec';
+import { readJsonFile, sha256, writeFileAtomic } from './io';
+import type { DataFolder } from './store';
 
 /**
  * Write the chunks of `set` for `snapshots` into `dir/<set>/`, reusing the
@@ -67,4 +78,37 @@ export function writeChunks(
     written++;
   }
   return { entries, written };
+}
+
+/** The chunks: what this run computed from its scratch files, the rest decoded from the old data folder's chunks. */
+export function writeChunkSets(
+  tmp: string,
+  scratch: string,
+  snapshots: SnapshotEntry[],
+  reusable: DataFolder | undefined,
+  out: string,
+): { history: Manifest['history']; layers: Manifest['layers']; written: number } {
+  const featuresOf = (set: ChunkSet, layers: readonly string[]) => (e: SnapshotEntry) => {
+    const file = join(scratch, `${e.id}.${set}.json`);
+    return drawnFeatures(
+      existsSync(file) ? (readJsonFile(file) as FeatureCollection) : reusable!.chunks.frame(set, e),
+      e.id,
+      layers,
+    );
+  };
+  const { entries: history, written } = writeChunks(
+    tmp,
+    'history',
+    snapshots,
+    featuresOf('history', DRAWN_LAYERS),
+    reusable && { dir: out, chunks: reusable.manifest.history },
+  );
+  const { entries: layers } = writeChunks(
+    tmp,
+    'layers',
+    snapshots,
+    featuresOf('layers', SOURCE_LAYERS),
+    reusable && { dir: out, chunks: reusable.manifest.layers },
+  );
+  return { history, layers, written };
 }

@@ -18,6 +18,9 @@ import {
 import { dirname } from 'node:path';
 import { InputError } from '../lib/engine/errors';
 
+/**
+ * Where a command writes: data to `out`, messages to `err` (so a pipe gets only data); tests pass their own.
+ */
 export interface Io {
   out(text: string): void;
   err(text: string): void;
@@ -25,6 +28,9 @@ export interface Io {
   isTTY: boolean;
 }
 
+/**
+ * The process's own stdout and stderr, for the CLI's entry point.
+ */
 export const processIo: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
@@ -36,6 +42,9 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/**
+ * Hex SHA-256 of text or bytes: a source file's checksum in the manifest, a chunk's in its entry.
+ */
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
@@ -161,6 +170,9 @@ function fsInputError(e: unknown, what: string): InputError {
   return new InputError(what, fsProblem(code) ?? (e as Error).message);
 }
 
+/**
+ * A JSON file, parsed; a missing, truncated or invalid file is an InputError naming `what`.
+ */
 export function readJsonFile(path: string, what = path): unknown {
   return parseJson(readFileText(path, what), what);
 }

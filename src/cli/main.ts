@@ -40,6 +40,9 @@ const DATE_OPTS: Record<string, OptionSpec> = {
   data: DATA,
 };
 
+/**
+ * Every command, declared once: its summary and usage for --help, its options for the parser, and what it runs.
+ */
 export const COMMANDS: Record<string, Command> = {
   ingest: {
     summary: `read ${SOURCE_NAME} snapshots and write the normalized data folder`,

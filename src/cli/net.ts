@@ -1,3 +1,4 @@
+// Over 300 lines: one HTTP client (options from the environment, one request with its timeouts and size cap, the retry loop) whose parts are read together.
 /**
  * A polite HTTP client for the CLI (DeepStateMap's API, `ingest --source URL`):
  * one request at a time, a User-Agent that names the project, a connect and a
@@ -39,6 +40,9 @@ export function redactUrls(text: string): string {
   return text.replace(URL_IN_TEXT, (u) => redactUrl(u));
 }
 
+/**
+ * Timeouts, retries and the size cap of the HTTP client (FRONTLINE_HTTP_* in the environment).
+ */
 export interface HttpOptions {
   /** Until the TCP (and TLS) connection is up. */
   connectTimeoutMs: number;
@@ -67,6 +71,9 @@ function packageVersion(): string {
   return version;
 }
 
+/**
+ * The User-Agent of every request: the project's name, version and address, so a server can tell who asks.
+ */
 export function userAgent(): string {
   return `frontline-scenarios/${packageVersion()} (+https://github.com/frontline-scenarios)`;
 }

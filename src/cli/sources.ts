@@ -10,6 +10,9 @@ import { dateFromName, type SnapshotKind } from '../lib/engine/snapshot';
 import { fsProblem, readFileText } from './io';
 import { HttpClient, redactUrl } from './net';
 
+/**
+ * A snapshot file to ingest: its name (which carries its date) and how to read it, read only when needed.
+ */
 export interface SourceFile {
   /** Name shown in the data set and in messages: relative path or URL. */
   name: string;
@@ -64,6 +67,9 @@ function walk(root: string): string[] {
 
 const readAs = (path: string, name: string) => async (): Promise<string> => readFileText(path, name);
 
+/**
+ * The snapshot files of `--source`: a folder (searched recursively), one .geojson file, or an http(s) URL.
+ */
 export async function collectSources(source: string): Promise<SourceFile[]> {
   if (/^https?:\/\//i.test(source)) {
     let url: URL;

@@ -31,13 +31,20 @@ export function dataDir(option: string | undefined): string {
  */
 export function readDataDir(option: string | undefined): { dir: string; builtin: boolean } {
   if (option ?? process.env.FRONTLINE_DATA) return { dir: dataDir(option), builtin: false };
-  if (datasetExists(DEFAULT_DATA_DIR)) return { dir: DEFAULT_DATA_DIR, builtin: false };
+  if (dataFolderExists(DEFAULT_DATA_DIR)) return { dir: DEFAULT_DATA_DIR, builtin: false };
   return { dir: BUILTIN_DATA_DIR, builtin: true };
 }
 
+/**
+ * What a reading command says when there is no data folder: how to make one.
+ */
 export const HOW_TO_INGEST = `no ingested data: run \`npx frontline update\` (${SOURCE_NAME}'s API) or \`npx frontline ingest --source DIR|FILE|URL\` first`;
 
-export interface Dataset {
+/**
+ * A data folder as the CLI reads it from disk. (The page's counterpart is
+ * `Dataset` in lib/state/data.ts, fetched over HTTP.)
+ */
+export interface DataFolder {
   dir: string;
   manifest: Manifest;
   stats: Stats;
@@ -100,12 +107,14 @@ export class ChunkStore {
   }
 }
 
-export function datasetExists(dir: string): boolean {
+/** Whether `dir` holds a data folder (has a manifest). */
+export function dataFolderExists(dir: string): boolean {
   return existsSync(join(dir, 'manifest.json'));
 }
 
-export function loadDataset(dir: string): Dataset {
-  if (!datasetExists(dir)) throw new InputError(dir, HOW_TO_INGEST);
+/** The data folder in `dir`, its manifest checked; chunks are decoded when asked for. */
+export function readDataFolder(dir: string): DataFolder {
+  if (!dataFolderExists(dir)) throw new InputError(dir, HOW_TO_INGEST);
   const manifest = readJsonFile(join(dir, 'manifest.json')) as Manifest;
   if (manifest.format !== DATASET_FORMAT)
     throw new InputError(
@@ -121,12 +130,13 @@ export function loadDataset(dir: string): Dataset {
   return { dir, manifest, stats, chunks: new ChunkStore(dir, manifest) };
 }
 
-export function loadRegions(ds: Dataset): Region[] {
+/** The boundaries the data folder's figures were computed on (its regions.geojson), as regions. */
+export function readRegions(ds: DataFolder): Region[] {
   return regionsFromGeoJSON(readJsonFile(join(ds.dir, 'regions.geojson')), join(ds.dir, 'regions.geojson'));
 }
 
 /** The stored geometry of a snapshot, by layer. */
-export function loadSnapshotLayers(ds: Dataset, entry: SnapshotEntry): Record<string, Paths> {
+export function loadSnapshotLayers(ds: DataFolder, entry: SnapshotEntry): Record<string, Paths> {
   const layers: Record<string, Paths> = {};
   for (const f of ds.chunks.frame('layers', entry).features as Feature[])
     layers[String(f.properties?.layer ?? '')] = pathsFromGeometry(f.geometry);
@@ -138,7 +148,7 @@ export function loadSnapshotLayers(ds: Dataset, entry: SnapshotEntry): Record<st
  * the page loads (the snapshot and regions-display.geojson), so both get the
  * same figures.
  */
-export function loadStripInput(ds: Dataset, entry: SnapshotEntry): StripInput {
+export function loadStripInput(ds: DataFolder, entry: SnapshotEntry): StripInput {
   const snapshot = ds.chunks.snapshot(entry);
   let regions = displayRegions.get(ds);
   if (!regions)
@@ -147,14 +157,20 @@ export function loadStripInput(ds: Dataset, entry: SnapshotEntry): StripInput {
 }
 
 /** Read once per data set: a range of dates needs them for every snapshot. */
-const displayRegions = new WeakMap<Dataset, FeatureCollection>();
+const displayRegions = new WeakMap<DataFolder, FeatureCollection>();
 
-export function loadOrdlo(ds: Dataset): Paths {
+/**
+ * The data folder's ORDLO layer (held before 2022) as paths; none without one.
+ */
+export function loadOrdlo(ds: DataFolder): Paths {
   if (!ds.manifest.ordlo) return [];
   const fc = readJsonFile(insideDataFolder(ds.dir, ds.manifest.ordlo.file)) as FeatureCollection;
   return fc.features.filter((f) => f.properties?.layer === 'ordlo').flatMap((f) => pathsFromGeometry(f.geometry));
 }
 
+/**
+ * Features as the one-line GeoJSON FeatureCollection text the data folder's files hold.
+ */
 export function featureCollection(features: Feature[]): string {
   return JSON.stringify({ type: 'FeatureCollection', features } satisfies FeatureCollection) + '\n';
 }
@@ -177,9 +193,9 @@ export function regionsFile(regions: readonly Region[]): string {
  * it from the output: `source.snapshot` and the dates; their stderr stays
  * empty on success.)
  */
-export function openDataset(option: string | undefined, io: Io): Dataset {
+export function openDataFolder(option: string | undefined, io: Io): DataFolder {
   const { dir, builtin } = readDataDir(option);
-  const ds = loadDataset(dir);
+  const ds = readDataFolder(dir);
   if (builtin && io.isTTY) {
     const last = ds.manifest.snapshots.at(-1)?.date ?? '?';
     io.err(

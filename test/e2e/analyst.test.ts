@@ -16,7 +16,7 @@ import { HAVE_OGR, ogrinfo } from '../helpers/gdal';
 import { ROOT, TEST_DATA } from '../helpers/paths';
 import { sourceFile } from '../helpers/sources';
 import { newestDate } from '../../src/lib/datafolder/manifest';
-import { loadDataset } from '../../src/cli/store';
+import { readDataFolder } from '../../src/cli/store';
 
 const app = appUnderTest(TEST_DATA);
 const open = (path: string): Promise<Page> => app.open(path);
@@ -485,7 +485,7 @@ describe('the default date', () => {
   it('a link without a date opens on the newest snapshot, with the figures the CLI gives for it', async () => {
     const page = await app.browser().newPage();
     await page.goto(app.preview().url);
-    const newest = newestDate(loadDataset(TEST_DATA).manifest)!;
+    const newest = newestDate(readDataFolder(TEST_DATA).manifest)!;
     await waitForIdle(page, 'status-quo', newest);
     const pageReport = await page.evaluate(
       () =>

@@ -18,7 +18,7 @@ import { isValidViewHash } from '../../src/lib/state/url';
 import { appUnderTest } from '../helpers/app';
 import { REFERENCE_DATE, waitForIdle, watch, withDate } from '../helpers/browser';
 import { newestDate } from '../../src/lib/datafolder/manifest';
-import { loadDataset } from '../../src/cli/store';
+import { readDataFolder } from '../../src/cli/store';
 import { ROOT, TEST_DATA } from '../helpers/paths';
 import { sourceFile } from '../helpers/sources';
 
@@ -112,7 +112,7 @@ describe('hostile URL text', () => {
       '?scenario=nope&date=2025-02-30&layers=%E2%80%AEfrontline&custom=%00~~~&lang=xx&theme=%E2%80%AE',
     );
     // An impossible date falls back to the newest snapshot, as no date does.
-    await waitForIdle(page, 'status-quo', newestDate(loadDataset(TEST_DATA).manifest));
+    await waitForIdle(page, 'status-quo', newestDate(readDataFolder(TEST_DATA).manifest));
     expect(await page.getByRole('radio', { name: 'Status quo' }).isChecked()).toBe(true);
     await page.close();
   });

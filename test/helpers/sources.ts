@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
-import { loadDataset } from '../../src/cli/store';
+import { readDataFolder } from '../../src/cli/store';
 import { BUILTIN_DATA, DAILY, HAVE_SHARED, RAW } from './paths';
 
 /** A daily file's name for a date (`deepstatemap_data_YYYYMMDD.geojson`). */
@@ -26,7 +26,7 @@ let rebuilt: string | undefined;
 
 /** The text of a snapshot's source file, rebuilt from the built-in data set. */
 function rebuild(id: string): string {
-  const ds = loadDataset(BUILTIN_DATA);
+  const ds = readDataFolder(BUILTIN_DATA);
   const entry = ds.manifest.snapshots.find((s) => s.id === id);
   if (!entry) throw new Error(`the built-in data set has no snapshot ${id}`);
   const layers = ds.chunks.frame('layers', entry).features;

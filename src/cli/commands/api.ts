@@ -14,7 +14,7 @@ import { reportsToCsv, reportsToJson } from '../../lib/datafolder/tables';
 import { SCENARIOS } from '../../lib/engine/scenarioCatalog';
 import { Progress, UsageError, type Io } from '../io';
 import { writeOwnFolder } from '../packageFolder';
-import { openDataset } from '../store';
+import { openDataFolder } from '../store';
 import { reportsFor } from './areas';
 
 /** The API's version: the folder name, and `api` in index.json. A change that breaks a reader gets a new one. */
@@ -57,7 +57,7 @@ function indexOf(manifest: Manifest, dates: readonly string[], seriesBytes: numb
  */
 export async function api(opts: ApiOptions, io: Io): Promise<void> {
   if (!opts.out) throw new UsageError('api needs --out DIR (the build writes dist/api/v1)');
-  const ds = openDataset(opts.data, io);
+  const ds = openDataFolder(opts.data, io);
   const all = snapshotsBetween(ds.manifest, '1900-01-01', '9999-12-31', 'any');
   if (all.length === 0) throw new UsageError(`${ds.dir}: the data folder has no snapshots`);
   const reports = reportsFor(ds, all, SCENARIOS, { raw: false, kind: 'any' }, new Progress(io, 'api', all.length));

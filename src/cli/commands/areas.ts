@@ -16,8 +16,11 @@ import { DESCRIPTOR, writeOwnFolder } from '../packageFolder';
 import { checkFormat } from '../format';
 import { Progress, UsageError, type Io } from '../io';
 import { loadScenarioFile } from '../scenarioFile';
-import { loadStripInput, openDataset, type Dataset } from '../store';
+import { loadStripInput, openDataFolder, type DataFolder } from '../store';
 
+/**
+ * `frontline areas`'s options (see COMMANDS in ../main.ts).
+ */
 export interface AreasOptions {
   date?: string;
   from?: string;
@@ -38,6 +41,9 @@ export function checkPackageFormat(opts: { format?: string; datapackage?: string
   if (opts.datapackage === '') throw new UsageError('--datapackage needs a folder');
 }
 
+/**
+ * The --kind asked for: any (the continuous series), daily or raw.
+ */
 export function checkKind(value: string | undefined): KindChoice {
   const k = value ?? 'any';
   if (k !== 'any' && k !== 'daily' && k !== 'raw')
@@ -45,6 +51,9 @@ export function checkKind(value: string | undefined): KindChoice {
   return k;
 }
 
+/**
+ * The scenarios of --scenario (an id, or `all` where allowed) or --scenario-file; status-quo by default.
+ */
 export function chooseScenarios(
   opts: { scenario?: string; 'scenario-file'?: string },
   allowAll: boolean,
@@ -69,7 +78,7 @@ export function chooseScenarios(
  * @example reportsFor(ds, [snapshotOn(ds.manifest, '2025-11-20')], [scenarioById('us-28-point')], { raw: false, kind: 'any' })
  */
 export function reportsFor(
-  ds: Dataset,
+  ds: DataFolder,
   entries: readonly SnapshotEntry[],
   scenarios: readonly ScenarioDefinition[],
   o: { raw: boolean; kind: KindChoice },
@@ -86,6 +95,9 @@ export function reportsFor(
   return reports;
 }
 
+/**
+ * `frontline areas`: the area report of one date or a range, for one scenario or all, as JSON or CSV.
+ */
 export async function areas(opts: AreasOptions, io: Io): Promise<void> {
   checkPackageFormat(opts);
   const format = checkFormat(opts.format, ['json', 'csv'], 'json');
@@ -96,7 +108,7 @@ export async function areas(opts: AreasOptions, io: Io): Promise<void> {
   if (range && (!opts.from || !opts.to)) throw new UsageError('a range needs both --from and --to');
   if (opts.date) checkDate(opts.date, '--date');
   const scenarios = chooseScenarios(opts, true);
-  const ds = openDataset(opts.data, io);
+  const ds = openDataFolder(opts.data, io);
   const entries = range
     ? snapshotsBetween(ds.manifest, opts.from!, opts.to!, kind)
     : [snapshotOn(ds.manifest, opts.date!, kind)];

@@ -1,3 +1,4 @@
+// Over 300 lines: one command's steps, each a named function, in the order ingestLocked runs them (old-folder checks are in ../folderGuard.ts, chunk sets in ../history.ts).
 /**
  * `frontline ingest`: read snapshots, overlay them on the boundaries, and
  * write the normalized data folder. Everything is built in a temporary folder
@@ -5,13 +6,11 @@
  * snapshot (same file, boundaries and engine) is taken from the old folder,
  * not recomputed, so running ingest again on the same input changes nothing.
  */
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FeatureCollection } from 'geojson';
 import { DRAWN_LAYERS, drawnFeatures, SOURCE_LAYERS } from '../../lib/datafolder/historyCodec';
 import {
   checkDate,
-  type ChunkSet,
   DATASET_FORMAT,
   ENGINE_VERSION,
   packOverlays,
@@ -29,26 +28,20 @@ import { REGION_IDS } from '../../lib/engine/regions';
 import { parseSnapshot } from '../../lib/engine/snapshot';
 import { layerFeature, snapshotFeatures } from '../../lib/engine/snapshotFeatures';
 import { loadBoundaries, overlayerFor, type Boundaries } from '../boundaries';
-import { checkOwnFolder, lockFolder, recoverFolder, siblingOf, swapIn } from '../folderGuard';
+import { checkOwnFolder, lockFolder, previousFolder, recoverFolder, siblingOf, swapIn } from '../folderGuard';
 import { CREDITS_FILE, creditsText } from '../credits';
 import { buildGazetteer, reusablePlaces } from '../gazetteer';
-import { PLACES_FILE } from '../../lib/engine/places';
-import { Progress, parseJson, readJsonFile, sha256, UsageError, writeFileAtomic, type Io } from '../io';
-import { writeChunks } from '../history';
+import { PLACES_FILE, type PlacesFile } from '../../lib/engine/places';
+import { Progress, parseJson, sha256, UsageError, writeFileAtomic, type Io } from '../io';
+import { writeChunkSets } from '../history';
 import { carryNotes } from '../notes';
 import { collectSources, sourceDate, type SourceFile } from '../sources';
 import { safeText } from '../terminal';
-import {
-  dataDir,
-  datasetExists,
-  featureCollection,
-  insideDataFolder,
-  isWithin,
-  loadDataset,
-  regionsFile,
-  type Dataset,
-} from '../store';
+import { dataDir, featureCollection, insideDataFolder, isWithin, regionsFile, type DataFolder } from '../store';
 
+/**
+ * `frontline ingest`'s options (see COMMANDS in ../main.ts), and what `frontline update` hands it.
+ */
 export interface IngestOptions {
   source?: string;
   boundaries?: string;
@@ -62,6 +55,9 @@ export interface IngestOptions {
   notes?: Record<string, Note>;
 }
 
+/**
+ * Ingest `--source` (or update's downloads) into the data folder: checks, one writer at a time, then the run.
+ */
 export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
   if (!opts.source && !opts.sources) throw new UsageError('ingest needs --source DIR|FILE|URL');
   const out = dataDir(opts.data);
@@ -82,49 +78,6 @@ export async function ingest(opts: IngestOptions, io: Io): Promise<void> {
   }
 }
 
-/**
- * The old data folder, checked: a folder that is ours but damaged stops the
- * run with the way out (`--rebuild`) instead of being rebuilt silently or
- * copied forward.
- */
-function previousDataset(out: string, rebuild: boolean): Dataset | undefined {
-  if (!datasetExists(out)) return undefined;
-  try {
-    const ds = loadDataset(out);
-    checkHealth(ds);
-    return ds;
-  } catch (e) {
-    if (rebuild) return undefined;
-    const why = e instanceof InputError ? e.message : (e as Error).message;
-    throw new InputError(
-      out,
-      `is damaged (${why}): run ingest again with --rebuild to make it anew from this source alone (the snapshots only it had are dropped), or restore it from a copy; nothing was changed`,
-    );
-  }
-}
-
-/** Figures that would be copied forward must be whole: one triple of finite km² per region for every snapshot. */
-function checkHealth(ds: Dataset): void {
-  const { stats, manifest } = ds;
-  if (
-    stats.engine !== manifest.engine ||
-    stats.regions?.join() !== REGION_IDS.join() ||
-    stats.area_km2?.length !== REGION_IDS.length
-  )
-    throw new InputError(join(ds.dir, 'stats.json'), 'does not match its manifest');
-  if (!stats.area_km2.every((x) => Number.isFinite(x) && x > 0))
-    throw new InputError(join(ds.dir, 'stats.json'), 'has a region area that is not a positive number');
-  for (const e of manifest.snapshots) {
-    const rows = stats.overlays?.[e.id];
-    if (
-      !Array.isArray(rows) ||
-      rows.length !== REGION_IDS.length ||
-      !rows.every((r) => Array.isArray(r) && r.length === 3 && r.every((x) => Number.isFinite(x) && x >= 0))
-    )
-      throw new InputError(join(ds.dir, 'stats.json'), `has no valid figures for snapshot ${e.id}`);
-  }
-}
-
 async function ingestLocked(
   opts: IngestOptions,
   io: Io,
@@ -132,7 +85,62 @@ async function ingestLocked(
   boundaries: Boundaries,
   sources: SourceFile[],
 ): Promise<void> {
-  const previous = previousDataset(out, Boolean(opts.rebuild));
+  const previous = previousFolder(out, Boolean(opts.rebuild));
+  const reusable = reusableFolder(previous, boundaries, opts, sources, out, io);
+  const tmp = siblingOf(out, 'tmp');
+  rmSync(tmp, { recursive: true, force: true });
+  // What this run computes, one file per snapshot, until it is encoded into the chunks (removed before the swap).
+  const scratch = join(tmp, 'scratch');
+  mkdirSync(scratch, { recursive: true });
+  try {
+    const run = await computeSnapshots(sources, boundaries, reusable, Boolean(opts.replace), scratch, io);
+    const snapshots = [...run.entries.values()].sort((a, b) => a.id.localeCompare(b.id));
+    const ordlo = await writeOrdlo(snapshots, run.newestOrdlo, sources, boundaries, tmp, out, previous, reusable);
+    const chunks = writeChunkSets(tmp, scratch, snapshots, reusable, out);
+    rmSync(scratch, { recursive: true, force: true });
+    const manifest: Manifest = {
+      format: DATASET_FORMAT,
+      engine: ENGINE_VERSION,
+      attribution: SOURCE_NAME,
+      boundaries: {
+        name: boundaries.name,
+        sha256: boundaries.sha256,
+        ...(boundaries.attribution ? { attribution: boundaries.attribution } : {}),
+      },
+      sliver_width_km: SLIVER_WIDTH_KM,
+      ordlo,
+      snapshots,
+      history: chunks.history,
+      layers: chunks.layers,
+    };
+    const notes = carryNotes(out, tmp, opts.notes, new Set(snapshots.map((e) => e.date)), io);
+    if (notes) manifest.notes = notes;
+    const gazetteer = writeFolderFiles(tmp, out, manifest, boundaries, run.overlays, reusable);
+
+    // Swap the folders: the old data set stays whole until the new one is complete.
+    swapIn(tmp, out);
+    io.err(
+      `ingested ${snapshots.length} snapshots into ${safeText(out)} (${run.computed} computed, ${snapshots.length - run.computed} unchanged), boundaries ${safeText(boundaries.name)}; history: ${chunks.history.length} chunks (${chunks.written} encoded); ${gazetteer.file.places.length} places (GeoNames)${gazetteer.skipped.length ? `, ${gazetteer.skipped.length} outside every region left out: ${safeText(gazetteer.skipped.join(', '))}` : ''}\n`,
+    );
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/**
+ * The old folder, when its figures can be copied forward (same engine and
+ * boundaries). An incompatible one is rebuilt from this source alone, which
+ * must not silently drop the snapshots only the old folder had.
+ */
+function reusableFolder(
+  previous: DataFolder | undefined,
+  boundaries: Boundaries,
+  opts: IngestOptions,
+  sources: readonly SourceFile[],
+  out: string,
+  io: Io,
+): DataFolder | undefined {
   const reusable =
     previous && previous.manifest.engine === ENGINE_VERSION && previous.manifest.boundaries.sha256 === boundaries.sha256
       ? previous
@@ -157,165 +165,161 @@ async function ingestLocked(
       );
     io.err(`note: ${safeText(out)} was made with ${why}: rebuilding it from this source\n`);
   }
+  return reusable;
+}
 
-  const tmp = siblingOf(out, 'tmp');
-  rmSync(tmp, { recursive: true, force: true });
-  // What this run computes, one file per snapshot, until it is encoded into the chunks (removed before the swap).
-  const scratch = join(tmp, 'scratch');
-  mkdirSync(scratch, { recursive: true });
-  try {
-    const entries = new Map<string, SnapshotEntry>();
-    const overlays: Record<string, [number, number, number][]> = {};
-    // Keep what the old data set had (unless --replace): adding one day from a URL must not drop the history.
-    if (reusable && !opts.replace) {
-      for (const e of reusable.manifest.snapshots) {
-        entries.set(e.id, e);
-        overlays[e.id] = reusable.stats.overlays[e.id];
-      }
+/** What computeSnapshots leaves for the rest of the run. */
+interface ComputedSnapshots {
+  entries: Map<string, SnapshotEntry>;
+  /** Per snapshot id, per region: [occupied, contested, sliver] km² (stats.json). */
+  overlays: Record<string, [number, number, number][]>;
+  /** How many snapshots were computed (the rest were unchanged). */
+  computed: number;
+  /** The newest ORDLO layer among the files this run parsed. */
+  newestOrdlo?: { id: string; paths: Paths };
+}
+
+/**
+ * Every source file overlaid on the boundaries, in date order: an unchanged
+ * one (same bytes) keeps the old folder's figures; a new one writes its
+ * features to `scratch` for the chunk encoder.
+ */
+async function computeSnapshots(
+  sources: readonly SourceFile[],
+  boundaries: Boundaries,
+  reusable: DataFolder | undefined,
+  replace: boolean,
+  scratch: string,
+  io: Io,
+): Promise<ComputedSnapshots> {
+  const entries = new Map<string, SnapshotEntry>();
+  const overlays: Record<string, [number, number, number][]> = {};
+  // Keep what the old data set had (unless --replace): adding one day from a URL must not drop the history.
+  if (reusable && !replace) {
+    for (const e of reusable.manifest.snapshots) {
+      entries.set(e.id, e);
+      overlays[e.id] = reusable.stats.overlays[e.id];
     }
-    const overlayer = overlayerFor(boundaries.regions);
-    // Date order: consecutive days share most of their geometry, which the overlay cache exploits.
-    const dated = sources.map((s) => ({ s, d: sourceDate(s) }));
-    for (const { s, d } of dated) {
-      if (!d)
-        throw new InputError(
-          s.name,
-          'cannot tell the snapshot date from the file name (expected deepstatemap_data_YYYYMMDD.geojson, <unix-seconds>.geojson or a YYYY-MM-DD in the name)',
-        );
-      checkDate(d.date, s.name);
-    }
-    dated.sort((a, b) => a.d!.date.localeCompare(b.d!.date) || a.s.name.localeCompare(b.s.name));
-    const seenIn = new Map<string, string>();
-    const progress = new Progress(io, 'ingest', dated.length);
-    let computed = 0;
-    let newestOrdlo: { id: string; paths: Paths } | undefined;
-    for (const [i, { s, d }] of dated.entries()) {
-      const id = d!.kind === 'daily' ? d!.date : `${d!.date}-${d!.kind}`;
-      if (seenIn.has(id)) throw new InputError(s.name, `is the same snapshot (${id}) as ${seenIn.get(id)}`);
-      seenIn.set(id, s.name);
-      const text = await s.read();
-      const hash = sha256(text);
-      const old = reusable?.manifest.snapshots.find((e) => e.id === id);
-      if (old && old.source_sha256 === hash) {
-        entries.set(id, { ...old, source: s.name });
-        overlays[id] = reusable!.stats.overlays[id];
-        progress.tick(i + 1, id);
-        continue;
-      }
-      const snap = parseSnapshot(parseJson(text, s.name), s.name, d!.date);
-      const { overlays: regionOverlays, features } = snapshotFeatures(boundaries.regions, overlayer, snap);
-      // One scratch file per chunk set: each is read back once, by the set that encodes it.
-      writeFileSync(
-        join(scratch, `${id}.history.json`),
-        featureCollection(drawnFeatures({ type: 'FeatureCollection', features }, id, DRAWN_LAYERS)),
-      );
-      writeFileSync(
-        join(scratch, `${id}.layers.json`),
-        featureCollection(drawnFeatures({ type: 'FeatureCollection', features }, id, SOURCE_LAYERS)),
-      );
-      entries.set(id, { id, date: snap.date, kind: d!.kind, source: s.name, source_sha256: hash, layers: snap.layers });
-      overlays[id] = packOverlays(regionOverlays);
-      if (snap.ordlo.length && (!newestOrdlo || id > newestOrdlo.id)) newestOrdlo = { id, paths: snap.ordlo };
-      computed++;
-      progress.tick(i + 1, id);
-    }
-
-    const snapshots = [...entries.values()].sort((a, b) => a.id.localeCompare(b.id));
-    // ORDLO: the newest raw file that has the layer (DeepState refined it after April 2022).
-    let ordlo: Manifest['ordlo'] = null;
-    const newestWithOrdlo = [...snapshots].reverse().find((e) => (e.layers.ordlo ?? 0) > 0);
-    if (newestWithOrdlo) {
-      let paths = newestOrdlo?.id === newestWithOrdlo.id ? newestOrdlo.paths : undefined;
-      if (!paths) {
-        const src = sources.find((s) => s.name === newestWithOrdlo.source);
-        paths = src
-          ? parseSnapshot(parseJson(await src.read(), src.name), src.name, newestWithOrdlo.date).ordlo
-          : undefined;
-      }
-      if (paths) {
-        const km2 = areasByRegion(boundaries.regions, paths);
-        for (const k of Object.keys(km2)) km2[k] = Math.round(km2[k] * 1e4) / 1e4;
-        const props = { snapshot: newestWithOrdlo.id, source: SOURCE_NAME };
-        writeFileAtomic(
-          join(tmp, 'ordlo.geojson'),
-          featureCollection([
-            layerFeature('ordlo', toMultiPolygon(paths), props),
-            ...ordloPieces(boundaries.regions, paths).map((f) => ({ ...f, properties: { ...f.properties, ...props } })),
-          ]),
-        );
-        ordlo = { snapshot: newestWithOrdlo.id, file: 'ordlo.geojson', km2 };
-      } else if (previous?.manifest.ordlo && reusable) {
-        copyFileSync(insideDataFolder(out, previous.manifest.ordlo.file), join(tmp, 'ordlo.geojson'));
-        ordlo = previous.manifest.ordlo;
-      }
-    }
-
-    // The chunks: what this run computed from its scratch files, the rest decoded from the old data folder's chunks.
-    const featuresOf = (set: ChunkSet, layers: readonly string[]) => (e: SnapshotEntry) => {
-      const file = join(scratch, `${e.id}.${set}.json`);
-      return drawnFeatures(
-        existsSync(file) ? (readJsonFile(file) as FeatureCollection) : reusable!.chunks.frame(set, e),
-        e.id,
-        layers,
-      );
-    };
-    const { entries: history, written: chunksWritten } = writeChunks(
-      tmp,
-      'history',
-      snapshots,
-      featuresOf('history', DRAWN_LAYERS),
-      reusable && { dir: out, chunks: reusable.manifest.history },
-    );
-    const { entries: layerChunks } = writeChunks(
-      tmp,
-      'layers',
-      snapshots,
-      featuresOf('layers', SOURCE_LAYERS),
-      reusable && { dir: out, chunks: reusable.manifest.layers },
-    );
-    rmSync(scratch, { recursive: true, force: true });
-
-    const manifest: Manifest = {
-      format: DATASET_FORMAT,
-      engine: ENGINE_VERSION,
-      attribution: SOURCE_NAME,
-      boundaries: {
-        name: boundaries.name,
-        sha256: boundaries.sha256,
-        ...(boundaries.attribution ? { attribution: boundaries.attribution } : {}),
-      },
-      sliver_width_km: SLIVER_WIDTH_KM,
-      ordlo,
-      snapshots,
-      history,
-      layers: layerChunks,
-    };
-    const notes = carryNotes(out, tmp, opts.notes, new Set(snapshots.map((e) => e.date)), io);
-    if (notes) manifest.notes = notes;
-    const stats: Stats = {
-      engine: ENGINE_VERSION,
-      boundaries_sha256: boundaries.sha256,
-      regions: [...REGION_IDS],
-      area_km2: boundaries.regions.map((r) => Math.round(r.area_km2 * 1e4) / 1e4),
-      overlays: Object.fromEntries(snapshots.map((e) => [e.id, overlays[e.id]])),
-    };
-    writeFileAtomic(join(tmp, 'regions.geojson'), regionsFile(boundaries.regions));
-    writeFileAtomic(join(tmp, 'regions-display.geojson'), featureCollection(displayRegions(boundaries.regions)));
-    writeFileAtomic(join(tmp, 'stats.json'), JSON.stringify(stats) + '\n');
-    // The towns, placed in these boundaries' regions: taken from the old folder when made the same way (a second or two to build).
-    const kept = reusable && reusablePlaces(out, manifest.boundaries);
-    const gazetteer = kept ? { file: kept, skipped: [] } : buildGazetteer(boundaries.regions, manifest.boundaries);
-    writeFileAtomic(join(tmp, PLACES_FILE), JSON.stringify(gazetteer.file) + '\n');
-    writeFileAtomic(join(tmp, CREDITS_FILE), creditsText(manifest, gazetteer.file));
-    writeFileAtomic(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
-
-    // Swap the folders: the old data set stays whole until the new one is complete.
-    swapIn(tmp, out);
-    io.err(
-      `ingested ${snapshots.length} snapshots into ${safeText(out)} (${computed} computed, ${snapshots.length - computed} unchanged), boundaries ${safeText(boundaries.name)}; history: ${history.length} chunks (${chunksWritten} encoded); ${gazetteer.file.places.length} places (GeoNames)${gazetteer.skipped.length ? `, ${gazetteer.skipped.length} outside every region left out: ${safeText(gazetteer.skipped.join(', '))}` : ''}\n`,
-    );
-  } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw e;
   }
+  const overlayer = overlayerFor(boundaries.regions);
+  // Date order: consecutive days share most of their geometry, which the overlay cache exploits.
+  const dated = sources.map((s) => ({ s, d: sourceDate(s) }));
+  for (const { s, d } of dated) {
+    if (!d)
+      throw new InputError(
+        s.name,
+        'cannot tell the snapshot date from the file name (expected deepstatemap_data_YYYYMMDD.geojson, <unix-seconds>.geojson or a YYYY-MM-DD in the name)',
+      );
+    checkDate(d.date, s.name);
+  }
+  dated.sort((a, b) => a.d!.date.localeCompare(b.d!.date) || a.s.name.localeCompare(b.s.name));
+  const seenIn = new Map<string, string>();
+  const progress = new Progress(io, 'ingest', dated.length);
+  let computed = 0;
+  let newestOrdlo: { id: string; paths: Paths } | undefined;
+  for (const [i, { s, d }] of dated.entries()) {
+    const id = d!.kind === 'daily' ? d!.date : `${d!.date}-${d!.kind}`;
+    if (seenIn.has(id)) throw new InputError(s.name, `is the same snapshot (${id}) as ${seenIn.get(id)}`);
+    seenIn.set(id, s.name);
+    const text = await s.read();
+    const hash = sha256(text);
+    const old = reusable?.manifest.snapshots.find((e) => e.id === id);
+    if (old && old.source_sha256 === hash) {
+      entries.set(id, { ...old, source: s.name });
+      overlays[id] = reusable!.stats.overlays[id];
+      progress.tick(i + 1, id);
+      continue;
+    }
+    const snap = parseSnapshot(parseJson(text, s.name), s.name, d!.date);
+    const { overlays: regionOverlays, features } = snapshotFeatures(boundaries.regions, overlayer, snap);
+    // One scratch file per chunk set: each is read back once, by the set that encodes it.
+    writeFileSync(
+      join(scratch, `${id}.history.json`),
+      featureCollection(drawnFeatures({ type: 'FeatureCollection', features }, id, DRAWN_LAYERS)),
+    );
+    writeFileSync(
+      join(scratch, `${id}.layers.json`),
+      featureCollection(drawnFeatures({ type: 'FeatureCollection', features }, id, SOURCE_LAYERS)),
+    );
+    entries.set(id, { id, date: snap.date, kind: d!.kind, source: s.name, source_sha256: hash, layers: snap.layers });
+    overlays[id] = packOverlays(regionOverlays);
+    if (snap.ordlo.length && (!newestOrdlo || id > newestOrdlo.id)) newestOrdlo = { id, paths: snap.ordlo };
+    computed++;
+    progress.tick(i + 1, id);
+  }
+  return { entries, overlays, computed, newestOrdlo };
+}
+
+/**
+ * ORDLO: the newest raw file that has the layer (DeepState refined it after
+ * April 2022), parsed again if this run did not; else the old folder's copy.
+ */
+async function writeOrdlo(
+  snapshots: readonly SnapshotEntry[],
+  newestOrdlo: ComputedSnapshots['newestOrdlo'],
+  sources: readonly SourceFile[],
+  boundaries: Boundaries,
+  tmp: string,
+  out: string,
+  previous: DataFolder | undefined,
+  reusable: DataFolder | undefined,
+): Promise<Manifest['ordlo']> {
+  const newestWithOrdlo = [...snapshots].reverse().find((e) => (e.layers.ordlo ?? 0) > 0);
+  if (!newestWithOrdlo) return null;
+  let paths = newestOrdlo?.id === newestWithOrdlo.id ? newestOrdlo.paths : undefined;
+  if (!paths) {
+    const src = sources.find((s) => s.name === newestWithOrdlo.source);
+    paths = src
+      ? parseSnapshot(parseJson(await src.read(), src.name), src.name, newestWithOrdlo.date).ordlo
+      : undefined;
+  }
+  if (paths) {
+    const km2 = areasByRegion(boundaries.regions, paths);
+    for (const k of Object.keys(km2)) km2[k] = Math.round(km2[k] * 1e4) / 1e4;
+    const props = { snapshot: newestWithOrdlo.id, source: SOURCE_NAME };
+    writeFileAtomic(
+      join(tmp, 'ordlo.geojson'),
+      featureCollection([
+        layerFeature('ordlo', toMultiPolygon(paths), props),
+        ...ordloPieces(boundaries.regions, paths).map((f) => ({ ...f, properties: { ...f.properties, ...props } })),
+      ]),
+    );
+    return { snapshot: newestWithOrdlo.id, file: 'ordlo.geojson', km2 };
+  }
+  if (previous?.manifest.ordlo && reusable) {
+    copyFileSync(insideDataFolder(out, previous.manifest.ordlo.file), join(tmp, 'ordlo.geojson'));
+    return previous.manifest.ordlo;
+  }
+  return null;
+}
+
+/**
+ * The folder's other files: stats, regions, the towns (taken from the old
+ * folder when made the same way: a second or two to build), CREDITS.md and,
+ * last, the manifest.
+ */
+function writeFolderFiles(
+  tmp: string,
+  out: string,
+  manifest: Manifest,
+  boundaries: Boundaries,
+  overlays: ComputedSnapshots['overlays'],
+  reusable: DataFolder | undefined,
+): { file: PlacesFile; skipped: string[] } {
+  const stats: Stats = {
+    engine: ENGINE_VERSION,
+    boundaries_sha256: boundaries.sha256,
+    regions: [...REGION_IDS],
+    area_km2: boundaries.regions.map((r) => Math.round(r.area_km2 * 1e4) / 1e4),
+    overlays: Object.fromEntries(manifest.snapshots.map((e) => [e.id, overlays[e.id]])),
+  };
+  writeFileAtomic(join(tmp, 'regions.geojson'), regionsFile(boundaries.regions));
+  writeFileAtomic(join(tmp, 'regions-display.geojson'), featureCollection(displayRegions(boundaries.regions)));
+  writeFileAtomic(join(tmp, 'stats.json'), JSON.stringify(stats) + '\n');
+  const kept = reusable && reusablePlaces(out, manifest.boundaries);
+  const gazetteer = kept ? { file: kept, skipped: [] } : buildGazetteer(boundaries.regions, manifest.boundaries);
+  writeFileAtomic(join(tmp, PLACES_FILE), JSON.stringify(gazetteer.file) + '\n');
+  writeFileAtomic(join(tmp, CREDITS_FILE), creditsText(manifest, gazetteer.file));
+  writeFileAtomic(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
+  return gazetteer;
 }

@@ -9,12 +9,15 @@ import { checkOrdlo } from '../../lib/engine/report';
 import { checkFormat } from '../format';
 import { loadPlacesFile } from '../gazetteer';
 import { readJsonFile, UsageError, type Io } from '../io';
-import { insideDataFolder, openDataset } from '../store';
+import { insideDataFolder, openDataFolder } from '../store';
 import { placesPackage, packageJson, tableStem } from '../../lib/datafolder/datapackage';
 import { areaReport } from '../../lib/engine/report';
 import { DESCRIPTOR, writeOwnFolder } from '../packageFolder';
 import { checkKind, checkPackageFormat, chooseScenarios } from './areas';
 
+/**
+ * `frontline places`'s options (see COMMANDS in ../main.ts).
+ */
 export interface PlacesOptions {
   date?: string;
   scenario?: string;
@@ -33,13 +36,16 @@ function checkZone(value: string | undefined): PlaceZone | undefined {
   return value as PlaceZone;
 }
 
+/**
+ * `frontline places`: the towns a scenario moves on a date (buffer, ceded, returned), as JSON or CSV.
+ */
 export async function places(opts: PlacesOptions, io: Io): Promise<void> {
   checkPackageFormat(opts);
   const format = checkFormat(opts.format, ['json', 'csv'], 'json');
   if (!opts.date) throw new UsageError('places needs --date YYYY-MM-DD');
   const zone = checkZone(opts.zone);
   const [def] = chooseScenarios(opts, false);
-  const ds = openDataset(opts.data, io);
+  const ds = openDataFolder(opts.data, io);
   const entry = snapshotOn(ds.manifest, opts.date, checkKind(opts.kind));
   checkOrdlo(ds.manifest, def);
   const gazetteer = loadPlacesFile(ds.dir, ds.manifest.boundaries.sha256);

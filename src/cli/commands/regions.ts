@@ -4,21 +4,27 @@ import { join } from 'node:path';
 import { checkFormat } from '../format';
 import type { Io } from '../io';
 import { loadBoundaries } from '../boundaries';
-import { datasetExists, readDataDir, regionsFile } from '../store';
+import { dataFolderExists, readDataDir, regionsFile } from '../store';
 import { formatCsv } from '../../lib/datafolder/tables';
 
+/**
+ * `frontline regions`'s options (see COMMANDS in ../main.ts).
+ */
 export interface RegionsOptions {
   format?: string;
   boundaries?: string;
   data?: string;
 }
 
+/**
+ * `frontline regions`: the 27 regions with ids, names and areas, of the data folder's boundaries or of --boundaries.
+ */
 export async function regions(opts: RegionsOptions, io: Io): Promise<void> {
   const format = checkFormat(opts.format, ['geojson', 'csv', 'json'], 'geojson');
   const { dir } = readDataDir(opts.data);
   // The boundaries of the ingested data set when there is one: those are the ones the figures use.
   const text =
-    !opts.boundaries && datasetExists(dir)
+    !opts.boundaries && dataFolderExists(dir)
       ? readFileText(join(dir, 'regions.geojson'))
       : regionsFile(loadBoundaries(opts.boundaries).regions);
   if (format === 'geojson') {

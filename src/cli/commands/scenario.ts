@@ -5,10 +5,13 @@ import { scenarioFeatures, scenarioPieces } from '../../lib/engine/scenarioGeome
 import { computeStrip, stripFeatures } from '../../lib/engine/strip';
 import { checkFormat } from '../format';
 import { UsageError, type Io } from '../io';
-import { openDataset, loadOrdlo, loadRegions, loadSnapshotLayers, loadStripInput } from '../store';
+import { openDataFolder, loadOrdlo, readRegions, loadSnapshotLayers, loadStripInput } from '../store';
 import { checkKind, chooseScenarios } from './areas';
 import { scenarioMetadata } from '../../lib/datafolder/provenance';
 
+/**
+ * `frontline scenario`'s options (see COMMANDS in ../main.ts).
+ */
 export interface ScenarioOptions {
   date?: string;
   scenario?: string;
@@ -19,13 +22,16 @@ export interface ScenarioOptions {
   data?: string;
 }
 
+/**
+ * `frontline scenario`: a scenario's geometry on a date as GeoJSON, at full precision, with its provenance.
+ */
 export async function scenario(opts: ScenarioOptions, io: Io): Promise<void> {
   checkFormat(opts.format, ['geojson'], 'geojson');
   if (!opts.date) throw new UsageError('scenario needs --date YYYY-MM-DD');
   const [def] = chooseScenarios(opts, false);
-  const ds = openDataset(opts.data, io);
+  const ds = openDataFolder(opts.data, io);
   const entry = snapshotOn(ds.manifest, opts.date, checkKind(opts.kind));
-  const regions = loadRegions(ds);
+  const regions = readRegions(ds);
   const layers = loadSnapshotLayers(ds, entry);
   const overlayer = overlayerFor(regions);
   const geometry = overlayer.geometry({ occupied: layers.occupied ?? [], contested: layers.contested ?? [] });

@@ -27,9 +27,12 @@ import { parseJson, Progress, readFileText, sha256, UsageError, type Io } from '
 import { HttpClient, redactUrl, redactUrls } from '../net';
 import type { SourceFile } from '../sources';
 import { checkOwnFolder } from '../folderGuard';
-import { BUILTIN_DATA_DIR, dataDir, datasetExists, loadDataset } from '../store';
+import { BUILTIN_DATA_DIR, dataDir, dataFolderExists, readDataFolder } from '../store';
 import { ingest } from './ingest';
 
+/**
+ * `frontline update`'s options (see COMMANDS in ../main.ts).
+ */
 export interface UpdateOptions {
   api?: string;
   since?: string;
@@ -50,9 +53,10 @@ export async function update(opts: UpdateOptions, io: Io): Promise<number> {
   checkOwnFolder(out); // before anything is fetched: update writes only into a folder that is ours
   const builtin = opts.builtin ?? BUILTIN_DATA_DIR;
   // A first run without --since starts from the built-in set (the page then keeps its history); --since bounds a first run to those days.
-  const seedFrom = datasetExists(out) || since !== undefined ? undefined : datasetExists(builtin) ? builtin : undefined;
-  const base = seedFrom ?? (datasetExists(out) ? out : undefined);
-  const manifest = base ? loadDataset(base).manifest : undefined;
+  const seedFrom =
+    dataFolderExists(out) || since !== undefined ? undefined : dataFolderExists(builtin) ? builtin : undefined;
+  const base = seedFrom ?? (dataFolderExists(out) ? out : undefined);
+  const manifest = base ? readDataFolder(base).manifest : undefined;
   if (manifest) checkAddable(manifest, base!, opts.boundaries);
   const from = since ?? defaultSince(manifest);
   if (!from) throw new UsageError(`${out} has no data yet: give --since YYYY-MM-DD, the first day to fetch`);

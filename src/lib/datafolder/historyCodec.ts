@@ -1,3 +1,4 @@
+// Over 300 lines: the chunk format's encoder and decoder side by side, so that a change to one is made to the other (the format is described once, below).
 /**
  * The map's history in compact chunks. A timeline that plays every snapshot
  * would otherwise fetch one ~167 KB snapshot file per day, although DeepState
@@ -36,6 +37,9 @@ import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygo
 import { InputError } from '../engine/errors';
 import { SOURCE_NAME } from './provenance';
 
+/**
+ * A chunk file's `format`: what a reader checks first.
+ */
 export const HISTORY_FORMAT = 'frontline-history';
 /** Bump when the encoding changes: ingest then rewrites every chunk. */
 export const HISTORY_VERSION = 1;
@@ -45,8 +49,17 @@ export const DRAWN_LAYERS: readonly string[] = ['piece', 'frontline'];
 /** The source's own layers, which the CLI's geometry and the strip read: the `layers/` chunks. */
 export const SOURCE_LAYERS: readonly string[] = ['occupied', 'contested'];
 
+/**
+ * The geometry of a drawn feature: map pieces and the line of contact.
+ */
 export type DrawnGeometry = MultiPolygon | MultiLineString;
+/**
+ * A feature a chunk holds.
+ */
 export type DrawnFeature = Feature<DrawnGeometry, Record<string, unknown>>;
+/**
+ * One snapshot's drawn features, decoded from a chunk.
+ */
 export type FrameCollection = FeatureCollection<DrawnGeometry, Record<string, unknown>>;
 
 /** One snapshot's drawn features. */
@@ -64,6 +77,9 @@ export interface PropsTemplate {
   dated?: string[];
 }
 
+/**
+ * One snapshot in a chunk: whole for the first, operations on the frame before for the rest.
+ */
 export interface EncodedFrame {
   id: string;
   date: string;

@@ -14,10 +14,16 @@ import type { RegionOverlay } from '../engine/overlay';
 import { REGION_IDS } from '../engine/regionMeta';
 import type { SnapshotKind } from '../engine/snapshot';
 
+/**
+ * The data folder's format: readers refuse another (run ingest again).
+ */
 export const DATASET_FORMAT = 3;
 /** Bump when the overlay's results change, so ingest recomputes everything. */
 export const ENGINE_VERSION = 7;
 
+/**
+ * One snapshot of a data folder, as its manifest lists it.
+ */
 export interface SnapshotEntry {
   /** `YYYY-MM-DD` for daily files, `YYYY-MM-DD-raw` for raw layer files. */
   id: string;
@@ -49,6 +55,9 @@ export interface HistoryEntry {
   sha256: string;
 }
 
+/**
+ * A data folder's manifest.json: what it holds and what it was made with.
+ */
 export interface Manifest {
   format: number;
   engine: number;
@@ -88,6 +97,9 @@ export interface NotesFile {
   notes: Record<string, Note>;
 }
 
+/**
+ * The file of DeepState's notes of the day in a data folder.
+ */
 export const NOTES_FILE = 'notes.json';
 
 /** Per snapshot id, per region (in `regions` order): [occupied, contested, sliver] km². */
@@ -108,6 +120,9 @@ export function chunkOf(
   return m[set]?.find((h) => h.series === entry.kind && h.dates[0] <= entry.date && entry.date <= h.dates[1]);
 }
 
+/**
+ * A snapshot's overlay per region, from stats.json (an InputError if it has none).
+ */
 export function overlaysFor(stats: Stats, id: string): RegionOverlay[] {
   const rows = stats.overlays[id];
   if (!rows) throw new InputError('data', `no figures for snapshot ${id}: run ingest again`);
@@ -120,6 +135,9 @@ export function overlaysFor(stats: Stats, id: string): RegionOverlay[] {
   }));
 }
 
+/**
+ * An overlay as stats.json stores it: [occupied, contested, sliver] km² per region, to 1e-4 km².
+ */
 export function packOverlays(overlays: readonly RegionOverlay[]): [number, number, number][] {
   const r = (x: number): number => Math.round(x * 1e4) / 1e4;
   return REGION_IDS.map((id) => {
@@ -128,6 +146,9 @@ export function packOverlays(overlays: readonly RegionOverlay[]): [number, numbe
   });
 }
 
+/**
+ * Which series a date is looked up in: `any` (daily, with raw files where a day has none), daily or raw.
+ */
 export type KindChoice = 'any' | 'daily' | 'raw';
 
 function ofKind(m: Manifest, kind: KindChoice): SnapshotEntry[] {
@@ -146,6 +167,9 @@ export function seriesOf(m: Manifest, kind: KindChoice): SnapshotEntry[] {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * `value` if it is a calendar date YYYY-MM-DD, else an InputError naming `what`.
+ */
 export function checkDate(value: string, what: string): string {
   if (
     !DATE.test(value) ||
@@ -184,6 +208,9 @@ export function nearestSnapshot(m: Manifest, date: string, kind: KindChoice = 'a
   return best;
 }
 
+/**
+ * The snapshots of a series from `from` to `to`, both included, in date order.
+ */
 export function snapshotsBetween(m: Manifest, from: string, to: string, kind: KindChoice = 'any'): SnapshotEntry[] {
   checkDate(from, '--from');
   checkDate(to, '--to');

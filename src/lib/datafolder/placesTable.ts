@@ -23,6 +23,9 @@ export const PLACES_CSV_HEADER = [
   'credit',
 ] as const;
 
+/**
+ * How the towns' zones are decided, in words (the JSON's `method`).
+ */
 export const PLACES_METHOD = {
   control:
     "who holds a town now: its point in the map's pieces of its region for the snapshot (the engine's overlay with slivers counted as held by Russia, simplified to 30 m), as the page draws them",
@@ -47,6 +50,9 @@ export function placeRow(p: PlaceChange): Record<string, string | number | undef
   };
 }
 
+/**
+ * The towns as CSV (PLACES_CSV_HEADER's columns), each row with its credit.
+ */
 export function placesToCsv(date: string, scenario: string, rows: readonly PlaceChange[], credit: string): string {
   const lines = rows.map((r): CsvCell[] => {
     const o = placeRow(r);

@@ -15,6 +15,9 @@ export function roundRow(row: AreaRow): AreaRow {
   return out;
 }
 
+/**
+ * A report with every row rounded (roundRow), as files print it.
+ */
 export function roundReport(r: AreaReport): AreaReport {
   return { ...r, rows: r.rows.map(roundRow) };
 }
@@ -40,6 +43,9 @@ export function formatCsv(rows: readonly (readonly CsvCell[])[]): string {
   return csvFormatRows(rows.map((row) => row.map((c) => (typeof c === 'number' ? String(c) : csvText(c))))) + '\n';
 }
 
+/**
+ * Area reports as CSV (CSV_HEADER's columns), one row per region and group per report.
+ */
 export function reportsToCsv(reports: readonly AreaReport[]): string {
   const rows: CsvCell[][] = [[...CSV_HEADER]];
   for (const r of reports)

@@ -7,6 +7,12 @@ import { GROUPS, REGIONS } from './regionMeta';
 import { applyRule, ruleFor, type Control, type ScenarioDefinition } from './scenarios';
 import type { StripAreas } from './strip';
 
+/**
+ * The figures of one row: km² and shares per side under the scenario, what it
+ * moves against the line of contact, and its strip.
+ *
+ * @example const { ukraine_km2, russia_pct } = row; // row: an AreaRow of computeAreas
+ */
 export interface Figures {
   area_km2: number;
   ukraine_km2: number;
@@ -34,6 +40,11 @@ export interface Figures {
   strip_russia_side_km2: number;
 }
 
+/**
+ * A region's or a group's row of an area report.
+ *
+ * @example computeAreas(def, inputs).find((r) => r.id === 'donbas')!.russia_pct
+ */
 export interface AreaRow extends Figures {
   id: string;
   name: string;
@@ -41,7 +52,11 @@ export interface AreaRow extends Figures {
   kind: 'region' | 'group';
 }
 
-/** Column order of every table and CSV. */
+/**
+ * Column order of every table and CSV.
+ *
+ * @example FIGURE_KEYS.map((k) => row[k]) // a CSV row's numbers, in column order
+ */
 export const FIGURE_KEYS = [
   'area_km2',
   'ukraine_km2',
@@ -60,6 +75,12 @@ export const FIGURE_KEYS = [
   'strip_russia_side_km2',
 ] as const satisfies readonly (keyof Figures)[];
 
+/**
+ * What computeAreas needs beyond the scenario: the snapshot's overlay per
+ * region, ORDLO's km², whether slivers count (raw), and the strip.
+ *
+ * @example const inputs: AreaInputs = { overlays: overlaysFor(stats, '2025-11-20'), ordlo: manifest.ordlo?.km2 ?? {}, raw: false };
+ */
 export interface AreaInputs {
   overlays: readonly RegionOverlay[];
   /** km² per region id held before 2022 (ORDLO layer); Crimea is ruled whole. */

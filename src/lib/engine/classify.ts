@@ -11,9 +11,18 @@
  * область Петсамо" is occupied, but not Ukraine.
  */
 
+/**
+ * What a layer of a DeepState raw file means for control of territory.
+ *
+ * @example classifyLayer('Окуповано /// Occupied', '#a52714') // 'occupied'
+ */
 export type LayerClass = 'occupied' | 'contested' | 'ordlo' | 'crimea' | 'liberated' | 'not-ukraine' | 'unclassified';
 
-/** Classes that are Russian-held territory of Ukraine on the snapshot's date. */
+/**
+ * Classes that are Russian-held territory of Ukraine on the snapshot's date.
+ *
+ * @example HELD_BY_RUSSIA.includes(classifyLayer(name, fill)) // counts as occupied
+ */
 export const HELD_BY_RUSSIA: readonly LayerClass[] = ['occupied', 'ordlo', 'crimea'];
 
 interface Rule {

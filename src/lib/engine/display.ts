@@ -10,13 +10,31 @@ import type { RegionGeometry } from './overlay';
 import { intersect, toMultiPolygon, union, type Paths } from './polygons';
 import type { Region } from './regions';
 
-/** 3e-4° (about 30 m): invisible at the zooms the map allows, a tenth of the vertices. */
+/**
+ * 3e-4° (about 30 m): invisible at the zooms the map allows, a tenth of the vertices.
+ *
+ * @example Clipper.simplifyPaths(paths, DISPLAY_TOLERANCE, true)
+ */
 export const DISPLAY_TOLERANCE = 3000;
-/** Whole regions are drawn coarser (1e-3°, about 100 m): they load first and most. */
+/**
+ * Whole regions are drawn coarser (1e-3°, about 100 m): they load first and most.
+ *
+ * @example Clipper.simplifyPaths(region.paths, REGION_TOLERANCE, true)
+ */
 export const REGION_TOLERANCE = 10000;
 
+/**
+ * Who holds a map piece: what the page colours it by (with the scenario's class).
+ *
+ * @example const kind: PieceKind = 'russia';
+ */
 export type PieceKind = 'russia' | 'contested' | 'ukraine' | 'ordlo';
 
+/**
+ * The properties of a map piece: one region's land of one kind.
+ *
+ * @example { layer: 'piece', region: 'UA-14', kind: 'ukraine' } satisfies PieceProps
+ */
 export interface PieceProps {
   layer: 'piece';
   region: string;
@@ -51,6 +69,8 @@ function piece(region: string, kind: PieceKind, paths: Paths): Feature<MultiPoly
  * pieces in the other on top. A nearly all-occupied Crimea is then a few
  * islets instead of its whole coastline in every snapshot. Untouched regions
  * have no pieces: all of such a region is Ukrainian-held.
+ *
+ * @example displayPieces(regions, overlayer.geometry(snapshot)).filter((f) => f.properties.region === 'UA-14')
  */
 export function displayPieces(
   regions: readonly Region[],
@@ -77,12 +97,20 @@ export function displayPieces(
   });
 }
 
-/** The pre-2022 layer cut per region. */
+/**
+ * The pre-2022 layer cut per region.
+ *
+ * @example ordloPieces(regions, snapshot.ordlo) // features of kind 'ordlo', one per region it covers
+ */
 export function ordloPieces(regions: readonly Region[], ordlo: Paths): Feature<MultiPolygon, PieceProps>[] {
   return regions.flatMap((r) => piece(r.id, 'ordlo', intersect(ordlo, r.paths)));
 }
 
-/** Regions simplified for display, with ids and names. */
+/**
+ * Regions simplified for display, with ids and names.
+ *
+ * @example featureCollection(displayRegions(boundaries.regions)) // regions-display.geojson
+ */
 export function displayRegions(regions: readonly Region[]): Feature<MultiPolygon>[] {
   return regions.map((r) => ({
     type: 'Feature',

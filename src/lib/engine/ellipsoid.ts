@@ -13,9 +13,18 @@
  */
 import type { Point64 } from 'clipper2-ts';
 
-/** WGS84: semi-major axis (m) and first eccentricity squared (also the strip's local projection, strip.ts). */
+/**
+ * WGS84: semi-major axis (m) and first eccentricity squared (also the strip's local projection, strip.ts).
+ *
+ * @example (WGS84_A * WGS84_A * Math.PI) / 1e6 // the equator's disc, km²
+ */
 export const WGS84_A = 6378137;
 const F = 1 / 298.257223563;
+/**
+ * WGS84's first eccentricity squared, e² = f(2 − f).
+ *
+ * @example Math.sqrt(WGS84_E2) // e ≈ 0.0818
+ */
 export const WGS84_E2 = F * (2 - F);
 const A = WGS84_A;
 const E2 = WGS84_E2;
@@ -33,7 +42,11 @@ const QP = q(1);
 const RQ2 = (A * A * QP) / 2;
 const DEG = Math.PI / 180;
 
-/** sin of the authalic latitude for a geodetic latitude in degrees. */
+/**
+ * sin of the authalic latitude for a geodetic latitude in degrees.
+ *
+ * @example sinAuthalic(90) // 1: the pole is the pole on the authalic sphere too
+ */
 export function sinAuthalic(latDeg: number): number {
   return q(Math.sin(latDeg * DEG)) / QP;
 }
@@ -68,7 +81,11 @@ export function ringAreaM2(ring: ReadonlyArray<readonly number[]>): number {
   );
 }
 
-/** Signed area in m² of an integer ring (coordinates in degrees × `scale`). */
+/**
+ * Signed area in m² of an integer ring (coordinates in degrees × `scale`).
+ *
+ * @example path64AreaM2(paths[0], SCALE) / 1e6 // km², positive for a counter-clockwise ring
+ */
 export function path64AreaM2(path: readonly Point64[], scale: number): number {
   return equalAreaM2(
     path.length,

@@ -2,6 +2,8 @@
  * An input the user gave us is wrong. `what` names the file or argument, the
  * message says what is wrong with it; the CLI prints `what: message` and exits 1
  * (or 2 for a usage error), the page shows it and keeps its current view.
+ *
+ * @example throw new InputError('--date', 'must be YYYY-MM-DD');
  */
 export class InputError extends Error {
   /**
@@ -19,7 +21,11 @@ export class InputError extends Error {
   }
 }
 
-/** Mistakes in a file of occupied territory that the page translates (locale keys `upload.problem.*`). */
+/**
+ * Mistakes in a file of occupied territory that the page translates (locale keys `upload.problem.*`).
+ *
+ * @example t(`upload.problem.${(e as InputError).problem}`) // the page's message for it
+ */
 export type InputProblem =
   | 'not-json'
   | 'not-geojson'

@@ -15,6 +15,8 @@ import type { Region } from './regions';
  * edge lies on the boundary when it joins two adjacent region vertices, or
  * runs from a region vertex along one of its boundary edges to such a
  * crossing.
+ *
+ * @example lineOfContact(regions, overlayer.geometry(snapshot)).coordinates.length // its stretches
  */
 export function lineOfContact(
   regions: readonly Region[],

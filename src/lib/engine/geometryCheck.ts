@@ -15,7 +15,11 @@ import { InputError, type InputProblem } from './errors';
 /** What is wrong, as a problem code for the page and words for the CLI. */
 type Problem = [InputProblem, string];
 
-/** A Polygon or MultiPolygon, or a GeometryCollection of them (one level: RFC 7946 advises against nesting). */
+/**
+ * A Polygon or MultiPolygon, or a GeometryCollection of them (one level: RFC 7946 advises against nesting).
+ *
+ * @example fc.features.filter((f) => isPolygonal(f.geometry))
+ */
 export function isPolygonal(g: unknown): boolean {
   const type = (g as Geometry | null)?.type;
   if (type === 'Polygon' || type === 'MultiPolygon') return true;
@@ -80,6 +84,8 @@ function polygonProblem(rings: unknown): Problem | undefined {
 /**
  * Throw an InputError naming `source` and `label` (polygon `index`) if the geometry's
  * coordinates are not usable. `geometry` must satisfy isPolygonal.
+ *
+ * @example checkPolygonal(f.geometry, 'my-line.geojson', i) // throws on NaN, short rings, nesting
  */
 export function checkPolygonal(geometry: unknown, source: string, index: number, label = `polygon ${index}`): void {
   const fail = (why: string, problem: InputProblem = 'bad-coordinates'): never => {

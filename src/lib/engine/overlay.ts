@@ -1,3 +1,4 @@
+// Over 300 lines: the sliver rule is one algorithm (pieces, groups across regions, land borders) sharing one cache; split, its parts would not read alone.
 /**
  * The overlay of a snapshot on the regions: per region, the area held by
  * Russia, the grey zone, and the slivers that are artefacts of two data sets
@@ -47,8 +48,19 @@ import { edgeKey, type Region } from './regions';
 import type { Snapshot } from './snapshot';
 
 import { ENCLAVE_MAX_KM2, LAND_BORDER_KM, NEAR_KM, SLIVER_WIDTH_KM } from './sliverRule';
+/**
+ * The sliver rule's parameters (sliverRule.ts), where the rule is.
+ *
+ * @example import { SLIVER_WIDTH_KM } from './overlay';
+ */
 export { ENCLAVE_MAX_KM2, LAND_BORDER_KM, NEAR_KM, SLIVER_WIDTH_KM };
 
+/**
+ * One region's overlay: its area and the km² held by Russia, contested, and
+ * slivers (Ukrainian-held in a plain overlay, Russia's unless raw).
+ *
+ * @example new Overlayer(regions).overlay(snapshot).find((o) => o.id === 'UA-14')!.occupied_km2
+ */
 export interface RegionOverlay {
   id: string;
   area_km2: number;
@@ -59,6 +71,11 @@ export interface RegionOverlay {
   sliver_km2: number;
 }
 
+/**
+ * One region's overlay as geometry: what the map draws and the CLI's scenario GeoJSON clips.
+ *
+ * @example new Overlayer(regions).geometry(snapshot).get('UA-14')!.slivers
+ */
 export interface RegionGeometry {
   occupied: Paths;
   contested: Paths;
@@ -179,6 +196,13 @@ function groups(pieces: readonly Piece[], edgeCount: number): number[] {
  * result for the geometry near that region (the snapshot clipped to the
  * region's bounding box), so a history of nearly identical days recomputes
  * only the regions where the line moved.
+ */
+/**
+ * Overlays snapshots on a set of regions, with the sliver rule; keeps a
+ * per-region cache, so consecutive days (which share most of their geometry)
+ * are fast.
+ *
+ * @example const o = new Overlayer(regions, landOf(neighbours)); o.overlay(snapshot); o.geometry(snapshot);
  */
 export class Overlayer {
   private cache = new Map<string, Map<number, RegionPart>>();
@@ -335,13 +359,21 @@ function padBox(b: Bbox, pad: number): Bbox {
   return { minX: b.minX - pad, minY: b.minY - pad, maxX: b.maxX + pad, maxY: b.maxY + pad };
 }
 
-/** The land of a FeatureCollection of countries (the neighbours file), for the Overlayer. */
+/**
+ * The land of a FeatureCollection of countries (the neighbours file), for the Overlayer.
+ *
+ * @example new Overlayer(regions, landOf(JSON.parse(readFileSync('data/boundaries/neighbours-ne10m.geojson', 'utf8'))))
+ */
 export function landOf(fc: unknown): Paths {
   const features = (fc as { features?: { geometry?: Geometry | null }[] } | null)?.features;
   return Array.isArray(features) ? features.flatMap((f) => pathsFromGeometry(f.geometry ?? null)) : [];
 }
 
-/** Area in km² per region id of a pre-2022 layer (ORDLO). */
+/**
+ * Area in km² per region id of a pre-2022 layer (ORDLO).
+ *
+ * @example areasByRegion(regions, snapshot.ordlo)['UA-14'] // km² of ORDLO in Donetsk oblast
+ */
 export function areasByRegion(regions: readonly Region[], paths: Paths): Record<string, number> {
   const box = bboxOf(paths);
   return Object.fromEntries(

@@ -5,7 +5,7 @@
  * CLI (which reads the pieces from the snapshot file) and in the page (which
  * has them loaded already). No DOM, no fetch.
  *
- * Under a region's rule (src/lib/engine/scenarios.ts) a place is in zone
+ * Under a region's rule (src/lib/engine/rules.ts says what it makes of the land) a place is in zone
  * - `buffer`: held by Ukraine now, in the demilitarised zone under the scenario;
  * - `ceded`: held by Ukraine now, Russia's under the scenario;
  * - `returned`: held by Russia now, Ukraine's under the scenario.
@@ -16,9 +16,14 @@
  */
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { PieceKind } from './display';
+import { byHolder, leavesAsIs, ordloControl, RULE_TABLE, usesOrdlo, type ControlKind, type Holder } from './rules';
 import { ruleFor, type Rule, type ScenarioDefinition } from './scenarios';
 
-/** One town of the gazetteer (the data folder's places.json). */
+/**
+ * One town of the gazetteer (the data folder's places.json).
+ *
+ * @example loadPlacesFile(dir, sha256).places.find((p) => p.name_en === 'Kramatorsk')!.population
+ */
 export interface Place {
   /** GeoNames id. */
   id: number;
@@ -34,7 +39,11 @@ export interface Place {
   region: string;
 }
 
-/** The gazetteer file that ingest writes into the data folder. */
+/**
+ * The gazetteer file that ingest writes into the data folder.
+ *
+ * @example JSON.parse(readFileSync(join(dir, PLACES_FILE), 'utf8')) as PlacesFile
+ */
 export interface PlacesFile {
   format: number;
   source: { name: string; package: string; url: string; licence: string; attribution: string };
@@ -46,24 +55,58 @@ export interface PlacesFile {
   places: Place[];
 }
 
+/**
+ * The gazetteer file's format: readers refuse another (run ingest again).
+ *
+ * @example file.format === PLACES_FORMAT
+ */
 export const PLACES_FORMAT = 1;
+/**
+ * The gazetteer's name in a data folder (not data/map-labels.json, the map's 33 labels).
+ *
+ * @example join(dir, PLACES_FILE)
+ */
 export const PLACES_FILE = 'places.json';
 
-export type Holder = 'ukraine' | 'russia' | 'contested';
+export type { Holder } from './rules';
+/**
+ * How a scenario moves a town: into the buffer, to Russia (ceded), or back to Ukraine (returned).
+ *
+ * @example zoneFor('russia', 'ukraine') // 'ceded'
+ */
 export type PlaceZone = 'buffer' | 'ceded' | 'returned';
+/**
+ * The zones in the order lists and totals show them.
+ *
+ * @example PLACE_ZONES.includes(value as PlaceZone) // a valid --zone
+ */
 export const PLACE_ZONES: readonly PlaceZone[] = ['buffer', 'ceded', 'returned'];
 
-/** A place that changes hands, with who holds it now. */
+/**
+ * A place that changes hands, with who holds it now.
+ *
+ * @example placesChangingHands(def, places, index).rows[0].zone
+ */
 export interface PlaceChange extends Place {
   zone: PlaceZone;
   now: Holder;
 }
 
+/**
+ * How many towns, and how many people, a zone holds.
+ *
+ * @example placeTotals(rows).buffer.population
+ */
 export interface ZoneTotal {
   count: number;
   population: number;
 }
 
+/**
+ * The towns a scenario moves, largest first, and their totals per zone.
+ *
+ * @example placesChangingHands(scenarioById('us-28-point'), places, index).totals.all.count
+ */
 export interface PlacesResult {
   /** Zone order (buffer, ceded, returned), then largest first. */
   rows: PlaceChange[];
@@ -110,7 +153,11 @@ function inShape(shape: IndexedShape, x: number, y: number): boolean {
   );
 }
 
-/** A feature of the map's pieces: a snapshot file's `layer: 'piece'` features, or the page's collectPieces output. */
+/**
+ * A feature of the map's pieces: a snapshot file's `layer: 'piece'` features, or the page's collectPieces output.
+ *
+ * @example new ControlIndex(frame.features as PieceLike[])
+ */
 export type PieceLike = Feature<Geometry, { region?: unknown; kind?: unknown; layer?: unknown } | null>;
 
 /**
@@ -119,6 +166,8 @@ export type PieceLike = Feature<Geometry, { region?: unknown; kind?: unknown; la
  * smaller; an all-held region an empty `ukraine` marker), plus the grey
  * zone; a region with neither is all Ukrainian-held. Also answers whether a
  * point lies in the pre-2022 layer (`ordlo` pieces), for that scenario rule.
+ *
+ * @example new ControlIndex([...chunks.frame('history', entry).features, ...ordloFeatures])
  */
 export class ControlIndex {
   private readonly byRegion = new Map<string, Map<PieceKind, IndexedShape[]>>();
@@ -158,32 +207,26 @@ export class ControlIndex {
   }
 }
 
-/** Who holds a place under a rule, given who holds it now. */
-function holderUnder(rule: Rule, now: Holder, inOrdlo: boolean): Holder | 'buffer' {
-  switch (rule) {
-    case 'line':
-      return now;
-    case 'ukraine':
-      return 'ukraine';
-    case 'russia':
-      return 'russia';
-    case 'buffer':
-      return now === 'russia' ? 'russia' : 'buffer';
-    case 'pre-2022':
-      return inOrdlo ? 'russia' : 'ukraine';
-  }
-}
+/** A place's zone by what a scenario makes of it, when that is not who holds it now (made contested, it changes no hands). */
+const ZONE_OF: Record<ControlKind, PlaceZone | null> = {
+  buffer: 'buffer',
+  ukraine: 'returned',
+  russia: 'ceded',
+  contested: null,
+};
 
 /** The zone of a place under a rule, or null when it does not change hands. */
 export function zoneFor(rule: Rule, now: Holder, inOrdlo = false): PlaceZone | null {
-  const under = holderUnder(rule, now, inOrdlo);
-  if (under === now) return null;
-  if (under === 'buffer') return 'buffer';
-  if (under === 'ukraine') return 'returned';
-  return 'ceded'; // russia, from Ukraine or the grey zone
+  const row = RULE_TABLE[rule];
+  const under = (inOrdlo && ordloControl(row)) || byHolder(row)[now];
+  return under === now ? null : ZONE_OF[under];
 }
 
-/** Count and population per zone (and `all`) of some rows. */
+/**
+ * Count and population per zone (and `all`) of some rows.
+ *
+ * @example placeTotals(rows.filter((r) => r.region === 'UA-14')).all.count
+ */
 export function placeTotals(rows: readonly PlaceChange[]): PlacesResult['totals'] {
   const totals = Object.fromEntries(
     [...PLACE_ZONES, 'all'].map((z) => [z, { count: 0, population: 0 }]),
@@ -211,9 +254,9 @@ export function placesChangingHands(
   const rows: PlaceChange[] = [];
   for (const place of places) {
     const rule = ruleFor(scenario, place.region);
-    if (rule === 'line') continue;
+    if (leavesAsIs(RULE_TABLE[rule])) continue;
     const now = index.holderAt(place.region, place.lon, place.lat);
-    const zone = zoneFor(rule, now, rule === 'pre-2022' && index.inOrdlo(place.region, place.lon, place.lat));
+    const zone = zoneFor(rule, now, usesOrdlo(RULE_TABLE[rule]) && index.inOrdlo(place.region, place.lon, place.lat));
     if (zone) rows.push({ ...place, zone, now });
   }
   rows.sort(
@@ -226,6 +269,8 @@ export function placesChangingHands(
  * Finds the region a point lies in, among regions given as GeoJSON
  * (Multi)Polygons; each is indexed once, so a gazetteer of hundreds of towns
  * costs one pass over each region's parts.
+ *
+ * @example regionLocator(regions.map((r) => ({ id: r.id, geometry: toMultiPolygon(r.paths) })))(37.56, 48.72) // 'UA-14' (Kramatorsk)
  */
 export function regionLocator(
   regions: readonly { id: string; geometry: Polygon | MultiPolygon }[],

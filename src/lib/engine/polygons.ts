@@ -20,11 +20,30 @@ import {
 import type { Geometry, MultiPolygon, Position } from 'geojson';
 import { path64AreaM2 } from './ellipsoid';
 
+/**
+ * Integer coordinates are degrees × SCALE (1e-7° ≈ 1 cm): Clipper2 works on integers.
+ *
+ * @example { x: Math.round(lon * SCALE), y: Math.round(lat * SCALE) }
+ */
 export const SCALE = 1e7;
+/**
+ * Rings as Clipper2 integer paths (see SCALE), outer rings and holes wound opposite ways.
+ *
+ * @example const paths: Paths = pathsFromGeometry(feature.geometry);
+ */
 export type Paths = Paths64;
+/**
+ * One ring of Paths.
+ *
+ * @example const ring: Path64 = paths[0];
+ */
 export type { Path64 };
 
-/** Rings of a Polygon or MultiPolygon as integer paths (closing point dropped). */
+/**
+ * Rings of a Polygon or MultiPolygon as integer paths (closing point dropped).
+ *
+ * @example pathsFromGeometry({ type: 'Polygon', coordinates: [[[30, 50], [31, 50], [31, 51], [30, 50]]] })[0].length // 3
+ */
 export function pathsFromGeometry(geometry: Geometry | null): Paths {
   if (!geometry) return [];
   const polygons: Position[][][] =
@@ -60,42 +79,71 @@ export function pathsFromGeometry(geometry: Geometry | null): Paths {
  * Normalise any ring soup (self-intersecting, wrongly wound, overlapping
  * polygons) to valid, non-overlapping polygons: a union under the non-zero
  * fill rule. This is how invalid geometry from a source is repaired.
+ *
+ * @example repair(pathsFromGeometry(f.geometry)) // a bow-tie becomes two triangles
  */
 export function repair(paths: Paths): Paths {
   return Clipper.union(paths, [], FillRule.NonZero);
 }
 
+/**
+ * The part of `a` inside `b` (non-zero fill).
+ *
+ * @example areaKm2(intersect(occupied, region.paths)) // occupied km² of a region
+ */
 export function intersect(a: Paths, b: Paths): Paths {
   if (a.length === 0 || b.length === 0) return [];
   return Clipper.intersect(a, b, FillRule.NonZero);
 }
 
+/**
+ * The part of `a` outside `b` (non-zero fill).
+ *
+ * @example difference(region.paths, held) // a region's Ukrainian-held land
+ */
 export function difference(a: Paths, b: Paths): Paths {
   if (a.length === 0) return [];
   if (b.length === 0) return a;
   return Clipper.difference(a, b, FillRule.NonZero);
 }
 
+/**
+ * `a` and `b` together (non-zero fill).
+ *
+ * @example union(occupied, contested) // all held or contested land
+ */
 export function union(a: Paths, b: Paths): Paths {
   if (a.length === 0) return b;
   if (b.length === 0) return a;
   return Clipper.union(a, b, FillRule.NonZero);
 }
 
-/** Area in km² on the WGS84 ellipsoid of valid paths (holes wound the other way). */
+/**
+ * Area in km² on the WGS84 ellipsoid of valid paths (holes wound the other way).
+ *
+ * @example areaKm2(pathsFromGeometry(region.geometry)) // ≈ 26,500 for Donetsk oblast
+ */
 export function areaKm2(paths: Paths): number {
   let m2 = 0;
   for (const p of paths) m2 += path64AreaM2(p, SCALE);
   return Math.abs(m2) / 1e6;
 }
 
-/** One connected polygon: its outer ring and holes. */
+/**
+ * One connected polygon: its outer ring and holes.
+ *
+ * @example components(paths).map((c: PolygonPaths) => c.holes.length)
+ */
 export interface PolygonPaths {
   outer: Path64;
   holes: Path64[];
 }
 
-/** Split valid paths into connected polygons (outer ring with its holes). */
+/**
+ * Split valid paths into connected polygons (outer ring with its holes).
+ *
+ * @example components(difference(region.paths, held)).length // Ukrainian-held pieces of a region
+ */
 export function components(paths: Paths): PolygonPaths[] {
   if (paths.length === 0) return [];
   const tree = new PolyTree64();
@@ -125,7 +173,11 @@ function ringToPositions(path: Path64, ccw: boolean): Position[] {
   return ring;
 }
 
-/** Valid paths as an RFC 7946 MultiPolygon (outer rings counter-clockwise). */
+/**
+ * Valid paths as an RFC 7946 MultiPolygon (outer rings counter-clockwise).
+ *
+ * @example JSON.stringify({ type: 'Feature', properties: {}, geometry: toMultiPolygon(paths) })
+ */
 export function toMultiPolygon(paths: Paths): MultiPolygon {
   return {
     type: 'MultiPolygon',
@@ -136,6 +188,11 @@ export function toMultiPolygon(paths: Paths): MultiPolygon {
   };
 }
 
+/**
+ * An axis-aligned box in integer coordinates (see SCALE).
+ *
+ * @example const b: Bbox = bboxOf(region.paths);
+ */
 export interface Bbox {
   minX: number;
   minY: number;
@@ -143,6 +200,11 @@ export interface Bbox {
   maxY: number;
 }
 
+/**
+ * The box around paths (an empty box, min > max, for none).
+ *
+ * @example bboxOf(region.paths).maxX / SCALE // the region's eastmost longitude
+ */
 export function bboxOf(paths: Paths): Bbox {
   const b = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   for (const path of paths)
@@ -155,11 +217,20 @@ export function bboxOf(paths: Paths): Bbox {
   return b;
 }
 
+/**
+ * Whether two boxes share a point: a cheap test before a clip.
+ *
+ * @example if (!bboxesOverlap(region.bbox, bboxOf(occupied))) return 0;
+ */
 export function bboxesOverlap(a: Bbox, b: Bbox): boolean {
   return a.minX <= b.maxX && b.minX <= a.maxX && a.minY <= b.maxY && b.minY <= a.maxY;
 }
 
-/** The paths clipped to a rectangle (fast, O(n)); used to key caches by local geometry. */
+/**
+ * The paths clipped to a rectangle (fast, O(n)); used to key caches by local geometry.
+ *
+ * @example clipToBbox(snapshot.occupied, region.bbox) // the part that can touch the region
+ */
 export function clipToBbox(paths: Paths, b: Bbox): Paths {
   if (paths.length === 0) return [];
   const rect: Rect64 = { left: b.minX, top: b.minY, right: b.maxX, bottom: b.maxY };
@@ -171,6 +242,8 @@ export function clipToBbox(paths: Paths, b: Bbox): Paths {
  * ring has no one meaning: its signed area counts one lobe against the other,
  * while its union counts both. We compare the two rather than test all edge
  * pairs: one Clipper union per ring is far cheaper.
+ *
+ * @example selfCrossingRing(pathsFromGeometry(f.geometry)) >= 0 // a ring crosses itself
  */
 export function selfCrossingRing(paths: Paths): number {
   for (const [i, path] of paths.entries()) {

@@ -9,11 +9,20 @@ import { checkPolygonal } from './geometryCheck';
 import { REGION_IDS, REGIONS, type RegionMeta } from './regionMeta';
 import { areaKm2, bboxOf, pathsFromGeometry, repair, SCALE, selfCrossingRing, type Bbox, type Paths } from './polygons';
 
+/**
+ * The region table (regionMeta.ts), also from here for code that builds regions.
+ *
+ * @example import { REGIONS, regionsFromGeoJSON } from './regions';
+ */
 export { GROUPS, REGION_IDS, REGIONS, type GroupMeta, type RegionMeta } from './regionMeta';
 
 const metaById = new Map(REGIONS.map((r) => [r.id, r]));
 
-/** Lower case, apostrophes and the generic words oblast/city removed. */
+/**
+ * Lower case, apostrophes and the generic words oblast/city removed.
+ *
+ * @example normaliseName('Donets’k Oblast') // 'donetsk'
+ */
 export function normaliseName(name: string): string {
   return name
     .toLowerCase()
@@ -30,12 +39,20 @@ for (const r of REGIONS) {
   for (const n of [r.id, r.ne, `UA-${r.ne}`, r.name_en, r.name_uk, ...r.aliases]) byName.set(normaliseName(n), r.id);
 }
 
-/** The id for a name or code, or undefined. */
+/**
+ * The id for a name or code, or undefined.
+ *
+ * @example matchRegion('Донецька область') // 'UA-14'
+ */
 export function matchRegion(name: string): string | undefined {
   return byName.get(normaliseName(name));
 }
 
-/** Region boundaries ready for the engine. */
+/**
+ * Region boundaries ready for the engine.
+ *
+ * @example regionsFromGeoJSON(fc, 'ukraine.geojson').find((r) => r.id === 'UA-14')!.area_km2
+ */
 export interface Region extends RegionMeta {
   paths: Paths;
   bbox: Bbox;
@@ -51,7 +68,11 @@ export interface Region extends RegionMeta {
   inlandEdges: Map<string, number>;
 }
 
-/** The key of an undirected edge between two vertex keys. */
+/**
+ * The key of an undirected edge between two vertex keys.
+ *
+ * @example edgeKey('370000000,480000000', '380000000,480000000') // the same either way round
+ */
 export function edgeKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
@@ -94,6 +115,8 @@ function shownProperties(props: unknown): string {
  * or a name (English, Ukrainian, ISO or Natural Earth code) of each unit.
  * Several features of one unit are merged. Fails on an unknown name or a
  * missing unit: a silently missing oblast would make every total wrong.
+ *
+ * @example regionsFromGeoJSON(JSON.parse(readFileSync(file, 'utf8')), file).length // 27
  */
 export function regionsFromGeoJSON(fc: unknown, file: string): Region[] {
   const collection = fc as FeatureCollection;
@@ -165,7 +188,11 @@ export function regionsFromGeoJSON(fc: unknown, file: string): Region[] {
   return built;
 }
 
-/** Ukraine lies within 22–41°E, 44–53°N: anything else is swapped or projected coordinates. */
+/**
+ * Ukraine lies within 22–41°E, 44–53°N: anything else is swapped or projected coordinates.
+ *
+ * @example checkLonLat(snapshot.occupied, 'my-line.geojson', 'occupied territory') // throws if swapped
+ */
 export function checkLonLat(paths: Paths, file: string, what: string): void {
   const b = bboxOf(paths);
   const S = SCALE;

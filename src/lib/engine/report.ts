@@ -7,10 +7,14 @@ import { computeAreas, type AreaRow } from './areas';
 import { overlaysFor, type KindChoice, type Manifest, type SnapshotEntry, type Stats } from '../datafolder/manifest';
 import { GENERATOR, methodOf, sourceOf, stripMethodOf, type Provenance } from '../datafolder/provenance';
 import { InputError } from './errors';
-import type { ScenarioDefinition } from './scenarios';
+import { needsOrdlo, type ScenarioDefinition } from './scenarios';
 import type { StripAreas } from './strip';
 
-/** The figures for one snapshot and scenario, after what they rest on (datafolder/provenance.ts). */
+/**
+ * The figures for one snapshot and scenario, after what they rest on (datafolder/provenance.ts).
+ *
+ * @example areaReport(manifest, stats, entry, scenarioById('status-quo')).rows.find((r) => r.id === 'UA-14')
+ */
 export interface AreaReport extends Provenance {
   rows: AreaRow[];
 }
@@ -23,24 +27,32 @@ export interface AreaReport extends Provenance {
  * the grey zone's share on that day alone, so in the continuous series
  * (`any`) it is counted the same way. Asked for as a raw series, or before
  * the daily files begin, the grey zone stays contested.
+ *
+ * @example foldsGreyZone(manifest, snapshotOn(manifest, '2025-08-01', 'raw'), 'any') // true once daily files exist
  */
 export function foldsGreyZone(manifest: Manifest, snapshot: SnapshotEntry, series: KindChoice): boolean {
   if (series !== 'any' || snapshot.kind !== 'raw') return false;
   return manifest.snapshots.some((s) => s.kind === 'daily' && s.date <= snapshot.date);
 }
 
-/** A scenario with a `pre-2022` rule needs the ORDLO layer in the data set: fail with a message that says how to get it. */
+/**
+ * A scenario with a `pre-2022` rule needs the ORDLO layer in the data set: fail with a message that says how to get it.
+ *
+ * @example checkOrdlo(manifest, scenarioById('pre-2022')) // throws when the data set has no ORDLO layer
+ */
 export function checkOrdlo(manifest: Manifest, scenario: ScenarioDefinition): void {
-  const needsOrdlo =
-    Object.values(scenario.rules.regions).includes('pre-2022') || scenario.rules.default === 'pre-2022';
-  if (needsOrdlo && !manifest.ordlo)
+  if (needsOrdlo(scenario) && !manifest.ordlo)
     throw new InputError(
       '--scenario',
       `${scenario.id} needs DeepState's ORDLO layer, which only the raw layer files have: ingest a folder that includes them (e.g. ../shared/data/deepstate)`,
     );
 }
 
-/** How a report is computed beyond its snapshot and scenario. */
+/**
+ * How a report is computed beyond its snapshot and scenario.
+ *
+ * @example areaReport(manifest, stats, entry, def, { raw: true, lang: 'uk' })
+ */
 export interface ReportOptions {
   /** Plain overlay: slivers left as they are. */
   raw?: boolean;

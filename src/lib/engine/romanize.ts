@@ -52,7 +52,11 @@ const INITIAL: Record<string, [string, string]> = {
 
 const isLetter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c);
 
-/** KMU 2010 romanisation of Ukrainian text; characters that are not Ukrainian letters pass through. */
+/**
+ * KMU 2010 romanisation of Ukrainian text; characters that are not Ukrainian letters pass through.
+ *
+ * @example romanizeUk('Запоріжжя') // 'Zaporizhzhia'
+ */
 export function romanizeUk(text: string): string {
   const chars = [...text.normalize('NFC')];
   let out = '';

@@ -6,17 +6,16 @@
 import { InputError } from './errors';
 import type { RegionOverlay } from './overlay';
 import { REGION_IDS } from './regionMeta';
+import { pieceGroups, RULE_TABLE, RULES, usesOrdlo, type Land, type PieceGroup, type Rule } from './rules';
+
+// The rules live in one table (rules.ts); they are re-exported here, where scenarios are defined.
+export { RULES, type Rule } from './rules';
 
 /**
- * What a scenario does to a region:
- * - `line`: as on the line of contact of the date (grey zone stays contested);
- * - `ukraine`: all of it to Ukraine; `russia`: all of it to Russia;
- * - `buffer`: Russia keeps what it holds, the rest becomes a demilitarised buffer;
- * - `pre-2022`: Russia holds what it held before 24 Feb 2022 (ORDLO layer).
+ * A scenario: its texts and sources, and its rules (a rule per region, else the default).
+ *
+ * @example validateScenario(JSON.parse(readFileSync('data/scenarios/us-28-point.json', 'utf8')), 'us-28-point.json')
  */
-export type Rule = 'line' | 'ukraine' | 'russia' | 'buffer' | 'pre-2022';
-export const RULES: readonly Rule[] = ['line', 'ukraine', 'russia', 'buffer', 'pre-2022'];
-
 export interface ScenarioDefinition {
   id: string;
   order?: number;
@@ -44,7 +43,11 @@ export interface ScenarioDefinition {
   uk?: ScenarioText;
 }
 
-/** A scenario's texts in one language other than English. */
+/**
+ * A scenario's texts in one language other than English.
+ *
+ * @example scenarioById('us-28-point').uk?.title // 'Американський проєкт із 28 пунктів'
+ */
 export interface ScenarioText {
   title: string;
   /** As used in a sentence ("за американським проєктом ..."), lower case. */
@@ -74,7 +77,11 @@ function validateText(value: unknown, field: string, fail: (msg: string) => neve
   };
 }
 
-/** Control of one region under a scenario, km². */
+/**
+ * Control of one region under a scenario, km².
+ *
+ * @example const { ukraine, russia, buffer, contested } = applyRule('buffer', overlay, 0, false);
+ */
 export interface Control {
   ukraine: number;
   russia: number;
@@ -84,15 +91,27 @@ export interface Control {
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-/** Widest demilitarised strip a scenario may ask for, km on each side of the line. */
+/**
+ * Widest demilitarised strip a scenario may ask for, km on each side of the line.
+ *
+ * @example isStripWidth(STRIP_MAX_KM + 1) // false
+ */
 export const STRIP_MAX_KM = 50;
 
-/** Check a strip width: 0 < W ≤ STRIP_MAX_KM (here, not in strip.ts, so checking needs no geometry code). */
+/**
+ * Check a strip width: 0 < W ≤ STRIP_MAX_KM (here, not in strip.ts, so checking needs no geometry code).
+ *
+ * @example isStripWidth(5) // true
+ */
 export function isStripWidth(km: unknown): km is number {
   return typeof km === 'number' && Number.isFinite(km) && km > 0 && km <= STRIP_MAX_KM;
 }
 
-/** Check a parsed scenario file; `what` names it in errors. */
+/**
+ * Check a parsed scenario file; `what` names it in errors.
+ *
+ * @example validateScenario(readJsonFile('my-plan.json'), 'my-plan.json').rules.regions['UA-14']
+ */
 export function validateScenario(json: unknown, what: string): ScenarioDefinition {
   const s = json as Partial<ScenarioDefinition> | null;
   const fail = (msg: string): never => {
@@ -135,8 +154,23 @@ export function validateScenario(json: unknown, what: string): ScenarioDefinitio
   };
 }
 
+/**
+ * The rule a scenario applies to a region: its own, else the scenario's default.
+ *
+ * @example ruleFor(scenarioById('us-28-point'), 'UA-14') // 'buffer'
+ */
 export function ruleFor(scenario: ScenarioDefinition, regionId: string): Rule {
   return scenario.rules.regions[regionId] ?? scenario.rules.default;
+}
+
+/**
+ * Whether a scenario has a rule that decides by the pre-2022 layer, so it
+ * needs the data folder's ordlo.geojson.
+ *
+ * @example needsOrdlo(scenarioById('pre-2022')) // true
+ */
+export function needsOrdlo(scenario: ScenarioDefinition): boolean {
+  return [scenario.rules.default, ...Object.values(scenario.rules.regions)].some((r) => usesOrdlo(RULE_TABLE[r]));
 }
 
 /**
@@ -146,19 +180,24 @@ export function ruleFor(scenario: ScenarioDefinition, regionId: string): Rule {
 export function applyRule(rule: Rule, o: RegionOverlay, ordloKm2: number, raw: boolean): Control {
   const russia = Math.min(o.area_km2, o.occupied_km2 + (raw ? 0 : o.sliver_km2));
   const contested = Math.min(o.contested_km2, o.area_km2 - russia);
-  const ukraine = Math.max(0, o.area_km2 - russia - contested);
-  switch (rule) {
-    case 'line':
-      return { ukraine, russia, buffer: 0, contested };
-    case 'ukraine':
-      return { ukraine: o.area_km2, russia: 0, buffer: 0, contested: 0 };
-    case 'russia':
-      return { ukraine: 0, russia: o.area_km2, buffer: 0, contested: 0 };
-    case 'buffer':
-      return { ukraine: 0, russia, buffer: o.area_km2 - russia, contested: 0 };
-    case 'pre-2022': {
-      const held = Math.min(ordloKm2, o.area_km2);
-      return { ukraine: o.area_km2 - held, russia: held, buffer: 0, contested: 0 };
-    }
-  }
+  const ordlo = Math.min(ordloKm2, o.area_km2);
+  const km2: Record<Land, number> = {
+    russia,
+    contested,
+    ukraine: Math.max(0, o.area_km2 - russia - contested),
+    ordlo,
+    rest: o.area_km2 - ordlo,
+  };
+  const out: Control = { ukraine: 0, russia: 0, buffer: 0, contested: 0 };
+  const groups = pieceGroups(RULE_TABLE[rule]);
+  // A class of one kind of land has its km²; one of several is what the others (each of one kind) leave, and
+  // one of all of it the region's area: so the classes add up to the region.
+  const single = (g: PieceGroup): number => km2[g.land[0]];
+  for (const g of groups)
+    out[g.control] = g.whole
+      ? o.area_km2
+      : g.land.length === 1
+        ? single(g)
+        : o.area_km2 - groups.reduce((sum, x) => (x === g ? sum : sum + single(x)), 0);
+  return out;
 }

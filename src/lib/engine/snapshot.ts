@@ -9,8 +9,19 @@ import { checkPolygonal, isPolygonal } from './geometryCheck';
 import { checkLonLat } from './regions';
 import { difference, pathsFromGeometry, repair, selfCrossingRing, type Paths } from './polygons';
 
+/**
+ * Where a snapshot comes from: DeepState's daily merged files, its raw
+ * layered files, or a reader's own file (credited as itself).
+ *
+ * @example dateFromName('deepstatemap_data_20251120.geojson')!.kind // 'daily'
+ */
 export type SnapshotKind = 'daily' | 'raw' | 'custom';
 
+/**
+ * A snapshot parsed and repaired: who holds what on a date, as integer paths.
+ *
+ * @example parseSnapshot(json, 'deepstatemap_data_20251120.geojson').occupied.length
+ */
 export interface Snapshot {
   /** YYYY-MM-DD (UTC). */
   date: string;
@@ -32,8 +43,17 @@ const RAW_NAME = /(?:^|[/\\])(\d{9,11})\.geojson$/;
 // Not inside a longer number: `10000-01-01` is no date of year 0000.
 const ISO_DATE = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
 
-/** Snapshots lie within these years: DeepState began in 2014; later years are a typo or a hostile name. */
+/**
+ * Snapshots lie within these years: DeepState began in 2014; later years are a typo or a hostile name.
+ *
+ * @example dateFromName('2013-05-01-line.geojson') // throws: before FIRST_YEAR
+ */
 export const FIRST_YEAR = 2014;
+/**
+ * The last year a snapshot may have.
+ *
+ * @example Number(date.slice(0, 4)) <= LAST_YEAR
+ */
 export const LAST_YEAR = 2100;
 
 /** The date if it is a real calendar date within FIRST_YEAR..LAST_YEAR, else an InputError naming the file. */
@@ -54,6 +74,8 @@ function checkedDate(date: string, name: string): string {
 /**
  * Snapshot date and kind implied by a file name, if any; a name whose date
  * is no calendar date within FIRST_YEAR..LAST_YEAR is refused (InputError).
+ *
+ * @example dateFromName('1754035200.geojson') // { date: '2025-08-01', kind: 'raw' }
  */
 export function dateFromName(name: string): { date: string; kind: SnapshotKind } | undefined {
   const d = DAILY_NAME.exec(name);
@@ -73,6 +95,8 @@ export function dateFromName(name: string): { date: string; kind: SnapshotKind }
  * A file whose polygons carry DeepState layer names is read as raw layers;
  * otherwise every polygon counts as occupied. `date` overrides the date from
  * the name (for files named otherwise).
+ *
+ * @example parseSnapshot(JSON.parse(text), 'my-line.geojson', '2025-11-20').kind // 'custom'
  */
 export function parseSnapshot(json: unknown, source: string, date?: string): Snapshot {
   const fc = json as FeatureCollection;

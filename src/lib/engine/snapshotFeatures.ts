@@ -14,6 +14,11 @@ import { toMultiPolygon } from './polygons';
 import type { Region } from './regions';
 import type { Snapshot } from './snapshot';
 
+/**
+ * A feature of a snapshot's layer (`occupied`, `frontline`, `ordlo`, ...), with extra properties.
+ *
+ * @example layerFeature('ordlo', toMultiPolygon(paths), { snapshot: '2025-08-01-raw' })
+ */
 export function layerFeature(layer: string, geometry: Geometry, extra: Record<string, unknown> = {}): Feature {
   return { type: 'Feature', properties: { layer, ...extra }, geometry };
 }
@@ -24,6 +29,8 @@ export function layerFeature(layer: string, geometry: Geometry, extra: Record<st
  * per region. Clipping occupied land to the coast here would copy the
  * boundary file's coastline into every snapshot (1 MB a day); figures never
  * use it unclipped: the engine clips per region.
+ *
+ * @example snapshotFeatures(regions, overlayer, parseSnapshot(json, name)).overlays // stats.json's figures
  */
 export function snapshotFeatures(
   regions: readonly Region[],

@@ -35,7 +35,11 @@ import {
   type Paths,
 } from './polygons';
 
-/** Strip areas of one region, km². */
+/**
+ * Strip areas of one region, km².
+ *
+ * @example computeStrip(input, 5).areas['UA-14'].km2
+ */
 export interface StripAreas {
   /** All of the strip in the region. */
   km2: number;
@@ -49,7 +53,11 @@ export interface StripAreas {
   russia_side_km2: number;
 }
 
-/** What a strip is computed from (see stripInputOf). */
+/**
+ * What a strip is computed from (see stripInputOf).
+ *
+ * @example computeStrip(stripInputOf(snapshotFc, regionsDisplayFc), 5)
+ */
 export interface StripInput {
   /** The line of contact of the date. */
   line: MultiLineString;
@@ -59,7 +67,11 @@ export interface StripInput {
   held: Paths;
 }
 
-/** A strip, clipped per region. */
+/**
+ * A strip, clipped per region.
+ *
+ * @example stripFeatures(computeStrip(input, 5)) // what frontline scenario adds as layer 'strip'
+ */
 export interface Strip {
   width_km: number;
   /** Region id → the strip's paths in it (regions it does not reach are absent). */
@@ -162,6 +174,8 @@ export function bandAround(line: MultiLineString, widthKm: number): Paths {
 /**
  * The strip of `widthKm` on each side of the line, clipped to each region,
  * with its areas per region and side.
+ *
+ * @example computeStrip(loadStripInput(folder, entry), 10).areas['UA-23'].ukraine_side_km2
  */
 export function computeStrip(input: StripInput, widthKm: number): Strip {
   const band = bandAround(input.line, widthKm);
@@ -189,6 +203,8 @@ type FC = FeatureCollection<Geometry | null, Record<string, unknown> | null>;
  * The strip's inputs from what the page and the CLI both load: a snapshot
  * file (`snapshots/<id>.geojson`) and the display regions
  * (`regions-display.geojson`, features with `properties.id`).
+ *
+ * @example computeStrip(stripInputOf(app.fullSnapshot.fc, dataset.regions), 5) // as the page does
  */
 export function stripInputOf(snapshot: FC, regions: FC): StripInput {
   const layer = (name: string) => snapshot.features.filter((f) => f.properties?.layer === name && f.geometry);
@@ -214,6 +230,8 @@ export function stripInputOf(snapshot: FC, regions: FC): StripInput {
  * The strip per region as map features: `layer: 'strip'`, `region`,
  * `width_km`, `area_km2` (like the scenario's other features), and the two
  * sides' km².
+ *
+ * @example { type: 'FeatureCollection', features: stripFeatures(computeStrip(input, 5)) }
  */
 export function stripFeatures(strip: Strip): Feature<MultiPolygon>[] {
   return [...strip.paths].map(([region, paths]) => {

@@ -29,7 +29,8 @@ export interface ExportOptions {
 }
 
 const PAD = 16;
-const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif';
+// A CSS font for the canvas text around the PNG (the map's own labels use lib/map/style.ts `FONT`, glyph files).
+const CANVAS_FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif';
 
 /** Lines of `text` that fit `width` as `ctx` measures them. */
 export function wrap(ctx: Pick<CanvasRenderingContext2D, 'measureText'>, text: string, width: number): string[] {
@@ -95,10 +96,10 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
     const cssH = mapCanvas.clientHeight;
     const width = cssW;
     const measure = document.createElement('canvas').getContext('2d')!;
-    measure.font = `15px ${FONT}`;
+    measure.font = `15px ${CANVAS_FONT}`;
     const headlineLines = wrap(measure, o.headline, width - 2 * PAD);
     const headerH = PAD + 26 + (o.subtitle ? 20 : 0) + headlineLines.length * 20 + 8;
-    measure.font = `12px ${FONT}`;
+    measure.font = `12px ${CANVAS_FONT}`;
     const creditLines = wrap(measure, o.credits, width - 2 * PAD);
     const footerH = 8 + 20 + 8 + creditLines.length * 16 + PAD;
     const height = headerH + cssH + footerH;
@@ -115,15 +116,15 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
 
     let y = PAD + 20;
     ctx.fillStyle = fg;
-    ctx.font = `bold 20px ${FONT}`;
+    ctx.font = `bold 20px ${CANVAS_FONT}`;
     ctx.fillText(o.title, PAD, y);
     if (o.subtitle) {
       y += 20;
-      ctx.font = `14px ${FONT}`;
+      ctx.font = `14px ${CANVAS_FONT}`;
       ctx.fillStyle = muted;
       ctx.fillText(o.subtitle, PAD, y);
     }
-    ctx.font = `15px ${FONT}`;
+    ctx.font = `15px ${CANVAS_FONT}`;
     ctx.fillStyle = fg;
     for (const line of headlineLines) ctx.fillText(line, PAD, (y += 20));
 
@@ -145,13 +146,13 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
     ctx.lineTo(PAD + bar.px, by - 4);
     ctx.stroke();
     ctx.fillStyle = fg;
-    ctx.font = `11px ${FONT}`;
+    ctx.font = `11px ${CANVAS_FONT}`;
     ctx.fillText(`${bar.km} ${o.km ?? 'km'}`, PAD + bar.px + 6, by);
 
     // Legend.
     let x = PAD;
     y = headerH + cssH + 8 + 14;
-    ctx.font = `12px ${FONT}`;
+    ctx.font = `12px ${CANVAS_FONT}`;
     for (const item of o.legend) {
       const w = ctx.measureText(item.label).width;
       if (x + 18 + w > width - PAD) {
@@ -177,7 +178,7 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
       ctx.fillText(item.label, x + 17, y);
       x += 17 + w + 14;
     }
-    ctx.font = `12px ${FONT}`;
+    ctx.font = `12px ${CANVAS_FONT}`;
     ctx.fillStyle = muted;
     y += 8;
     for (const line of creditLines) ctx.fillText(line, PAD, (y += 16));

@@ -67,7 +67,7 @@ export const PALETTES: Record<Theme, BasePalette> = {
 };
 
 /** The light palette, for code that has no theme. */
-export const BASE = PALETTES.light;
+export const LIGHT_PALETTE = PALETTES.light;
 
 /** A class's colour mixed with the theme's land colour: the opaque fill the map and legend use. */
 export function classTint(cls: DisplayClass, theme: Theme = 'light', amount = 0.8): string {

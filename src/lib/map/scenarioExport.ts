@@ -11,26 +11,9 @@
  */
 import type { Feature, FeatureCollection, Geometry, MultiPolygon } from 'geojson';
 import type { AreaRow } from '../engine/areas';
-import type { ControlKind } from '../engine/scenarioGeometry';
 import { difference, pathsFromGeometry, toMultiPolygon, union, type Paths } from '../engine/polygons';
-import type { DrawClass, PieceCollection, ScenarioDisplay } from './scenarioLayers';
-
-/** What each drawn class means for control under the scenario (null: not drawn, Ukrainian-held). */
-const CONTROL: Record<DrawClass, ControlKind> = {
-  russia: 'russia',
-  ceded: 'russia',
-  buffer: 'buffer',
-  returned: 'ukraine',
-  contested: 'contested',
-  ukraine: 'ukraine',
-};
-
-const KM2: Record<ControlKind, keyof AreaRow> = {
-  ukraine: 'ukraine_km2',
-  russia: 'russia_km2',
-  buffer: 'buffer_km2',
-  contested: 'contested_km2',
-};
+import { CONTROL_KINDS, type ControlKind } from '../engine/rules';
+import { CONTROL_OF, type PieceCollection, type ScenarioDisplay } from './scenarioLayers';
 
 export interface ExportProps {
   region: string;
@@ -62,14 +45,14 @@ export function displayedScenario(
       acc.set(control, union(acc.get(control) ?? [], paths));
     };
     const base = display.regions.get(id);
-    paint(base ? CONTROL[base] : 'ukraine', pathsFromGeometry(region.geometry));
+    paint(base ? CONTROL_OF[base] : 'ukraine', pathsFromGeometry(region.geometry));
     for (const p of byRegion.get(id) ?? []) {
       const cls = display.pieces.get((p.properties as { fid: number }).fid);
-      if (cls) paint(CONTROL[cls], pathsFromGeometry(p.geometry));
+      if (cls) paint(CONTROL_OF[cls], pathsFromGeometry(p.geometry));
     }
-    for (const control of ['ukraine', 'russia', 'buffer', 'contested'] as const) {
+    for (const control of CONTROL_KINDS) {
       const paths = acc.get(control);
-      const km2 = Number(row[KM2[control]]);
+      const km2 = Number(row[`${control}_km2` as const]);
       // Where the engine has none, what is left is the seam between region and piece outlines at display precision.
       if (!paths?.length || km2 < 0.005) continue;
       features.push({

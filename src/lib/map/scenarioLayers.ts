@@ -8,7 +8,8 @@
  */
 import type { Feature, FeatureCollection, Geometry, MultiPolygon } from 'geojson';
 import type { PieceKind } from '../engine/display';
-import { ruleFor, type Rule, type ScenarioDefinition } from '../engine/scenarios';
+import { byHolder, ordloControl, RULE_TABLE, type ControlKind, type Holder } from '../engine/rules';
+import { ruleFor, type ScenarioDefinition } from '../engine/scenarios';
 
 /**
  * - `russia`: held by Russia under the scenario (and now);
@@ -58,14 +59,28 @@ export interface ScenarioDisplay {
   classes: DisplayClass[];
 }
 
-/** What the held part, the Ukrainian part and the grey zone become under a rule. */
-const UNDER: Record<Rule, { held: DrawClass | null; free: DrawClass | null; grey: DrawClass | null }> = {
-  line: { held: 'russia', free: null, grey: 'contested' },
-  ukraine: { held: 'returned', free: null, grey: 'returned' },
-  russia: { held: 'russia', free: 'ceded', grey: 'ceded' },
-  buffer: { held: 'russia', free: 'buffer', grey: 'buffer' },
-  'pre-2022': { held: 'returned', free: null, grey: 'returned' },
+/**
+ * How land is drawn, by who holds it on the date and what it becomes under
+ * the scenario (null: not drawn, it stays Ukrainian). Land of the pre-2022
+ * layer is drawn as held by Russia (it all is).
+ */
+const DRAWN: Record<Holder, Record<ControlKind, DrawClass | null>> = {
+  russia: { russia: 'russia', ukraine: 'returned', buffer: 'buffer', contested: 'contested' },
+  ukraine: { russia: 'ceded', ukraine: null, buffer: 'buffer', contested: 'contested' },
+  contested: { russia: 'ceded', ukraine: 'returned', buffer: 'buffer', contested: 'contested' },
 };
+
+/**
+ * What each drawn class means for control under the scenario (the page's
+ * GeoJSON export paints with it): the inverse of DRAWN, and `ukraine` for
+ * Ukrainian pieces drawn on top of a base.
+ */
+export const CONTROL_OF: Readonly<Record<DrawClass, ControlKind>> = Object.fromEntries([
+  ['ukraine', 'ukraine'],
+  ...Object.values(DRAWN).flatMap((row) =>
+    Object.entries(row).flatMap(([control, cls]) => (cls ? [[cls, control]] : [])),
+  ),
+]) as Record<DrawClass, ControlKind>;
 
 /**
  * Classes for a scenario. `hasSnapshot` false means no data: only whole
@@ -90,10 +105,16 @@ export function scenarioDisplay(
     for (const f of fs ?? []) if (f.geometry.coordinates.length) pieceCls.set(f.properties.fid, cls);
   };
   for (const region of regionIds) {
-    const rule = ruleFor(scenario, region);
-    const under = UNDER[rule];
+    const row = RULE_TABLE[ruleFor(scenario, region)];
+    const becomes = byHolder(row);
+    const under = {
+      held: DRAWN.russia[becomes.russia],
+      free: DRAWN.ukraine[becomes.ukraine],
+      grey: DRAWN.contested[becomes.contested],
+    };
     const own = byRegion.get(region);
-    if (!hasSnapshot) regions.set(region, rule === 'russia' ? 'russia' : rule === 'buffer' ? 'buffer' : null);
+    // Without data nothing is known to be held: the region takes the plain class of what Ukrainian-held land becomes.
+    if (!hasSnapshot) regions.set(region, becomes.ukraine === 'ukraine' ? null : becomes.ukraine);
     else if (!own?.has('russia') && !own?.has('ukraine'))
       regions.set(region, under.free); // all Ukrainian-held on the date
     else if (own.has('ukraine')) {
@@ -105,7 +126,8 @@ export function scenarioDisplay(
       set(own.get('russia'), under.held ?? (under.free ? 'ukraine' : null));
     }
     set(own?.get('contested'), under.grey);
-    set(own?.get('ordlo'), rule === 'pre-2022' ? 'russia' : null);
+    const ordlo = ordloControl(row);
+    set(own?.get('ordlo'), ordlo && DRAWN.russia[ordlo]);
   }
   const used = new Set([...regions.values(), ...pieceCls.values()]);
   return { regions, pieces: pieceCls, classes: DISPLAY_CLASSES.filter((c) => used.has(c)) };

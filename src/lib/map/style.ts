@@ -8,7 +8,7 @@ import type { FeatureCollection, Geometry, Point } from 'geojson';
 import polylabel from 'polylabel';
 import type { StyleSpecification } from 'maplibre-gl';
 import { ringAreaM2 } from '../engine/ellipsoid';
-import { BASE } from './palette';
+import { LIGHT_PALETTE } from './palette';
 
 export const FONT = ['Noto Sans Regular'];
 
@@ -18,7 +18,7 @@ export function baseStyle(pageUrl: string, base: string): StyleSpecification {
     version: 8,
     glyphs: `${new URL(`${base}glyphs/`, pageUrl).href}{fontstack}/{range}.pbf`,
     sources: {},
-    layers: [{ id: 'sea', type: 'background', paint: { 'background-color': BASE.sea } }],
+    layers: [{ id: 'sea', type: 'background', paint: { 'background-color': LIGHT_PALETTE.sea } }],
   };
 }
 

@@ -8,8 +8,9 @@
  *
  * - `based_on`: the built-in scenario it started from, or empty;
  * - `rules`: comma-separated `region:rule`, `*` for the default (`line`
- *   when absent), each region at most once; rules are one letter:
- *   l = line, u = ukraine, r = russia, b = buffer, p = pre-2022;
+ *   when absent), each region at most once; each rule is its one letter
+ *   (`letter` in lib/engine/rules.ts: l = line, u = ukraine, r = russia,
+ *   b = buffer, p = pre-2022);
  * - `strip_km`: the strip's width (0 < W ≤ 50, up to 3 decimals), or empty;
  * - `name`: the rest (it may itself hold `~`), at most 60 characters.
  *
@@ -20,9 +21,10 @@
  */
 import { stripUnsafe } from '../text/safeText';
 import { SCENARIOS } from '../engine/scenarioCatalog';
-import { RULES, validateScenario, type Rule, type ScenarioDefinition } from '../engine/scenarios';
+import { isStripWidth, validateScenario, type ScenarioDefinition } from '../engine/scenarios';
 import { REGION_IDS } from '../engine/regionMeta';
-import { isStripWidth } from '../engine/scenarios';
+import { RULE_TABLE, RULES, usesOrdlo, type Rule } from '../engine/rules';
+import type { MessageKey } from '../i18n/messages';
 
 /** The id every custom scenario has. */
 export const CUSTOM_ID = 'custom';
@@ -32,9 +34,25 @@ export const NAME_MAX = 60;
 const VALUE_MAX = 1000;
 const SEP = '~';
 
-const CODE: Record<Rule, string> = { line: 'l', ukraine: 'u', russia: 'r', buffer: 'b', 'pre-2022': 'p' };
-const RULE_OF = new Map(RULES.map((r) => [CODE[r], r]));
+const RULE_OF = new Map(RULES.map((r) => [RULE_TABLE[r].letter, r]));
 const WIDTH = /^\d{1,2}(\.\d{1,3})?$/;
+
+/** One of the editor's choices of rule. */
+export interface RuleChoice {
+  rule: Rule;
+  label: MessageKey;
+}
+
+/**
+ * The rules the editor offers, in the table's order; those that need the
+ * pre-2022 layer only when the data set has it.
+ */
+export function ruleChoices(hasOrdlo: boolean): RuleChoice[] {
+  return RULES.filter((rule) => hasOrdlo || !usesOrdlo(RULE_TABLE[rule])).map((rule) => ({
+    rule,
+    label: RULE_TABLE[rule].label,
+  }));
+}
 
 /**
  * A name as text: line breaks and tabs as spaces; control characters, bidi
@@ -83,8 +101,10 @@ export function customScenario(
 /** The `custom` URL value of a definition (its name cleaned and capped, its width to 3 decimals). */
 export function encodeCustomScenario(def: ScenarioDefinition): string {
   const rules = [
-    `*:${CODE[def.rules.default]}`,
-    ...REGION_IDS.filter((id) => def.rules.regions[id]).map((id) => `${id}:${CODE[def.rules.regions[id]]}`),
+    `*:${RULE_TABLE[def.rules.default].letter}`,
+    ...REGION_IDS.filter((id) => def.rules.regions[id]).map(
+      (id) => `${id}:${RULE_TABLE[def.rules.regions[id]].letter}`,
+    ),
   ];
   const width = def.strip_km === undefined ? '' : String(Math.round(def.strip_km * 1000) / 1000);
   // Only a built-in base: it is all a link can name.

@@ -9,7 +9,7 @@ import { regionNameOf, regionShortName, scenarioTexts } from '../i18n/names';
 const endSentence = (s: string): string => (s.endsWith('.') ? s : `${s}.`);
 
 /**
- * The view in words: what the scenario changes and the shares, on the date.
+ * The alt text of the map for a scenario's rows on a date: the status quo's shares, or what the scenario moves.
  *
  * @example altText(scenarioById('us-28-point'), report.rows, '2025-11-20', 'uk').endsWith('р.') // true
  */

@@ -28,6 +28,9 @@ export function placesSentence(totals: PlacesResult['totals'] | null | undefined
   return capitalise(parts.join('; ') + '.');
 }
 
+/**
+ * The sentence above the table: Donbas and Ukraine under the scenario on the date, and the towns it moves.
+ */
 export function headline(
   scenario: ScenarioDefinition,
   rows: readonly AreaRow[],
