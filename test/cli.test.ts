@@ -162,18 +162,19 @@ describe('areas', () => {
       expect(base.rows.every((x: { strip_km2: number }) => x.strip_km2 === 0)).toBe(true);
     });
 
-    it('CSV has the strip columns after the figures, then level and kind', async () => {
+    it('CSV has the strip columns after the figures, then level, kind and source', async () => {
       const r = await cli('areas', '--date', '2025-11-20', '--scenario-file', file, '--format', 'csv', ...D);
       const rows = csvParseRows(r.out.trim());
-      expect(rows[0].slice(-5)).toEqual([
+      expect(rows[0].slice(-6)).toEqual([
         'strip_km2',
         'strip_ukraine_side_km2',
         'strip_russia_side_km2',
         'level',
         'kind',
+        'source',
       ]);
-      expect(rows.find((x) => x[2] === 'UA-14')!.slice(-2)).toEqual(['region', 'daily']);
-      expect(rows.find((x) => x[2] === 'donbas')!.slice(-2)).toEqual(['group', 'daily']);
+      expect(rows.find((x) => x[2] === 'UA-14')!.slice(-3)).toEqual(['region', 'daily', 'DeepStateMap']);
+      expect(rows.find((x) => x[2] === 'donbas')!.slice(-3)).toEqual(['group', 'daily', 'DeepStateMap']);
       expect(Number(rows.find((x) => x[2] === 'UA-14')![rows[0].indexOf('strip_km2')])).toBeGreaterThan(1000);
     });
 

@@ -27,7 +27,7 @@ describe('provenance', () => {
       snapshot: '2025-11-20',
     });
     expect(ATTRIBUTION.startsWith(`${SOURCE_NAME} (deepstatemap.live)`)).toBe(true);
-    expect(placesCredit(s.name, gazetteer)).toBe('DeepStateMap; places: Places: GeoNames');
+    expect(placesCredit(s.name, gazetteer)).toBe('DeepStateMap; Places: GeoNames');
   });
 
   it("credits a reader's own file to itself, never to DeepStateMap", () => {
@@ -64,7 +64,7 @@ describe("the CLI on a reader's own file", () => {
     expect(places.source).toMatchObject({ name: 'my-line-2025-03-01.geojson', kind: 'custom' });
     const csv = csvParse((await cli('places', ...at, '--format', 'csv')).out);
     expect(csv.length).toBeGreaterThan(0);
-    expect(csv.every((r) => r.credit?.startsWith('my-line-2025-03-01.geojson; places: '))).toBe(true);
+    expect(csv.every((r) => r.credit?.startsWith('my-line-2025-03-01.geojson; Places: GeoNames'))).toBe(true);
     const geo = JSON.parse((await cli('scenario', ...at)).out);
     expect(geo.metadata).toMatchObject({ source: 'my-line-2025-03-01.geojson', snapshot: places.source.snapshot });
     expect(JSON.stringify([places.source, geo.metadata, csv.map((r) => r.credit)])).not.toContain('DeepStateMap');

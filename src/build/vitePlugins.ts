@@ -7,8 +7,10 @@
  *   point it at their own copy), else the user's own public/data when it has
  *   a manifest, else the built-in set in data/builtin. Dev and preview serve
  *   it at /data/; the build copies it into dist/data/ (Vite already copies
- *   public/, so only the other two need copying).
+ *   public/, so only the other two need copying), and writes the site's
+ *   static API from it into dist/api/v1/ (`frontline api`, see README "API").
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize, sep } from 'node:path';
@@ -92,9 +94,23 @@ export function dataFolder(root: string): Plugin {
       if (process.env.FRONTLINE_DATA) server.middlewares.use(serveFrom(dir, root));
     },
     closeBundle() {
-      if (building && !isPublic) cpSync(dir, join(outDir, 'data'), { recursive: true });
+      if (!building) return;
+      if (!isPublic) cpSync(dir, join(outDir, 'data'), { recursive: true });
+      writeSiteApi(root, dir, join(outDir, 'api', 'v1'));
     },
   };
+}
+
+/**
+ * The site's API, made by the CLI's own command so that its files are the
+ * CLI's output byte for byte. A failure fails the build, with the CLI's one line.
+ */
+export function writeSiteApi(root: string, data: string, out: string): void {
+  const r = spawnSync(process.execPath, [join(root, 'src', 'cli', 'bin.mjs'), 'api', '--out', out, '--data', data], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`the site's API (frontline api) failed: ${r.stderr.trim()}`);
 }
 
 /**

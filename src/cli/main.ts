@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { SOURCE_NAME } from '../lib/datafolder/provenance';
+import { api } from './commands/api';
 import { areas } from './commands/areas';
 import { ingest } from './commands/ingest';
 import { places } from './commands/places';
@@ -26,6 +27,10 @@ interface Command {
 }
 
 const DATA: OptionSpec = { type: 'string', help: 'data folder (default: public/data, or $FRONTLINE_DATA)' };
+const PACKAGE: OptionSpec = {
+  type: 'string',
+  help: 'write the table as a Frictionless Data Package into this new or empty folder: the CSV and its datapackage.json (schema, sources, method)',
+};
 const DATE_OPTS: Record<string, OptionSpec> = {
   date: { type: 'string', help: 'snapshot date, YYYY-MM-DD' },
   scenario: { type: 'string', help: 'scenario id (default status-quo)' },
@@ -71,13 +76,14 @@ export const COMMANDS: Record<string, Command> = {
   areas: {
     summary: 'area held by each side, per region and group, for a date or a range',
     usage:
-      'frontline areas --date YYYY-MM-DD [--scenario ID|all] [--format json|csv] [--raw]\n       frontline areas --from D --to D [--scenario ID|all] [--format json|csv]',
+      'frontline areas --date YYYY-MM-DD [--scenario ID|all] [--format json|csv] [--raw] [--datapackage DIR]\n       frontline areas --from D --to D [--scenario ID|all] [--format json|csv] [--datapackage DIR]',
     options: {
       ...DATE_OPTS,
       scenario: { type: 'string', help: 'scenario id, or all (default status-quo)' },
       from: { type: 'string', help: 'first date of a range' },
       to: { type: 'string', help: 'last date of a range' },
       format: { type: 'string', help: 'json (default) or csv' },
+      datapackage: PACKAGE,
     },
     run: (v, io) => areas(v, io),
   },
@@ -101,7 +107,7 @@ export const COMMANDS: Record<string, Command> = {
     summary:
       'towns that change hands under a scenario on a date (zone: buffer|ceded|returned), with pre-war population',
     usage:
-      'frontline places --date YYYY-MM-DD --scenario ID|--scenario-file F [--zone buffer|ceded|returned] [--format json|csv]',
+      'frontline places --date YYYY-MM-DD --scenario ID|--scenario-file F [--zone buffer|ceded|returned] [--format json|csv] [--datapackage DIR]',
     options: {
       date: DATE_OPTS.date,
       scenario: { type: 'string', help: 'scenario id (default status-quo, which moves no town)' },
@@ -110,8 +116,18 @@ export const COMMANDS: Record<string, Command> = {
       format: { type: 'string', help: 'json (default) or csv' },
       kind: DATE_OPTS.kind,
       data: DATA,
+      datapackage: PACKAGE,
     },
     run: (v, io) => places(v, io),
+  },
+  api: {
+    summary: "the published site's static API (api/v1): areas per date, the whole series, its data package",
+    usage: 'frontline api --out DIR [--data DIR]',
+    options: {
+      out: { type: 'string', help: 'a new or empty folder, or one this command wrote (the build writes dist/api/v1)' },
+      data: DATA,
+    },
+    run: (v, io) => api(v, io),
   },
 };
 

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { appUnderTest, SHOTS } from '../helpers/app';
 import { decodePng, waitForIdle, watch } from '../helpers/browser';
 import { cli } from '../helpers/cli';
+import { HAVE_OGR, ogrinfo } from '../helpers/gdal';
 import { ROOT, TEST_DATA } from '../helpers/paths';
 import { sourceFile } from '../helpers/sources';
 import { newestDate } from '../../src/lib/datafolder/manifest';
@@ -468,6 +469,14 @@ describe('places', () => {
         expect(fc.features.some((g) => key(g.properties) === key(f.properties))).toBe(true);
     const buffer = fc.features.find((f) => key(f.properties) === 'UA-14/buffer')!;
     expect(buffer.properties.area_km2).toBeGreaterThan(1000);
+    // A GIS opens it with no warning (CI installs GDAL; elsewhere the check needs it).
+    if (HAVE_OGR || process.env.CI) {
+      const saved = join(mkdtempSync(join(tmpdir(), 'frontline-ogr-')), file.name);
+      writeFileSync(saved, file.text);
+      const o = ogrinfo(saved);
+      expect([o.ok, o.problems]).toEqual([true, []]);
+      expect(o.summary).toMatch(/Geometry: Multi Polygon/);
+    }
     await page.close();
   });
 });

@@ -1,14 +1,22 @@
 /** `frontline areas`: area figures for a date or a range, one or all scenarios. */
-import { checkDate, snapshotOn, snapshotsBetween, type KindChoice } from '../../lib/datafolder/manifest';
+import {
+  checkDate,
+  snapshotOn,
+  snapshotsBetween,
+  type KindChoice,
+  type SnapshotEntry,
+} from '../../lib/datafolder/manifest';
 import { areaReport, type AreaReport } from '../../lib/engine/report';
 import { SCENARIOS, scenarioById } from '../../lib/engine/scenarioCatalog';
 import type { ScenarioDefinition } from '../../lib/engine/scenarios';
 import { computeStrip } from '../../lib/engine/strip';
 import { reportsToCsv, reportsToJson } from '../../lib/datafolder/tables';
+import { areasPackage, packageJson, tableStem } from '../../lib/datafolder/datapackage';
+import { DESCRIPTOR, writeOwnFolder } from '../packageFolder';
 import { checkFormat } from '../format';
 import { Progress, UsageError, type Io } from '../io';
 import { loadScenarioFile } from '../scenarioFile';
-import { loadStripInput, openDataFolder } from '../store';
+import { loadStripInput, openDataFolder, type DataFolder } from '../store';
 
 /**
  * `frontline areas`'s options (see COMMANDS in ../main.ts).
@@ -23,6 +31,14 @@ export interface AreasOptions {
   raw?: boolean;
   kind?: string;
   data?: string;
+  datapackage?: string;
+}
+
+/** `--datapackage` writes CSV: a `--format` other than csv beside it is a mistake worth naming. */
+export function checkPackageFormat(opts: { format?: string; datapackage?: string }): void {
+  if (opts.datapackage !== undefined && opts.format !== undefined && opts.format !== 'csv')
+    throw new UsageError(`--datapackage writes CSV with its datapackage.json; leave out --format ${opts.format}`);
+  if (opts.datapackage === '') throw new UsageError('--datapackage needs a folder');
 }
 
 /**
@@ -55,9 +71,35 @@ export function chooseScenarios(
 }
 
 /**
+ * The reports of `frontline areas`: every snapshot under every scenario, in
+ * that order (the site's API builds its files with this too, so they equal
+ * the command's output).
+ *
+ * @example reportsFor(ds, [snapshotOn(ds.manifest, '2025-11-20')], [scenarioById('us-28-point')], { raw: false, kind: 'any' })
+ */
+export function reportsFor(
+  ds: DataFolder,
+  entries: readonly SnapshotEntry[],
+  scenarios: readonly ScenarioDefinition[],
+  o: { raw: boolean; kind: KindChoice },
+  progress?: Progress,
+): AreaReport[] {
+  const reports: AreaReport[] = [];
+  for (const [i, entry] of entries.entries()) {
+    for (const s of scenarios) {
+      const strip = s.strip_km === undefined ? undefined : computeStrip(loadStripInput(ds, entry), s.strip_km).areas;
+      reports.push(areaReport(ds.manifest, ds.stats, entry, s, { raw: o.raw, series: o.kind, strip }));
+    }
+    progress?.tick(i + 1, entry.id);
+  }
+  return reports;
+}
+
+/**
  * `frontline areas`: the area report of one date or a range, for one scenario or all, as JSON or CSV.
  */
 export async function areas(opts: AreasOptions, io: Io): Promise<void> {
+  checkPackageFormat(opts);
   const format = checkFormat(opts.format, ['json', 'csv'], 'json');
   const kind = checkKind(opts.kind);
   const range = opts.from !== undefined || opts.to !== undefined;
@@ -70,16 +112,24 @@ export async function areas(opts: AreasOptions, io: Io): Promise<void> {
   const entries = range
     ? snapshotsBetween(ds.manifest, opts.from!, opts.to!, kind)
     : [snapshotOn(ds.manifest, opts.date!, kind)];
-  const reports: AreaReport[] = [];
-  const progress = new Progress(io, 'areas', entries.length);
-  for (const [i, entry] of entries.entries()) {
-    for (const s of scenarios) {
-      const strip = s.strip_km === undefined ? undefined : computeStrip(loadStripInput(ds, entry), s.strip_km).areas;
-      reports.push(areaReport(ds.manifest, ds.stats, entry, s, { raw: Boolean(opts.raw), series: kind, strip }));
-    }
-    progress.tick(i + 1, entry.id);
-  }
-  if (format === 'csv') io.out(reportsToCsv(reports));
+  const reports = reportsFor(
+    ds,
+    entries,
+    scenarios,
+    { raw: Boolean(opts.raw), kind },
+    new Progress(io, 'areas', entries.length),
+  );
+  if (opts.datapackage !== undefined) {
+    const csv = `${tableStem(
+      scenarios,
+      entries.map((e) => e.date),
+    )}.csv`;
+    const descriptor = packageJson(areasPackage(reports, scenarios, csv));
+    writeOwnFolder(opts.datapackage, { [csv]: reportsToCsv(reports), [DESCRIPTOR]: descriptor }, '--datapackage');
+    io.err(
+      `wrote ${opts.datapackage}: ${csv} (${reports.reduce((n, r) => n + r.rows.length, 0)} rows) and ${DESCRIPTOR}\n`,
+    );
+  } else if (format === 'csv') io.out(reportsToCsv(reports));
   else io.out(reportsToJson(reports, range || scenarios.length > 1));
   if (range) io.err(`${entries.length} snapshots × ${scenarios.length} scenarios\n`);
 }

@@ -10,7 +10,10 @@ import { checkFormat } from '../format';
 import { loadPlacesFile } from '../gazetteer';
 import { readJsonFile, UsageError, type Io } from '../io';
 import { insideDataFolder, openDataFolder } from '../store';
-import { checkKind, chooseScenarios } from './areas';
+import { placesPackage, packageJson, tableStem } from '../../lib/datafolder/datapackage';
+import { areaReport } from '../../lib/engine/report';
+import { DESCRIPTOR, writeOwnFolder } from '../packageFolder';
+import { checkKind, checkPackageFormat, chooseScenarios } from './areas';
 
 /**
  * `frontline places`'s options (see COMMANDS in ../main.ts).
@@ -23,6 +26,7 @@ export interface PlacesOptions {
   format?: string;
   kind?: string;
   data?: string;
+  datapackage?: string;
 }
 
 function checkZone(value: string | undefined): PlaceZone | undefined {
@@ -36,6 +40,7 @@ function checkZone(value: string | undefined): PlaceZone | undefined {
  * `frontline places`: the towns a scenario moves on a date (buffer, ceded, returned), as JSON or CSV.
  */
 export async function places(opts: PlacesOptions, io: Io): Promise<void> {
+  checkPackageFormat(opts);
   const format = checkFormat(opts.format, ['json', 'csv'], 'json');
   if (!opts.date) throw new UsageError('places needs --date YYYY-MM-DD');
   const zone = checkZone(opts.zone);
@@ -56,7 +61,14 @@ export async function places(opts: PlacesOptions, io: Io): Promise<void> {
   const rows = zone ? all.rows.filter((r) => r.zone === zone) : all.rows;
   // A reader's own file is credited as itself, as in `frontline areas`.
   const source = sourceOf(entry);
-  if (format === 'csv') io.out(placesToCsv(entry.date, def.id, rows, placesCredit(source.name, gazetteer)));
+  if (opts.datapackage !== undefined) {
+    const csv = `${tableStem([def], [entry.date])}-places.csv`;
+    const report = areaReport(ds.manifest, ds.stats, entry, def);
+    const descriptor = packageJson(placesPackage(report, def, gazetteer, csv));
+    const table = placesToCsv(entry.date, def.id, rows, placesCredit(source.name, gazetteer));
+    writeOwnFolder(opts.datapackage, { [csv]: table, [DESCRIPTOR]: descriptor }, '--datapackage');
+    io.err(`wrote ${opts.datapackage}: ${csv} (${rows.length} rows) and ${DESCRIPTOR}\n`);
+  } else if (format === 'csv') io.out(placesToCsv(entry.date, def.id, rows, placesCredit(source.name, gazetteer)));
   else
     io.out(
       placesToJson(

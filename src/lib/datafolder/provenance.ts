@@ -154,10 +154,10 @@ export function provenanceLines(reports: readonly Provenance[]): string {
 /**
  * What a town's row rests on (the `credit` column): the snapshot's source and the gazetteer.
  *
- * @example placesCredit('DeepStateMap', gazetteer) // 'DeepStateMap; places: GeoNames (…)'
+ * @example placesCredit('DeepStateMap', gazetteer) // 'DeepStateMap; Places: GeoNames (…)'
  */
 export function placesCredit(source: string, gazetteer: PlacesFile): string {
-  return `${source}; places: ${gazetteer.source.attribution}`;
+  return `${source}; ${gazetteer.source.attribution}`;
 }
 
 /**

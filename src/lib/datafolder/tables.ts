@@ -25,10 +25,11 @@ export function roundReport(r: AreaReport): AreaReport {
 /**
  * Every area table's columns. `level` tells a region's row from a group's
  * (donbas, crimea, ukraine: sums of regions, so a column total counts them
- * twice); `kind` is the snapshot's (`daily`, `raw`, or `custom` for a
+ * twice); `source` credits the control data on every row, so a bare CSV
+ * still says it (DeepStateMap, or the name of a reader's own file); `kind` is the snapshot's (`daily`, `raw`, or `custom` for a
  * reader's file), where the method changes (the daily files have no grey zone).
  */
-export const CSV_HEADER = ['date', 'scenario', 'id', 'name', ...FIGURE_KEYS, 'level', 'kind'] as const;
+export const CSV_HEADER = ['date', 'scenario', 'id', 'name', ...FIGURE_KEYS, 'level', 'kind', 'source'] as const;
 
 /** A CSV cell: a number as it prints, or text from outside (names, ids, credits). */
 export type CsvCell = string | number;
@@ -49,7 +50,16 @@ export function reportsToCsv(reports: readonly AreaReport[]): string {
   const rows: CsvCell[][] = [[...CSV_HEADER]];
   for (const r of reports)
     for (const row of roundReport(r).rows)
-      rows.push([r.date, r.scenario, row.id, row.name, ...FIGURE_KEYS.map((k) => row[k]), row.kind, r.source.kind]);
+      rows.push([
+        r.date,
+        r.scenario,
+        row.id,
+        row.name,
+        ...FIGURE_KEYS.map((k) => row[k]),
+        row.kind,
+        r.source.kind,
+        r.source.name,
+      ]);
   return formatCsv(rows);
 }
 

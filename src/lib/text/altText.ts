@@ -5,8 +5,13 @@ import { formatDate, formatKm2, formatPercent } from '../i18n/format';
 import { translate, type Locale } from '../i18n/messages';
 import { regionNameOf, regionShortName, scenarioTexts } from '../i18n/names';
 
+/** A sentence's full stop, unless it already ends in one (a Ukrainian date ends "р."). */
+const endSentence = (s: string): string => (s.endsWith('.') ? s : `${s}.`);
+
 /**
  * The alt text of the map for a scenario's rows on a date: the status quo's shares, or what the scenario moves.
+ *
+ * @example altText(scenarioById('us-28-point'), report.rows, '2025-11-20', 'uk').endsWith('р.') // true
  */
 export function altText(
   scenario: ScenarioDefinition,
@@ -49,5 +54,5 @@ export function altText(
     ukrainePct: pct(ukraine.russia_pct),
     donbasPct: pct(donbas.russia_pct + donbas.buffer_pct),
   });
-  return `${lead} ${shares}${when ? translate(locale, 'alt.against', { when }) : ''}.`;
+  return endSentence(`${lead} ${shares}${when ? translate(locale, 'alt.against', { when }) : ''}`);
 }

@@ -95,4 +95,19 @@ describe('in Ukrainian', () => {
     expect(alt).toContain('Лінія зіткнення проходить областями: Донецька, Харківська.');
     expect(alt).toContain('Дані: DeepStateMap.');
   });
+
+  it('a plan\'s alt text ends on the date\'s "р." with one full stop, not two', async () => {
+    const { altText } = await import('./altText');
+    const alt = altText(scenarioById('us-28-point'), rows('us-28-point'), '2025-11-20', 'uk');
+    expect(alt).toMatch(/20 листопада 2025 р\.$/);
+    expect(alt).not.toContain('..');
+    expect(altText(scenarioById('us-28-point'), rows('us-28-point'), '2025-11-20', 'en')).toMatch(/2025\.$/);
+  });
+
+  it("the towns' credit is in the page's language and names GeoNames once", async () => {
+    const { translate } = await import('../i18n/messages');
+    const uk = translate('uk', 'places.credit', { min: '5 000' });
+    expect(uk).toBe('Міста з населенням від 5 000 осіб. Населені пункти: GeoNames (geonames.org), CC BY 4.0');
+    expect(translate('en', 'places.credit', { min: '5,000' }).match(/GeoNames/g)).toHaveLength(1);
+  });
 });
