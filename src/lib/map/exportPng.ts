@@ -9,7 +9,8 @@ import type * as maplibregl from 'maplibre-gl';
 import { translate, type Locale } from '../i18n/messages';
 import type { Theme } from '../state/url';
 import { legendLabel } from '../text/labels';
-import { classColour, classTint, EXPORT_INK, PALETTES, STRIP_COLOUR } from './palette';
+import { drawHatch, HATCH_COLOUR } from './hatch';
+import { classTint, EXPORT_INK, PALETTES, STRIP_COLOUR } from './palette';
 import type { DisplayClass } from './scenarioLayers';
 
 export interface LegendItem {
@@ -165,16 +166,7 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
       }
       ctx.fillStyle = item.colour;
       ctx.fillRect(x, y - 11, 12, 12);
-      if (item.hatch) {
-        ctx.strokeStyle = ink.ground;
-        ctx.lineWidth = 2;
-        for (let k = -12; k < 12; k += 5) {
-          ctx.beginPath();
-          ctx.moveTo(x + k, y + 1);
-          ctx.lineTo(x + k + 12, y - 11);
-          ctx.stroke();
-        }
-      }
+      if (item.hatch) drawHatch(ctx, x, y - 11, 12, ink.ground);
       ctx.strokeStyle = muted;
       ctx.lineWidth = 0.5;
       ctx.strokeRect(x, y - 11, 12, 12);
@@ -228,7 +220,7 @@ export async function savePageImage(map: maplibregl.Map, page: PageImage, scale:
     { label: translate(locale, 'legend.ukraine'), colour: PALETTES[theme].ukraine },
     ...page.classes.map((c) => ({
       label: legendLabel(c, locale),
-      colour: c === 'buffer' ? classColour(c) : classTint(c, theme),
+      colour: c === 'buffer' ? HATCH_COLOUR : classTint(c, theme),
       hatch: c === 'buffer',
     })),
     ...(page.strip ? [{ label: translate(locale, 'legend.strip'), colour: STRIP_COLOUR }] : []),

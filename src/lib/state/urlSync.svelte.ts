@@ -64,6 +64,18 @@ export class UrlSync {
     return new URL(pageUrl(this.state(), location.pathname, location.hash), location.href).href;
   }
 
+  /**
+   * The embed's address: the permalink with `embed=1` and the page's language
+   * added (to its query as it stands, so links made before keep their form).
+   */
+  embedHref(): string {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- resolved once into a string, never kept or watched
+    const url = new URL(this.href());
+    url.searchParams.set('embed', '1');
+    url.searchParams.set('lang', this.language.current);
+    return url.href;
+  }
+
   /** A history entry for the current choices (none if the address would not change). */
   push(): void {
     const next = pageUrl(this.state(), location.pathname, location.hash);
