@@ -1,7 +1,9 @@
+// Over 300 lines: the data set, the choice and every derived figure are one dependency graph of runes; split, they would pass each other half of it.
 /**
  * The page's state: the data set, the chosen scenario and date, and what
- * follows from them. Every figure is the engine's (`areaReport`,
- * `computeAreas`), the same functions the CLI calls.
+ * follows from them, with explicit loaders (load, selectDate, loadStrip,
+ * loadHistory: no $derived fetches). Every figure is the engine's
+ * (`areaReport`, `computeAreas`), the same functions the CLI calls.
  */
 import type { FeatureCollection } from 'geojson';
 import { computeAreas, type AreaRow } from '../engine/areas';
