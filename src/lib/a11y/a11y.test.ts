@@ -1,12 +1,11 @@
 /**
  * Colour accessibility of the page: WCAG AA contrast of the text colours on
- * their backgrounds (read from App.svelte's theme variables, so the test
- * checks what ships), and the map's classes staying apart under simulated
+ * their backgrounds (palette.ts's PAGE_COLOURS, which the page sets as its
+ * CSS custom properties, so the test checks what ships), and the map's classes staying apart under simulated
  * protanopia and deuteranopia (Machado et al. 2009, severity 1.0).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { classColour, classTint, PALETTES } from '../map/palette';
+import { classColour, classTint, PAGE_COLOURS, PALETTES } from '../map/palette';
 import type { DisplayClass } from '../map/scenarioLayers';
 import { contrast, deltaE76, parseHex, simulate, type Deficiency } from './colour';
 
@@ -27,15 +26,9 @@ describe('colour science (hand-checked values)', () => {
   });
 });
 
-/** The theme variables of App.svelte: `--name: #hex` in the light (:root) and dark blocks. */
+/** The page's colours as the page sets them (palette.ts's PAGE_COLOURS become `--name` custom properties). */
 function themeVars(): Record<'light' | 'dark', Record<string, string>> {
-  const css = readFileSync(new URL('../../App.svelte', import.meta.url), 'utf8');
-  const block = (re: RegExp): Record<string, string> =>
-    Object.fromEntries([...re.exec(css)![1].matchAll(/--([\w-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1], m[2]]));
-  return {
-    light: block(/:global\(:root\) \{([^}]*)\}/),
-    dark: block(/:global\(:root\[data-theme='dark'\]\) \{([^}]*)\}/),
-  };
+  return { light: { ...PAGE_COLOURS.light }, dark: { ...PAGE_COLOURS.dark } };
 }
 
 describe('text contrast meets WCAG AA in both themes', () => {

@@ -1,6 +1,6 @@
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { byKey, datedDiff, datedFeatures } from './datedSource';
+import { byKey, datedDiff, datedFeatures, DatedSourceState, type DatedCollection } from './datedSource';
 import type { PieceCollection } from './scenarioLayers';
 
 const square = (x: number): MultiPolygon => ({
@@ -194,5 +194,27 @@ describe('datedDiff', () => {
     expect([...state.values()].map((f) => [f.properties.key, f.geometry]).sort()).toEqual(
       after.features.map((f) => [f.properties.key, f.geometry]).sort(),
     );
+  });
+});
+
+describe('DatedSourceState', () => {
+  const fc = (...keys: string[]): DatedCollection => ({
+    type: 'FeatureCollection',
+    features: keys.map((key) => ({
+      type: 'Feature',
+      properties: { key, kind: 'russia' },
+      geometry: { type: 'Point', coordinates: [36, 48] },
+    })),
+  });
+
+  it('sets a new source in full, then sends diffs, and nothing when nothing moved', () => {
+    const shown = new DatedSourceState();
+    const src = {};
+    const first = fc('a', 'b');
+    expect(shown.update(src, first)).toEqual({ set: first });
+    expect(shown.update(src, fc('a', 'b'))).toBeNull();
+    expect(shown.update(src, fc('a'))).toEqual({ diff: expect.objectContaining({ remove: ['b'] }) });
+    const rebuilt = {};
+    expect(shown.update(rebuilt, fc('a'))).toEqual({ set: fc('a') });
   });
 });

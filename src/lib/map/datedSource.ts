@@ -7,7 +7,7 @@
  * date to the next.
  */
 import type { Feature, FeatureCollection, Geometry, LineString } from 'geojson';
-import type { GeoJSONSourceDiff } from 'maplibre-gl';
+import type { FilterSpecification, GeoJSONSourceDiff } from 'maplibre-gl';
 import type { PieceCollection } from './scenarioLayers';
 
 /** Properties of a feature of the dated source; `key` is its id (the source's promoteId). */
@@ -97,6 +97,45 @@ export function datedDiff(
   return { remove, add, update };
 }
 
+/** The collection's features by key (what datedDiff compares against). */
 export function byKey(fc: DatedCollection): Map<string, Feature<Geometry, DatedProps>> {
   return new Map(fc.features.map((f) => [f.properties.key, f]));
+}
+
+/**
+ * A filter for the dated source's features of one kind.
+ *
+ * @example
+ *   kindIs('frontline'); // ['==', ['get', 'kind'], 'frontline']
+ */
+export function kindIs(kind: string): FilterSpecification {
+  return ['==', ['get', 'kind'], kind];
+}
+
+/** The filter for the dated source's pieces a scenario colours: all but the ORDLO outline and the line of contact. */
+export const SCENARIO_PIECES: FilterSpecification = ['match', ['get', 'kind'], ['ordlo', 'frontline'], false, true];
+
+/** How to bring a source to new contents: all of it, a diff, or nothing. */
+export type SourceUpdate = { set: DatedCollection } | { diff: GeoJSONSourceDiff } | null;
+
+/**
+ * The dated source's contents as last sent. A new source (the map was
+ * rebuilt) gets all of it; the same one gets a diff.
+ *
+ * @example
+ *   const shown = new DatedSourceState();
+ *   shown.update(src, fc); // { set: fc }
+ *   shown.update(src, fc); // null
+ */
+export class DatedSourceState {
+  private shown: { source: object; features: ReturnType<typeof byKey> } | null = null;
+
+  /** What to send `source` so it holds `fc`. */
+  update(source: object, fc: DatedCollection): SourceUpdate {
+    const before = this.shown;
+    this.shown = { source, features: byKey(fc) };
+    if (before?.source !== source) return { set: fc };
+    const diff = datedDiff(before.features, fc);
+    return diff ? { diff } : null;
+  }
 }

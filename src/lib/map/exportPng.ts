@@ -6,6 +6,12 @@
  * the caller, already in the page's language.
  */
 import type * as maplibregl from 'maplibre-gl';
+import { translate, type Locale } from '../i18n/messages';
+import type { Theme } from '../state/url';
+import { legendLabel } from '../text/labels';
+import { drawHatch, HATCH_COLOUR } from './hatch';
+import { classTint, EXPORT_INK, PALETTES, STRIP_COLOUR } from './palette';
+import type { DisplayClass } from './scenarioLayers';
 
 export interface LegendItem {
   label: string;
@@ -109,9 +115,9 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
     out.height = Math.round(height * o.scale);
     const ctx = out.getContext('2d')!;
     ctx.scale(o.scale, o.scale);
-    const fg = o.dark ? '#f0f0f0' : '#1a1a1a';
-    const muted = o.dark ? '#b8bec4' : '#555555';
-    ctx.fillStyle = o.dark ? '#1b1f24' : '#ffffff';
+    const ink = EXPORT_INK[o.dark ? 'dark' : 'light'];
+    const { fg, muted } = ink;
+    ctx.fillStyle = ink.ground;
     ctx.fillRect(0, 0, width, height);
 
     let y = PAD + 20;
@@ -135,7 +141,7 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
     const mpp = (40075016.686 * Math.cos((centre.lat * Math.PI) / 180)) / (512 * 2 ** map.getZoom());
     const bar = scaleBar(mpp, 120);
     const by = headerH + cssH - 14;
-    ctx.fillStyle = o.dark ? 'rgba(27,31,36,0.8)' : 'rgba(255,255,255,0.8)';
+    ctx.fillStyle = ink.veil;
     ctx.fillRect(PAD - 4, by - 16, bar.px + 60, 22);
     ctx.strokeStyle = fg;
     ctx.lineWidth = 1.5;
@@ -161,16 +167,7 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
       }
       ctx.fillStyle = item.colour;
       ctx.fillRect(x, y - 11, 12, 12);
-      if (item.hatch) {
-        ctx.strokeStyle = o.dark ? '#1b1f24' : '#ffffff';
-        ctx.lineWidth = 2;
-        for (let k = -12; k < 12; k += 5) {
-          ctx.beginPath();
-          ctx.moveTo(x + k, y + 1);
-          ctx.lineTo(x + k + 12, y - 11);
-          ctx.stroke();
-        }
-      }
+      if (item.hatch) drawHatch(ctx, x, y - 11, 12, ink.ground);
       ctx.strokeStyle = muted;
       ctx.lineWidth = 0.5;
       ctx.strokeRect(x, y - 11, 12, 12);
@@ -195,6 +192,57 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
       map.jumpTo(camera);
     }
   }
+}
+
+/** What the page shows beside the map, for its PNG (see savePageImage). */
+export interface PageImage {
+  title: string;
+  subtitle?: string;
+  headline: string;
+  alt: string;
+  credits: string;
+  theme: Theme;
+  locale: Locale;
+  /** The scenario's classes on the map, in legend order. */
+  classes: readonly DisplayClass[];
+  /** Whether the map shows a demilitarised strip. */
+  strip: boolean;
+  scenarioId: string;
+  date: string | null;
+}
+
+/**
+ * The share bar's PNG: the view with the page's legend (the same labels and
+ * colours as the on-screen one), saved as `frontline-<scenario>-<date>[-<width>px]-<scale>x.png`.
+ */
+export async function savePageImage(map: maplibregl.Map, page: PageImage, scale: 1 | 2, width?: number): Promise<void> {
+  const { theme, locale } = page;
+  const legend: LegendItem[] = [
+    { label: translate(locale, 'legend.ukraine'), colour: PALETTES[theme].ukraine },
+    ...page.classes.map((c) => ({
+      label: legendLabel(c, locale),
+      colour: c === 'buffer' ? HATCH_COLOUR : classTint(c, theme),
+      hatch: c === 'buffer',
+    })),
+    ...(page.strip ? [{ label: translate(locale, 'legend.strip'), colour: STRIP_COLOUR }] : []),
+  ];
+  const blob = await exportPng(map, {
+    scale,
+    width,
+    title: page.title,
+    subtitle: page.subtitle,
+    headline: page.headline,
+    legend,
+    credits: page.credits,
+    alt: page.alt,
+    dark: theme === 'dark',
+    km: translate(locale, 'unit.km'),
+  });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = `frontline-${page.scenarioId}-${page.date ?? 'no-data'}${width ? `-${width}px` : ''}-${scale}x.png`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }
 
 const CRC_TABLE = (() => {

@@ -4,7 +4,8 @@
  * src/lib/a11y/a11y.test.ts checks every pair of classes stays apart under
  * simulated protanopia and deuteranopia in both themes. d3-scale maps classes
  * to it so that the legend and the layers cannot disagree. Two base palettes:
- * light and dark.
+ * light and dark. The page's own colours (text, panels, notices) and the PNG
+ * export's are here too, so every colour the reader sees has one source.
  */
 import { scaleOrdinal } from 'd3-scale';
 import type { Theme } from '../state/url';
@@ -77,3 +78,88 @@ export function classTint(cls: DisplayClass, theme: Theme = 'light', amount = 0.
     Math.round(parseInt(c.slice(i, i + 2), 16) * amount + parseInt(ground.slice(i, i + 2), 16) * (1 - amount));
   return `#${[1, 3, 5].map((i) => mix(i).toString(16).padStart(2, '0')).join('')}`;
 }
+
+/** The page's colours, each a CSS custom property `--<name>` that the components' styles read. */
+export interface PageColours {
+  bg: string;
+  fg: string;
+  muted: string;
+  border: string;
+  panel: string;
+  quote: string;
+  button: string;
+  notice: string;
+  'notice-border': string;
+  'clause-border': string;
+  gain: string;
+  loss: string;
+  focus: string;
+  /** The dashed frame and text shown while a file is dragged over the map. */
+  drop: string;
+  'drop-ink': string;
+  'drop-veil': string;
+}
+
+/**
+ * Text colours meet WCAG AA (4.5:1) on their backgrounds in both themes:
+ * src/lib/a11y/a11y.test.ts checks these pairs. ThemeState sets them on
+ * `<html>` (see applyPageColours).
+ */
+export const PAGE_COLOURS: Record<Theme, PageColours> = {
+  light: {
+    bg: '#ffffff',
+    fg: '#1a1a1a',
+    muted: '#555555',
+    border: '#dddddd',
+    panel: '#ffffff',
+    quote: '#fafafa',
+    button: '#f6f6f6',
+    notice: '#fff6db',
+    'notice-border': '#e8c66a',
+    'clause-border': '#bbb',
+    gain: '#00704f',
+    loss: '#a33b00',
+    focus: '#0a58ca',
+    drop: '#0072b2',
+    'drop-ink': '#003a5c',
+    'drop-veil': 'rgb(255 255 255 / 0.6)',
+  },
+  dark: {
+    bg: '#1b1f24',
+    fg: '#eeeeee',
+    muted: '#b8bec4',
+    border: '#3b424a',
+    panel: '#1b1f24',
+    quote: '#252a30',
+    button: '#2a3038',
+    notice: '#3a3320',
+    'notice-border': '#e8c66a',
+    'clause-border': '#bbb',
+    gain: '#4fd1a5',
+    loss: '#ff9a66',
+    focus: '#8ab4ff',
+    drop: '#0072b2',
+    'drop-ink': '#003a5c',
+    'drop-veil': 'rgb(255 255 255 / 0.6)',
+  },
+};
+
+/** Sets the theme's page colours as custom properties on `root` (the styles read `var(--fg)` etc.). */
+export function applyPageColours(root: HTMLElement, theme: Theme): void {
+  for (const [name, colour] of Object.entries(PAGE_COLOURS[theme])) root.style.setProperty(`--${name}`, colour);
+}
+
+/**
+ * The PNG export's text and ground. Its dark text is a shade lighter than the
+ * page's (#f0f0f0 against #eeeeee): the image is seen outside the page, often
+ * scaled down, and exported images must stay as they were.
+ */
+export const EXPORT_INK: Record<Theme, { fg: string; muted: string; ground: string; veil: string }> = {
+  light: {
+    fg: PAGE_COLOURS.light.fg,
+    muted: PAGE_COLOURS.light.muted,
+    ground: '#ffffff',
+    veil: 'rgba(255,255,255,0.8)',
+  },
+  dark: { fg: '#f0f0f0', muted: PAGE_COLOURS.dark.muted, ground: PAGE_COLOURS.dark.bg, veil: 'rgba(27,31,36,0.8)' },
+};

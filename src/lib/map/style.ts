@@ -22,23 +22,6 @@ export function baseStyle(pageUrl: string, base: string): StyleSpecification {
   };
 }
 
-/**
- * A 12 × 12 tile of diagonal stripes for the buffer zone's fill-pattern:
- * opaque (stripes on a pale ground), so it covers the region's base class.
- */
-export function hatchImage(colour: string): { width: number; height: number; data: Uint8Array } {
-  const size = 12;
-  const data = new Uint8Array(size * size * 4);
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
-  const pale = [r, g, b].map((c) => Math.round(c * 0.2 + 255 * 0.8));
-  for (let y = 0; y < size; y++)
-    for (let x = 0; x < size; x++) {
-      const on = (x + y) % size < 4;
-      data.set(on ? [r, g, b, 255] : [pale[0], pale[1], pale[2], 255], (y * size + x) * 4);
-    }
-  return { width: size, height: size, data };
-}
-
 /** Ukraine's extent: the first view, and the limit of panning. */
 export const UKRAINE_BOUNDS: [[number, number], [number, number]] = [
   [22.0, 44.3],

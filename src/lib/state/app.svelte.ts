@@ -1,27 +1,24 @@
+// Over 300 lines: the data set, the choice and every derived figure are one dependency graph of runes; split, they would pass each other half of it.
 /**
  * The page's state: the data set, the chosen scenario and date, and what
- * follows from them. Every figure is the engine's (`areaReport`,
- * `computeAreas`), the same functions the CLI calls.
+ * follows from them, with explicit loaders (load, selectDate, loadStrip,
+ * loadHistory: no $derived fetches). Every figure is the engine's
+ * (`areaReport`, `computeAreas`), the same functions the CLI calls.
  */
+import type { FeatureCollection } from 'geojson';
 import { computeAreas, type AreaRow } from '../engine/areas';
-import {
-  nearestSnapshot,
-  newestDate,
-  packOverlays,
-  seriesOf,
-  type Manifest,
-  type SnapshotEntry,
-} from '../datafolder/manifest';
+import { nearestSnapshot, newestDate, packOverlays, seriesOf, type SnapshotEntry } from '../datafolder/manifest';
 import type { RegionOverlay } from '../engine/overlay';
 import { areaReport, type AreaReport } from '../engine/report';
 import { SCENARIOS, STATUS_QUO, scenarioById } from '../engine/scenarioCatalog';
-import type { ScenarioDefinition } from '../engine/scenarios';
+import { needsOrdlo, type ScenarioDefinition } from '../engine/scenarios';
 import type { Strip } from '../engine/strip';
 import { collectPieces, frontlineOf, scenarioDisplay } from '../map/scenarioLayers';
 import { CUSTOM_ID } from './customScenario';
 import { loadBuiltinBoundaries, loadDataset, loadPlaces, type Dataset, type FC } from './data';
 import { ControlIndex, placesChangingHands, type PlacesFile, type PlacesResult } from '../engine/places';
 import { loadFrame, loadSnapshot } from './history';
+import { statusQuoSeries, type SeriesPoint } from './timeSeries';
 import type { Upload } from './upload';
 import { LAYERS, type LayerId, type UrlState } from './url';
 
@@ -78,12 +75,11 @@ export class AppState {
   /** Whether a scenario can be shown with what is loaded. */
   available(id: string): boolean {
     if (this.status === 'nodata') return NO_SNAPSHOT_SCENARIOS.includes(id);
-    if (id === 'pre-2022') return Boolean(this.dataset?.manifest.ordlo);
-    if (id === CUSTOM_ID) {
-      const rules = this.custom ? [this.custom.rules.default, ...Object.values(this.custom.rules.regions)] : [];
-      return this.custom !== null && (!rules.includes('pre-2022') || Boolean(this.dataset?.manifest.ordlo));
-    }
-    return true;
+    // A scenario whose rules read the pre-2022 layer (rules.ts) needs the data set's ORDLO layer.
+    if (id === CUSTOM_ID && !this.custom) return false;
+    const scenario = id === CUSTOM_ID ? this.custom : SCENARIOS.find((s) => s.id === id);
+    if (!scenario) return true;
+    return !needsOrdlo(scenario) || Boolean(this.dataset?.manifest.ordlo);
   }
 
   /** Its own derived, so editing a custom scenario's rules does not recompute the strip. */
@@ -91,46 +87,56 @@ export class AppState {
   /**
    * The scenario's demilitarised strip on the date, if it has one: the same
    * computeStrip the CLI calls, on the same files (the snapshot and
-   * regions-display.geojson), so the figures match.
+   * regions-display.geojson), so the figures match. Null until loadStrip()
+   * has brought what it needs.
    */
   strip = $derived.by<Strip | null>(() => {
     const width = this.stripWidth;
     const ds = this.dataset;
     const entry = this.entry;
-    if (width === undefined || !ds || !entry) return null;
     const lib = this.stripLib;
-    if (!lib) {
-      this.loadStripLib();
-      return null;
-    }
+    if (width === undefined || !ds || !entry || !lib) return null;
     const { computeStrip, stripInputOf } = lib;
     // The map reads dates from the history chunks, which hold only what it draws;
     // the strip's sides need the snapshot's occupied and contested layers too.
     if (this.upload?.entry.id === entry.id) return computeStrip(stripInputOf(this.upload.fc, ds.regions), width);
-    if (this.fullSnapshot?.id !== entry.id) {
-      this.loadFullSnapshot(ds.manifest, entry);
-      return null;
-    }
+    if (this.fullSnapshot?.id !== entry.id) return null;
     return computeStrip(stripInputOf(this.fullSnapshot.fc, ds.regions), width);
   });
   private stripLib = $state.raw<StripLib | null>(null);
   private stripLibPending = false;
   /** The strip as map features (empty without one). */
-  stripFeatures = $derived(this.strip && this.stripLib ? this.stripLib.stripFeatures(this.strip) : []);
-  private loadStripLib(): void {
-    if (this.stripLibPending) return;
-    this.stripLibPending = true;
-    import('../engine/strip').then(
-      (lib) => (this.stripLib = lib),
-      (e: Error) => ((this.stripLibPending = false), (this.message = `The strip could not be computed: ${e.message}`)),
-    );
-  }
+  stripCollection = $derived<FeatureCollection>({
+    type: 'FeatureCollection',
+    features: this.strip && this.stripLib ? this.stripLib.stripFeatures(this.strip) : [],
+  });
   private fullSnapshot = $state.raw<{ id: string; fc: FC } | null>(null);
   private fullPending: string | null = null;
-  private loadFullSnapshot(manifest: Manifest, entry: SnapshotEntry): void {
-    if (this.fullPending === entry.id) return;
+
+  /**
+   * Loads what the strip of the shown scenario and date needs (its geometry
+   * code, the date's full snapshot), if it has a strip and they are not
+   * loaded yet. Every choice of scenario or date calls it; errors go to
+   * `message`.
+   */
+  private loadStrip(): void {
+    const ds = this.dataset;
+    const entry = this.entry;
+    if (this.stripWidth === undefined || !ds || !entry) return;
+    if (!this.stripLib && !this.stripLibPending) {
+      this.stripLibPending = true;
+      import('../engine/strip').then(
+        (lib) => (this.stripLib = lib),
+        (e: Error) => (
+          (this.stripLibPending = false),
+          (this.message = `The strip could not be computed: ${e.message}`)
+        ),
+      );
+    }
+    if (this.upload?.entry.id === entry.id || this.fullSnapshot?.id === entry.id || this.fullPending === entry.id)
+      return;
     this.fullPending = entry.id;
-    loadSnapshot(manifest, entry).then(
+    loadSnapshot(ds.manifest, entry).then(
       (fc) => {
         if (this.fullPending === entry.id) this.fullSnapshot = { id: entry.id, fc };
       },
@@ -138,15 +144,22 @@ export class AppState {
     );
   }
 
-  report = $derived.by<AreaReport | null>(() => {
+  /** The figures, or why there are none (a data set whose files disagree, such as a half-updated cache). */
+  private figures = $derived.by<{ report: AreaReport | null; error: string | null }>(() => {
     const ds = this.dataset;
-    if (!ds || !this.entry || !this.available(this.scenarioId)) return null;
+    if (!ds || !this.entry || !this.available(this.scenarioId)) return { report: null, error: null };
     try {
-      return areaReport(ds.manifest, this.stats!, this.entry, this.scenario, { strip: this.strip?.areas });
-    } catch {
-      return null; // a data set whose files disagree (half-updated cache): show no figures rather than break the page
+      return {
+        report: areaReport(ds.manifest, this.stats!, this.entry, this.scenario, { strip: this.strip?.areas }),
+        error: null,
+      };
+    } catch (e) {
+      return { report: null, error: (e as Error).message }; // no figures rather than a broken page
     }
   });
+  report = $derived(this.figures.report);
+  /** Why the figures could not be computed (shown as the page's notice), else null. */
+  reportError = $derived(this.figures.error);
 
   rows = $derived.by<AreaRow[] | null>(() => {
     if (this.report) return this.report.rows;
@@ -173,6 +186,21 @@ export class AppState {
     return placesChangingHands(this.scenario, this.placesFile.places, this.controlIndex);
   });
 
+  /** The status quo through the data set's history, for the chart (empty until loadHistory). */
+  historyPoints = $state.raw<SeriesPoint[]>([]);
+  private historyStarted = false;
+  /**
+   * Computes the chart's figures (about 800 of them), once, when the data set
+   * is in. The page calls it after the first drawn map: they are not needed to
+   * see it, and the main thread is the software renderer's too.
+   */
+  loadHistory(): void {
+    const ds = this.dataset;
+    if (!ds || this.historyStarted) return;
+    this.historyStarted = true;
+    void statusQuoSeries(ds.manifest, ds.stats, this.series).then((points) => (this.historyPoints = points));
+  }
+
   /** Take the URL's choices (unknown ones were already dropped by parseUrlState). */
   constructor(initial?: UrlState) {
     if (initial?.scenario) this.scenarioId = initial.scenario;
@@ -182,18 +210,6 @@ export class AppState {
     }
     if (initial?.date) this.wantedDate = initial.date;
     if (initial?.layers) this.layers = initial.layers;
-  }
-
-  /** The choices as URL state (for permalinks). */
-  urlState(extra: Partial<UrlState> = {}): UrlState {
-    return {
-      scenario: this.scenarioId === STATUS_QUO || this.scenarioId === CUSTOM_ID ? undefined : this.scenarioId,
-      custom: this.scenarioId === CUSTOM_ID && this.custom ? this.custom : undefined,
-      date: this.date ?? undefined,
-      layers: this.layers.length === LAYERS.length ? undefined : this.layers,
-      embed: false,
-      ...extra,
-    };
   }
 
   async load(): Promise<void> {
@@ -240,12 +256,14 @@ export class AppState {
   selectScenario(id: string): void {
     performance.mark('frontline:select');
     if (this.scenarios.some((s) => s.id === id) && this.available(id)) this.scenarioId = id;
+    this.loadStrip();
   }
 
   /** Show a custom scenario (the editor calls this on every edit; the figures and the strip follow). */
   selectCustom(def: ScenarioDefinition): void {
     this.custom = def;
     this.scenarioId = CUSTOM_ID;
+    this.loadStrip();
   }
 
   toggleLayer(id: LayerId, on: boolean): void {
@@ -258,6 +276,7 @@ export class AppState {
     this.upload = upload;
     this.snapshot = upload.fc;
     this.date = upload.entry.date;
+    this.loadStrip();
   }
 
   /** Back to the data set's snapshot of the same date. */
@@ -294,5 +313,6 @@ export class AppState {
     this.upload = null;
     this.snapshot = fc;
     this.date = entry.date;
+    this.loadStrip();
   }
 }

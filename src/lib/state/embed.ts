@@ -63,3 +63,23 @@ export function parentOrigin(ancestorOrigins: ArrayLike<string> | undefined, ref
     '*'
   );
 }
+
+/**
+ * In an embed, tells the host page our height whenever it changes, so its
+ * iframe can fit (see embedSnippet); returns the function that stops it.
+ * Nothing is sent outside an iframe.
+ */
+export function reportEmbedHeight(): () => void {
+  if (window.parent === window) return () => {};
+  // To the parent's origin when the browser tells it, so no other page can listen in.
+  const target = parentOrigin(location.ancestorOrigins, document.referrer, location.search);
+  const send = (): void =>
+    window.parent.postMessage(
+      { type: 'frontline:height', height: Math.ceil(document.documentElement.scrollHeight) },
+      target,
+    );
+  const ro = new ResizeObserver(send);
+  ro.observe(document.body);
+  send();
+  return () => ro.disconnect();
+}

@@ -1,0 +1,59 @@
+/**
+ * The page's texts for the shown choice, in its language: the scenario's
+ * title and clause, the headline, the alt text and the credits. One place,
+ * so the panel, the embed, the live region and the PNG say the same.
+ */
+import { MINREGION_CREDIT, SOURCE_NAME } from '../datafolder/provenance';
+import { t } from '../i18n/locale.svelte';
+import { scenarioTexts } from '../i18n/names';
+import { altText } from '../text/altText';
+import { headline } from '../text/headline';
+import type { AppState } from './app.svelte';
+import type { Language } from './language.svelte';
+
+/** Derived texts of an AppState (see the module comment). */
+export class PageTexts {
+  // Set by the constructor; the deriveds read them lazily (hence $derived.by: TypeScript cannot see that).
+  private readonly app: AppState;
+  private readonly language: Language;
+  private readonly fixedTitle: string | undefined;
+  /** The date the figures are for (none on the page without data). */
+  readonly date = $derived.by(() => (this.app.status === 'ready' ? this.app.date : null));
+  readonly scenario = $derived.by(() => scenarioTexts(this.app.scenario, this.language.current));
+  readonly headline = $derived.by(() =>
+    this.app.rows
+      ? headline(this.app.scenario, this.app.rows, this.date, this.language.current, this.app.places?.totals)
+      : '',
+  );
+  readonly alt = $derived.by(() =>
+    this.app.rows ? altText(this.app.scenario, this.app.rows, this.date, this.language.current) : '',
+  );
+  /** The embed's own title (`?title=`), else the scenario's. */
+  readonly title = $derived.by(() => this.fixedTitle ?? this.scenario.title);
+  /** The credit the boundaries' licence asks for (© Minregion, in the page's language), else their file's name. */
+  private readonly boundaries = $derived.by(() => {
+    const b = this.app.dataset?.manifest.boundaries;
+    const credit = b ? b.attribution : MINREGION_CREDIT;
+    return credit === MINREGION_CREDIT ? t('boundaries.minregion') : (credit ?? b?.name ?? '');
+  });
+  /** A reader's own file is credited as theirs, not DeepStateMap's. */
+  private readonly dataName = $derived.by(() =>
+    this.app.upload ? t('upload.credit', { name: this.app.upload.name }) : SOURCE_NAME,
+  );
+  readonly credits = $derived.by(() =>
+    this.app.date
+      ? t('credits.withDate', { data: this.dataName, date: this.app.date, boundaries: this.boundaries })
+      : t('credits.noDate', { boundaries: this.boundaries }),
+  );
+  /** The map's attribution line. */
+  readonly attribution = $derived.by(
+    () =>
+      `${this.dataName}${this.app.date ? ` ${this.app.date}` : ''} · ${t('attribution.boundaries', { boundaries: this.boundaries })}`,
+  );
+
+  constructor(app: AppState, language: Language, fixedTitle?: string) {
+    this.app = app;
+    this.language = language;
+    this.fixedTitle = fixedTitle;
+  }
+}
