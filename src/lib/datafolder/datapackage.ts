@@ -1,3 +1,4 @@
+// Over 300 lines: the schema of every column of both tables (a description each) beside the descriptors that carry them.
 /**
  * Tables as a Frictionless Data Package (https://specs.frictionlessdata.io/):
  * the CSV holds only its header and one row per record, and
