@@ -47,14 +47,18 @@ function checkPageCsv(file: { text: string; path: string }): string {
 }
 
 /** A .zip download: a CSV and its datapackage.json, valid against the Frictionless schemas. Returns the CSV. */
-function checkPackageZip(file: { name: string; path: string }): { csvName: string; csv: string } {
+function checkPackageZip(file: { name: string; path: string }): {
+  csvName: string;
+  csv: string;
+  snapshots: Record<string, unknown>;
+} {
   const entries = unzipSync(readFileSync(file.path));
   const names = Object.keys(entries).sort();
   expect(names).toHaveLength(2);
   expect(names).toContain('datapackage.json');
   const descriptor = JSON.parse(strFromU8(entries['datapackage.json'])) as {
     resources: { path: string; schema: never }[];
-    frontline: { source: { name: string } };
+    frontline: { source: { name: string }; snapshots: Record<string, unknown> };
   };
   expect(packageProblems(descriptor)).toEqual([]);
   const csvName = descriptor.resources[0].path;
@@ -62,7 +66,7 @@ function checkPackageZip(file: { name: string; path: string }): { csvName: strin
   const csv = strFromU8(entries[csvName]);
   expect(csvProblems(csv, descriptor.resources[0].schema)).toEqual([]);
   expect(descriptor.frontline.source.name).toBe('DeepStateMap');
-  return { csvName, csv };
+  return { csvName, csv, snapshots: descriptor.frontline.snapshots };
 }
 
 /** A page row rounded as the CLI rounds (km² to 0.01, shares to 0.001). */
@@ -236,7 +240,10 @@ describe('downloads equal the CLI', () => {
     const rows = csvParse(body);
     const dates = new Set(rows.map((r) => r.date));
     expect(dates.size).toBeGreaterThan(790);
-    expect(csv.text).toMatch(new RegExp(`# snapshot: ${from} \\.\\. ${to} \\(${dates.size} snapshots\\)`));
+    // The range the series covers is in its data package (the CSV has no comment lines).
+    const zip = checkPackageZip(await download(page, 'Time series + data package (ZIP)'));
+    expect(zip.csv).toBe(cliCsv);
+    expect(zip.snapshots).toEqual({ first: from, last: to, count: dates.size, kinds: ['daily', 'raw'] });
     await page.close();
   });
 });
