@@ -12,6 +12,7 @@ import { regionsFromGeoJSON, type Region } from '../engine/regions';
 import { dateFromName, parseSnapshot } from '../engine/snapshot';
 import { snapshotFeatures } from '../engine/snapshotFeatures';
 import { shownName } from '../text/safeText';
+import { dateFromProperties } from './uploadDate';
 import { loadDatasetRegions, loadNeighbours, type FC } from './data';
 
 /** Files larger than this are refused before reading (DeepState's daily files are ~0.5 MB, raw ones ~3 MB). */
@@ -24,6 +25,12 @@ export interface Upload {
   overlays: RegionOverlay[];
   /** The features a snapshot file holds (occupied, contested, line of contact, map pieces). */
   fc: FC;
+  /** Whether the file's name gives its date; if not, the page asks the reader for one (see `redated`). */
+  named: boolean;
+  /** The date the file's own properties give (dateFromProperties), if any: the date prompt offers it. */
+  suggested: string | null;
+  /** The reader left it undated: it is shown on the date the page showed, and the page says "undated". */
+  undated: boolean;
 }
 
 let regions: Promise<Region[]> | null = null;
@@ -40,7 +47,7 @@ function loadRegions(): Promise<Region[]> {
 
 /**
  * Read and compute a reader's file. `today` dates a file whose name has no
- * date. Throws one Error whose message names the file and what is wrong.
+ * date until the reader chooses one (`redated`). Throws one Error whose message names the file and what is wrong.
  */
 export async function readUpload(
   file: { name: string; size: number; text(): Promise<string> },
@@ -60,7 +67,8 @@ export async function readUpload(
       detail: (e as Error).message,
     });
   }
-  const snap = parseSnapshot(json, name, dateFromName(name) ? undefined : today);
+  const named = Boolean(dateFromName(name));
+  const snap = parseSnapshot(json, name, named ? undefined : today);
   if (snap.occupied.length === 0)
     throw new InputError(
       name,
@@ -85,5 +93,17 @@ export async function readUpload(
     source_sha256: '',
     layers: snap.layers,
   };
-  return { name, entry, overlays, fc: { type: 'FeatureCollection', features } as FC };
+  const fc = { type: 'FeatureCollection', features } as FC;
+  return { name, entry, overlays, fc, named, suggested: named ? null : dateFromProperties(json), undated: false };
+}
+
+/**
+ * The same file on another date (the one the reader chose, or the page's own
+ * date when `undated`): its entry and its features' `date` change, the
+ * figures do not (they do not depend on the date).
+ */
+export function redated(upload: Upload, date: string, undated: boolean): Upload {
+  const features = upload.fc.features.map((f) => ({ ...f, properties: { ...f.properties, date } }));
+  const entry = { ...upload.entry, id: `upload-${date}`, date };
+  return { ...upload, entry, fc: { ...upload.fc, features } as FC, undated };
 }
