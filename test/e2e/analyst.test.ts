@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { appUnderTest, SHOTS } from '../helpers/app';
 import { decodePng, waitForIdle, watch } from '../helpers/browser';
 import { strFromU8, unzipSync } from 'fflate';
-import { cli } from '../helpers/cli';
+import { cli, roundLikeCli } from '../helpers/cli';
 import { csvProblems, HAVE_PANDAS, packageProblems, pandasRead } from '../helpers/frictionless';
 import { HAVE_OGR, ogrinfo } from '../helpers/gdal';
 import { ROOT, TEST_DATA } from '../helpers/paths';
@@ -67,16 +67,6 @@ function checkPackageZip(file: { name: string; path: string }): {
   expect(csvProblems(csv, descriptor.resources[0].schema)).toEqual([]);
   expect(descriptor.frontline.source.name).toBe('DeepStateMap');
   return { csvName, csv, snapshots: descriptor.frontline.snapshots };
-}
-
-/** A page row rounded as the CLI rounds (km² to 0.01, shares to 0.001). */
-function round<R extends Record<string, number | string>>(r: R): R {
-  return Object.fromEntries(
-    Object.entries(r).map(([k, v]) => [
-      k,
-      typeof v === 'number' ? Math.round(v * (k.endsWith('_pct') ? 1000 : 100)) / (k.endsWith('_pct') ? 1000 : 100) : v,
-    ]),
-  ) as R;
 }
 
 describe('timeline', () => {
@@ -294,7 +284,7 @@ describe('custom scenario editor', () => {
     const cliReport = JSON.parse(
       (await cli('areas', '--date', '2025-11-20', '--scenario-file', file, '--data', TEST_DATA)).out,
     ) as { scenario: string; rows: Row[] };
-    expect(pageRows.map(round)).toEqual(cliReport.rows);
+    expect(pageRows.map(roundLikeCli)).toEqual(cliReport.rows);
     await page.screenshot({ path: join(SHOTS, 'custom-editor.png') });
     await page.close();
 
@@ -302,7 +292,7 @@ describe('custom scenario editor', () => {
     await waitForIdle(again, 'custom', '2025-11-20');
     await again.waitForFunction(() => document.querySelector('[data-testid=headline]')?.textContent?.includes('strip'));
     expect(await headline(again)).toBe(text);
-    expect((await rowsOf(again)).map(round)).toEqual(cliReport.rows);
+    expect((await rowsOf(again)).map(roundLikeCli)).toEqual(cliReport.rows);
     await again.close();
   });
 });
@@ -336,7 +326,7 @@ describe('bring your own line', () => {
       const cliReport = JSON.parse(
         (await cli('areas', '--date', '2025-11-21', '--scenario', id, '--data', data)).out,
       ) as { source: { name: string }; rows: Row[] };
-      expect(pageReport.rows.map(round)).toEqual(cliReport.rows);
+      expect(pageReport.rows.map(roundLikeCli)).toEqual(cliReport.rows);
       expect(pageReport.source.name).toBe('my-newsroom-line-2025-11-21.geojson');
     }
     expect(await page.locator('.credit').last().innerText()).toContain(

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { appUnderTest } from '../helpers/app';
 import { waitForIdle, watch } from '../helpers/browser';
-import { cli } from '../helpers/cli';
+import { cli, roundLikeCli } from '../helpers/cli';
 import { TEST_DATA } from '../helpers/paths';
 import { sourceFile } from '../helpers/sources';
 
@@ -45,15 +45,6 @@ async function pick(page: Page, file: string): Promise<void> {
 }
 
 type Row = { id: string; [k: string]: number | string };
-/** A page row rounded as the CLI rounds (km² to 0.01, shares to 0.001). */
-const round = (r: Row): Row =>
-  Object.fromEntries(
-    Object.entries(r).map(([k, v]) => {
-      const f = k.endsWith('_pct') ? 1000 : 100;
-      return [k, typeof v === 'number' ? Math.round(v * f) / f : v];
-    }),
-  ) as Row;
-
 describe('your own line without a date in its name', () => {
   it('asks for the date, prefilled from its properties, and shows the figures the CLI gives for that date', async () => {
     const file = undatedFile('my-newsroom-line.geojson', { date: '2025-11-21' });
@@ -86,7 +77,7 @@ describe('your own line without a date in its name', () => {
     const cliReport = JSON.parse(
       (await cli('areas', '--date', '2025-11-21', '--scenario', 'us-28-point', '--data', data)).out,
     ) as { rows: Row[] };
-    expect(pageReport.rows.map(round)).toEqual(cliReport.rows);
+    expect(pageReport.rows.map(roundLikeCli)).toEqual(cliReport.rows);
     expect(pageReport.source.name).toBe('my-newsroom-line.geojson');
     expect(log.errors).toEqual([]);
     await page.close();
