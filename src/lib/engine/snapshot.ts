@@ -7,6 +7,9 @@ import { classifyLayer, HELD_BY_RUSSIA, type LayerClass } from './classify';
 import { InputError } from './errors';
 import { checkPolygonal, isPolygonal } from './geometryCheck';
 import { checkLonLat } from './regions';
+import { FIRST_YEAR, LAST_YEAR } from './snapshotYears';
+
+export { FIRST_YEAR, LAST_YEAR } from './snapshotYears';
 import { difference, pathsFromGeometry, repair, selfCrossingRing, type Paths } from './polygons';
 
 /**
@@ -42,19 +45,6 @@ const DAILY_NAME = /deepstatemap_data_(\d{4})(\d{2})(\d{2})(?!\d)/;
 const RAW_NAME = /(?:^|[/\\])(\d{9,11})\.geojson$/;
 // Not inside a longer number: `10000-01-01` is no date of year 0000.
 const ISO_DATE = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
-
-/**
- * Snapshots lie within these years: DeepState began in 2014; later years are a typo or a hostile name.
- *
- * @example dateFromName('2013-05-01-line.geojson') // throws: before FIRST_YEAR
- */
-export const FIRST_YEAR = 2014;
-/**
- * The last year a snapshot may have.
- *
- * @example Number(date.slice(0, 4)) <= LAST_YEAR
- */
-export const LAST_YEAR = 2100;
 
 /** The date if it is a real calendar date within FIRST_YEAR..LAST_YEAR, else an InputError naming the file. */
 function checkedDate(date: string, name: string): string {

@@ -3,7 +3,7 @@
  * name has none: the page offers it in the date prompt (UploadLine). Pure,
  * no DOM.
  */
-import { FIRST_YEAR, LAST_YEAR } from '../engine/snapshot';
+import { FIRST_YEAR, LAST_YEAR } from '../engine/snapshotYears';
 
 /** Property names that date a file, most telling first (compared without case). */
 export const DATE_KEYS = ['date', 'datetime', 'valid_from', 'updated', 'updated_at', 'last_updated', 'timestamp'];
