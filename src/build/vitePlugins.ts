@@ -28,7 +28,14 @@ export function glyphs(root: string): Plugin {
     const to = join(root, 'public', 'glyphs', GLYPHS_FONT);
     if (!existsSync(join(to, '0-255.pbf'))) cpSync(join(pkg, 'fonts', GLYPHS_FONT), to, { recursive: true });
   };
-  return { name: 'frontline-glyphs', buildStart: copy, configureServer: copy, configurePreviewServer: copy };
+  // In `config`, before Vite lists public/: copied later (configureServer), a fresh clone's first
+  // `npm start` served index.html for every glyph until the server restarted.
+  return {
+    name: 'frontline-glyphs',
+    config() {
+      copy();
+    },
+  };
 }
 
 const TYPES: Record<string, string> = { '.json': 'application/json', '.geojson': 'application/geo+json' };
