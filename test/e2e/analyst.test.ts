@@ -10,7 +10,7 @@ import { csvParse } from 'd3-dsv';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { appUnderTest, SHOTS } from '../helpers/app';
-import { decodePng, waitForIdle, watch } from '../helpers/browser';
+import { decodePng, pixelsDiffering, waitForIdle, watch } from '../helpers/browser';
 import { strFromU8, unzipSync } from 'fflate';
 import { cli, roundLikeCli } from '../helpers/cli';
 import { csvProblems, HAVE_PANDAS, packageProblems, pandasRead } from '../helpers/frictionless';
@@ -100,30 +100,14 @@ describe('timeline', () => {
     await waitForIdle(fresh, 'us-28-point', '2025-11-15');
     const [a, b] = [decodePng(await mapShot(stepped)), decodePng(await mapShot(fresh))];
     expect([a.width, a.height]).toEqual([b.width, b.height]);
-    let differ = 0;
-    for (let i = 0; i < a.data.length; i += 4)
-      if (
-        Math.abs(a.data[i] - b.data[i]) +
-          Math.abs(a.data[i + 1] - b.data[i + 1]) +
-          Math.abs(a.data[i + 2] - b.data[i + 2]) >
-        30
-      )
-        differ++;
+    const differ = pixelsDiffering(a, b);
     // The same picture but for antialiasing along tile seams: well under 0.5 % of the pixels.
     expect(differ / (a.width * a.height)).toBeLessThan(0.005);
     const first = await open('?scenario=us-28-point&date=2025-11-03#6.2/48.4/37.4');
     await waitForIdle(first, 'us-28-point', '2025-11-03');
     const start = decodePng(await mapShot(first));
     await first.close();
-    let moved = 0;
-    for (let i = 0; i < a.data.length; i += 4)
-      if (
-        Math.abs(a.data[i] - start.data[i]) +
-          Math.abs(a.data[i + 1] - start.data[i + 1]) +
-          Math.abs(a.data[i + 2] - start.data[i + 2]) >
-        30
-      )
-        moved++;
+    const moved = pixelsDiffering(a, start);
     // ...and it is not simply the first date's picture: the line moved in those twelve days.
     expect(moved).toBeGreaterThan(differ);
     expect(moved).toBeGreaterThan(50);

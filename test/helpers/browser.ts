@@ -195,3 +195,16 @@ export function colourAt(png: PNG, x: number, y: number, r = 2): [number, number
     }
   return sum.map((s) => s / n) as [number, number, number];
 }
+
+/** How many pixels of two same-sized images differ by more than `threshold` in R+G+B (antialiasing stays under 30). */
+export function pixelsDiffering(a: { data: Uint8Array }, b: { data: Uint8Array }, threshold = 30): number {
+  let n = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    const d =
+      Math.abs(a.data[i] - b.data[i]) +
+      Math.abs(a.data[i + 1] - b.data[i + 1]) +
+      Math.abs(a.data[i + 2] - b.data[i + 2]);
+    if (d > threshold) n++;
+  }
+  return n;
+}

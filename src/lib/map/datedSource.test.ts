@@ -1,22 +1,10 @@
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { rect } from '../../../test/helpers/synthetic';
 import { byKey, datedDiff, datedFeatures, DatedSourceState, type DatedCollection } from './datedSource';
 import type { PieceCollection } from './scenarioLayers';
 
-const square = (x: number): MultiPolygon => ({
-  type: 'MultiPolygon',
-  coordinates: [
-    [
-      [
-        [x, 48],
-        [x + 1, 48],
-        [x + 1, 49],
-        [x, 49],
-        [x, 48],
-      ],
-    ],
-  ],
-});
+const square = (x: number): MultiPolygon => ({ type: 'MultiPolygon', coordinates: [[rect(x, 48, x + 1, 49)]] });
 const pieces = (parts: [string, string, number][]): PieceCollection => ({
   type: 'FeatureCollection',
   features: parts.map(([region, kind, x], fid) => ({

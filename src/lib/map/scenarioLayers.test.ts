@@ -1,22 +1,10 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import { rect } from '../../../test/helpers/synthetic';
 import { scenarioById } from '../engine/scenarioCatalog';
 import { collectPieces, scenarioDisplay } from './scenarioLayers';
 
-const square = (x: number): Geometry => ({
-  type: 'MultiPolygon',
-  coordinates: [
-    [
-      [
-        [x, 48],
-        [x + 1, 48],
-        [x + 1, 49],
-        [x, 49],
-        [x, 48],
-      ],
-    ],
-  ],
-});
+const square = (x: number): Geometry => ({ type: 'MultiPolygon', coordinates: [[rect(x, 48, x + 1, 49)]] });
 const fc = (features: Feature[]): FeatureCollection<Geometry, Record<string, unknown> | null> =>
   ({ type: 'FeatureCollection', features }) as never;
 const piece = (region: string, kind: string, x: number): Feature => ({

@@ -69,26 +69,27 @@ export function seriesCsv(reports: readonly AreaReport[], scenario: ScenarioDefi
 }
 
 /**
- * A table and its datapackage.json as one .zip: what `--datapackage DIR`
- * writes. fflate loads with the first one (it is not part of the first load);
+ * A CSV and its datapackage.json as one .zip, as `--datapackage DIR` writes
+ * them. fflate loads with the first one (it is not part of the first load);
  * the entries carry the snapshot's date, so the same table zips to the same bytes.
  */
-export async function tablePackage(reports: readonly AreaReport[], scenario: ScenarioDefinition): Promise<Download> {
+async function packageZip(csvName: string, csv: string, descriptor: string, date: string): Promise<Download> {
   const { strToU8, zipSync } = await import('fflate');
-  const stem = tableStem(
+  const zip = zipSync(
+    { [csvName]: strToU8(csv), 'datapackage.json': strToU8(descriptor) },
+    { level: 9, mtime: new Date(`${date}T12:00:00Z`) },
+  );
+  return { name: csvName.replace(/\.csv$/, '.zip'), type: 'application/zip', text: zip };
+}
+
+/** A table (one date, or a series) with its datapackage.json, zipped. */
+export function tablePackage(reports: readonly AreaReport[], scenario: ScenarioDefinition): Promise<Download> {
+  const csv = `${tableStem(
     [scenario],
     reports.map((r) => r.date),
-  );
-  const csv = `${stem}.csv`;
-  const mtime = new Date(`${reports.at(-1)?.date ?? '2000-01-01'}T12:00:00Z`);
-  const zip = zipSync(
-    {
-      [csv]: strToU8(reportsToCsv(reports)),
-      'datapackage.json': strToU8(packageJson(areasPackage(reports, [scenario], csv))),
-    },
-    { level: 9, mtime },
-  );
-  return { name: `${stem}.zip`, type: 'application/zip', text: zip };
+  )}.csv`;
+  const descriptor = packageJson(areasPackage(reports, [scenario], csv));
+  return packageZip(csv, reportsToCsv(reports), descriptor, reports.at(-1)?.date ?? '2000-01-01');
 }
 
 /** The towns the scenario moves: `frontline places --date D --scenario S --format csv`. */
@@ -105,22 +106,15 @@ export function placesCsv(
 }
 
 /** The towns as a .zip of their CSV and its datapackage.json (`frontline places --datapackage DIR`). */
-export async function placesPackageZip(
+export function placesPackageZip(
   report: AreaReport,
   scenario: ScenarioDefinition,
   gazetteer: PlacesFile,
   places: PlacesResult,
 ): Promise<Download> {
-  const { strToU8, zipSync } = await import('fflate');
   const csv = placesCsv(report, scenario, gazetteer, places);
-  const zip = zipSync(
-    {
-      [csv.name]: strToU8((csv.text as string).slice(BOM.length)),
-      'datapackage.json': strToU8(packageJson(placesPackage(report, scenario, gazetteer, csv.name))),
-    },
-    { level: 9, mtime: new Date(`${report.date}T12:00:00Z`) },
-  );
-  return { name: csv.name.replace(/\.csv$/, '.zip'), type: 'application/zip', text: zip };
+  const descriptor = packageJson(placesPackage(report, scenario, gazetteer, csv.name));
+  return packageZip(csv.name, (csv.text as string).slice(BOM.length), descriptor, report.date);
 }
 
 /** The same as `frontline places --date D --scenario S` (JSON). */
