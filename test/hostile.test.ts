@@ -774,8 +774,7 @@ describe('CSV cells from outside are never formulas', () => {
 
   it('the Towns CSV credit does not repeat a file name as a formula', () => {
     const csv = placesToCsv(
-      '2025-11-21',
-      'status-quo',
+      { date: '2025-11-21', scenario: 'status-quo', kind: 'daily' },
       [
         {
           id: 1,

@@ -308,6 +308,16 @@ describe('frontline places', () => {
     );
     expect(rows.every((x) => x.credit?.includes('DeepStateMap') && x.credit.includes('GeoNames'))).toBe(true);
     expect(rows.find((x) => x.name === 'Kramatorsk')?.name_uk).toBe('Краматорськ');
+    expect([...new Set(rows.map((x) => x.kind))]).toEqual(['daily']);
+  });
+
+  it('says in its kind column that a raw snapshot is raw', async () => {
+    const args = ['places', '--date', '2025-08-01', '--kind', 'raw', '--scenario', 'us-28-point', '--format', 'csv'];
+    const r = await cli(...args, ...D);
+    expect(r.code).toBe(0);
+    const rows = csvParse(r.out);
+    expect(rows.length).toBeGreaterThan(0);
+    expect([...new Set(rows.map((x) => x.kind))]).toEqual(['raw']);
   });
 
   it.each([

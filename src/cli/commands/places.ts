@@ -65,10 +65,21 @@ export async function places(opts: PlacesOptions, io: Io): Promise<void> {
     const csv = `${tableStem([def], [entry.date])}-places.csv`;
     const report = areaReport(ds.manifest, ds.stats, entry, def);
     const descriptor = packageJson(placesPackage(report, def, gazetteer, csv));
-    const table = placesToCsv(entry.date, def.id, rows, placesCredit(source.name, gazetteer));
+    const table = placesToCsv(
+      { date: entry.date, scenario: def.id, kind: source.kind },
+      rows,
+      placesCredit(source.name, gazetteer),
+    );
     writeOwnFolder(opts.datapackage, { [csv]: table, [DESCRIPTOR]: descriptor }, '--datapackage');
     io.err(`wrote ${opts.datapackage}: ${csv} (${rows.length} rows) and ${DESCRIPTOR}\n`);
-  } else if (format === 'csv') io.out(placesToCsv(entry.date, def.id, rows, placesCredit(source.name, gazetteer)));
+  } else if (format === 'csv')
+    io.out(
+      placesToCsv(
+        { date: entry.date, scenario: def.id, kind: source.kind },
+        rows,
+        placesCredit(source.name, gazetteer),
+      ),
+    );
   else
     io.out(
       placesToJson(

@@ -100,6 +100,7 @@ const PLACE_FIELD_INFO: Record<(typeof PLACES_CSV_HEADER)[number], FieldInfo> = 
     description: PLACES_METHOD.control,
     constraints: { enum: ['ukraine', 'russia', 'contested'] },
   },
+  kind: AREA_FIELD_INFO.kind,
   credit: { type: 'string', description: 'What the row rests on: the control data and the gazetteer' },
 };
 

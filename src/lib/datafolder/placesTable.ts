@@ -20,8 +20,17 @@ export const PLACES_CSV_HEADER = [
   'region',
   'zone',
   'now',
+  'kind',
   'credit',
 ] as const;
+
+/** What every row of a towns table shares: the snapshot's date and kind, and the scenario. */
+export interface PlacesTableKey {
+  date: string;
+  scenario: string;
+  /** The snapshot's kind, as in the area tables: `daily`, `raw`, or `custom` for a reader's own line. */
+  kind: string;
+}
 
 /**
  * How the towns' zones are decided, in words (the JSON's `method`).
@@ -51,12 +60,12 @@ export function placeRow(p: PlaceChange): Record<string, string | number | undef
 }
 
 /**
- * The towns as CSV (PLACES_CSV_HEADER's columns), each row with its credit.
+ * The towns as CSV (PLACES_CSV_HEADER's columns), each row with its snapshot's kind and its credit.
  */
-export function placesToCsv(date: string, scenario: string, rows: readonly PlaceChange[], credit: string): string {
+export function placesToCsv(key: PlacesTableKey, rows: readonly PlaceChange[], credit: string): string {
   const lines = rows.map((r): CsvCell[] => {
     const o = placeRow(r);
-    return [date, scenario, ...PLACES_CSV_HEADER.slice(2, -1).map((k) => o[k] ?? ''), credit];
+    return [key.date, key.scenario, ...PLACES_CSV_HEADER.slice(2, -2).map((k) => o[k] ?? ''), key.kind, credit];
   });
   return formatCsv([[...PLACES_CSV_HEADER], ...lines]);
 }

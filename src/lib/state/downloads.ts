@@ -101,7 +101,11 @@ export function placesCsv(
 ): Download {
   return csvDownload(
     `${tableStem([scenario], [report.date])}-places.csv`,
-    placesToCsv(report.date, report.scenario, places.rows, placesCredit(report.source.name, gazetteer)),
+    placesToCsv(
+      { date: report.date, scenario: report.scenario, kind: report.source.kind },
+      places.rows,
+      placesCredit(report.source.name, gazetteer),
+    ),
   );
 }
 
