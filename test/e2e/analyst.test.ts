@@ -13,7 +13,8 @@ import { appUnderTest, SHOTS } from '../helpers/app';
 import { decodePng, pixelsDiffering, waitForIdle, watch } from '../helpers/browser';
 import { strFromU8, unzipSync } from 'fflate';
 import { cli, roundLikeCli } from '../helpers/cli';
-import { csvProblems, HAVE_PANDAS, packageProblems, pandasRead } from '../helpers/frictionless';
+import { csvProblems, dtypeFits, HAVE_PANDAS, packageProblems, pandasRead } from '../helpers/frictionless';
+import { AREA_FIELDS, PLACE_FIELDS, type TableField } from '../../src/lib/datafolder/datapackage';
 import { HAVE_OGR, ogrinfo } from '../helpers/gdal';
 import { ROOT, TEST_DATA } from '../helpers/paths';
 import { sourceFile } from '../helpers/sources';
@@ -36,13 +37,21 @@ async function download(page: Page, name: string): Promise<{ name: string; text:
 
 /**
  * A page CSV as analysts' tools see it: a UTF-8 byte-order mark (for Excel),
- * then the header, no comment lines; pandas reads it with no arguments. Returns the text after the mark.
+ * then the header, no comment lines; valid against its table schema; pandas
+ * reads it with no arguments, every row, each column with the dtype its
+ * schema's type says. Returns the text after the mark.
  */
-function checkPageCsv(file: { text: string; path: string }): string {
+function checkPageCsv(file: { text: string; path: string }, fields: readonly TableField[]): string {
   expect(file.text.startsWith('\uFEFF')).toBe(true);
   const body = file.text.slice(1);
   expect(body.split('\n').filter((l) => l.startsWith('#'))).toEqual([]);
-  if (HAVE_PANDAS || process.env.CI) expect(pandasRead(file.path).rows).toBe(body.trimEnd().split('\n').length - 1);
+  expect(csvProblems(body, { fields: [...fields] })).toEqual([]);
+  if (HAVE_PANDAS || process.env.CI) {
+    const read = pandasRead(file.path);
+    expect(read.rows).toBe(body.trimEnd().split('\n').length - 1);
+    expect(Object.keys(read.dtypes)).toEqual(fields.map((f) => f.name));
+    for (const f of fields) expect([f.name, dtypeFits(f.type, read.dtypes[f.name])]).toEqual([f.name, true]);
+  }
   return body;
 }
 
@@ -165,7 +174,7 @@ describe('downloads equal the CLI', () => {
     await waitForIdle(page, 'us-28-point', '2025-11-20');
     const csv = await download(page, 'Table (CSV)');
     expect(csv.name).toBe('frontline-us-28-point-2025-11-20.csv');
-    const body = checkPageCsv(csv);
+    const body = checkPageCsv(csv, AREA_FIELDS);
     const cliCsv = (
       await cli('areas', '--date', '2025-11-20', '--scenario', 'us-28-point', '--format', 'csv', '--data', TEST_DATA)
     ).out;
@@ -193,7 +202,7 @@ describe('downloads equal the CLI', () => {
     const page = await open('?scenario=europe-counter&date=2025-11-20');
     await waitForIdle(page, 'europe-counter', '2025-11-20');
     const csv = await download(page, 'Time series (CSV)');
-    const body = checkPageCsv(csv);
+    const body = checkPageCsv(csv, AREA_FIELDS);
     const [, from, to] = /(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})\.csv$/.exec(csv.name)!;
     const cliCsv = (
       await cli(
@@ -428,7 +437,7 @@ describe('places', () => {
     expect(names.length).toBe(cliJson.totals.buffer.count);
 
     const csv = await download(page, 'Towns (CSV)');
-    const body = checkPageCsv(csv);
+    const body = checkPageCsv(csv, PLACE_FIELDS);
     expect(body).toBe(
       (await cli('places', '--date', '2025-11-20', '--scenario', 'us-28-point', '--format', 'csv', '--data', TEST_DATA))
         .out,
