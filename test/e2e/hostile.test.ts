@@ -184,6 +184,49 @@ describe('the embed', () => {
   );
 });
 
+describe('a damaged data set', () => {
+  const TRUNCATED = 'history chunk history/daily-2025-11.json: not valid JSON';
+  async function withTruncatedChunk(): Promise<Page> {
+    const page = await app.browser().newPage();
+    await page.route('**/data/history/daily-2025-11.json*', (r) => r.fulfill({ body: '{"format":3,"fra' }));
+    return page;
+  }
+  const alertText = async (page: Page, hasText: string): Promise<string> => {
+    const alert = page.locator('[role=alert]').filter({ hasText });
+    await alert.waitFor();
+    return (await alert.innerText()).trim();
+  };
+
+  it.each([
+    ['en', 'The data could not be read: '],
+    ['uk', 'Не вдалося прочитати дані: '],
+  ])('a truncated chunk of the first date: one notice in the language of the page (%s)', async (lang, sentence) => {
+    const page = await withTruncatedChunk();
+    await page.goto(`${app.preview().url}?date=2025-11-20&lang=${lang}`);
+    expect(await alertText(page, TRUNCATED)).toMatch(new RegExp(`^${sentence}${TRUNCATED}`));
+    await page.close();
+  });
+
+  it.each([
+    ['en', 'The snapshot of 2025-11-20 could not be loaded: '],
+    ['uk', 'Не вдалося завантажити знімок за 2025-11-20: '],
+  ])(
+    'a truncated chunk of a later date: the notice is translated (%s) and the map keeps its date',
+    async (lang, sentence) => {
+      const page = await withTruncatedChunk();
+      await page.goto(`${app.preview().url}?date=2025-10-31&lang=${lang}`);
+      await waitForIdle(page, 'status-quo', '2025-10-31');
+      await page.evaluate((l) => {
+        history.pushState(null, '', `?date=2025-11-20&lang=${l}`);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, lang);
+      expect(await alertText(page, TRUNCATED)).toMatch(new RegExp(`^${sentence}${TRUNCATED}`));
+      expect(await page.evaluate(() => document.body.dataset.mapIdle)).toBe('status-quo|2025-10-31');
+      await page.close();
+    },
+  );
+});
+
 describe("a reader's hostile file", () => {
   async function upload(page: Page, name: string, text: string): Promise<void> {
     await page

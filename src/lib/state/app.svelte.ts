@@ -21,6 +21,7 @@ import { loadFrame, loadSnapshot } from './history';
 import { statusQuoSeries, type SeriesPoint } from './timeSeries';
 import type { Upload } from './upload';
 import { LAYERS, type LayerId, type UrlState } from './url';
+import type { Params } from '../i18n/messages';
 
 /** The strip's geometry code (Clipper2's offsetting), loaded with the first scenario that has a strip. */
 type StripLib = typeof import('../engine/strip');
@@ -32,9 +33,21 @@ export const NO_SNAPSHOT_SCENARIOS = ['borders-1991', 'russia-demand'];
 
 export type Status = 'loading' | 'ready' | 'nodata' | 'error';
 
+/**
+ * What went wrong, as a locale key and its values, so the page says it in the
+ * reader's language (and again after a switch of language). `message` is the
+ * error's own text: a technical detail (a file name, a byte count) that stays
+ * as the engine or the browser wrote it.
+ */
+export interface Notice {
+  key: 'status.error' | 'status.snapshotError' | 'status.stripError';
+  params: Params;
+}
+
 export class AppState {
   status = $state<Status>('loading');
-  message = $state('');
+  /** The last failure the reader should see, or null. */
+  notice = $state.raw<Notice | null>(null);
   dataset = $state.raw<Dataset | null>(null);
   regions = $state.raw<FC | null>(null);
   /** Region areas of the built-in boundaries, for the page without data. */
@@ -127,10 +140,7 @@ export class AppState {
       this.stripLibPending = true;
       import('../engine/strip').then(
         (lib) => (this.stripLib = lib),
-        (e: Error) => (
-          (this.stripLibPending = false),
-          (this.message = `The strip could not be computed: ${e.message}`)
-        ),
+        (e: Error) => ((this.stripLibPending = false), this.fail('status.stripError', e)),
       );
     }
     if (this.upload?.entry.id === entry.id || this.fullSnapshot?.id === entry.id || this.fullPending === entry.id)
@@ -140,7 +150,7 @@ export class AppState {
       (fc) => {
         if (this.fullPending === entry.id) this.fullSnapshot = { id: entry.id, fc };
       },
-      (e: Error) => (this.message = `The snapshot of ${entry.date} could not be loaded: ${e.message}`),
+      (e: Error) => this.fail('status.snapshotError', e, { date: entry.date }),
     );
   }
 
@@ -249,8 +259,13 @@ export class AppState {
       if (!this.available(this.scenarioId)) this.scenarioId = NO_SNAPSHOT_SCENARIOS[0];
     } catch (e) {
       this.status = 'error';
-      this.message = (e as Error).message;
+      this.fail('status.error', e);
     }
+  }
+
+  /** Keep a failure for the page's notice: `key`'s sentence around the error's own text. */
+  fail(key: Notice['key'], e: unknown, params: Params = {}): void {
+    this.notice = { key, params: { ...params, message: e instanceof Error ? e.message : String(e) } };
   }
 
   selectScenario(id: string): void {

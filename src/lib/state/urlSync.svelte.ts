@@ -100,6 +100,9 @@ export class UrlSync {
     app.layers = s.layers ?? [...LAYERS];
     this.language.restore(s.lang);
     const newest = app.dataset ? newestDate(app.dataset.manifest) : undefined;
-    if (s.date ?? newest) app.selectDate((s.date ?? newest)!).catch((e: Error) => (app.message = e.message));
+    if (s.date ?? newest)
+      app
+        .selectDate((s.date ?? newest)!)
+        .catch((e: Error) => app.fail('status.snapshotError', e, { date: (s.date ?? newest)! }));
   }
 }
