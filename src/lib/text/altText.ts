@@ -1,7 +1,8 @@
 /** A one-to-two-sentence description of the current view, for screen readers, embeds and exports. */
 import type { AreaRow } from '../engine/areas';
 import type { ScenarioDefinition } from '../engine/scenarios';
-import { formatDate, formatKm2, formatPercent } from '../i18n/format';
+import { formatDate } from '../i18n/format';
+import { sentenceKit } from './sentenceKit';
 import { translate, type Locale } from '../i18n/messages';
 import { regionNameOf, regionShortName, scenarioTexts } from '../i18n/names';
 
@@ -19,11 +20,7 @@ export function altText(
   date: string | null,
   locale: Locale = 'en',
 ): string {
-  const by = new Map(rows.map((r) => [r.id, r]));
-  const ukraine = by.get('ukraine')!;
-  const donbas = by.get('donbas')!;
-  const pct = (x: number): string => formatPercent(x, locale);
-  const km2 = (x: number): string => formatKm2(x, locale);
+  const { by, ukraine, donbas, pct, km2 } = sentenceKit(rows, locale);
   const when = date ? translate(locale, 'alt.on', { date: formatDate(date, locale) }) : '';
   if (scenario.id === 'status-quo') {
     const front = rows

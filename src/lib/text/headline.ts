@@ -2,7 +2,8 @@
 import type { AreaRow } from '../engine/areas';
 import type { ScenarioDefinition } from '../engine/scenarios';
 import type { PlacesResult, ZoneTotal } from '../engine/places';
-import { formatDate, formatKm2, formatNumber, formatPercent } from '../i18n/format';
+import { formatDate, formatNumber } from '../i18n/format';
+import { sentenceKit } from './sentenceKit';
 import { capitalise, translate, type Locale } from '../i18n/messages';
 import { regionNameOf, scenarioTexts } from '../i18n/names';
 
@@ -38,11 +39,7 @@ export function headline(
   locale: Locale = 'en',
   places?: PlacesResult['totals'] | null,
 ): string {
-  const by = new Map(rows.map((r) => [r.id, r]));
-  const donbas = by.get('donbas')!;
-  const ukraine = by.get('ukraine')!;
-  const pct = (x: number): string => formatPercent(x, locale);
-  const km2 = (x: number): string => formatKm2(x, locale);
+  const { ukraine, donbas, pct, km2 } = sentenceKit(rows, locale);
   if (scenario.id === 'status-quo') {
     return translate(locale, 'headline.statusQuo', {
       date: date ? formatDate(date, locale) : translate(locale, 'headline.chosenDate'),
