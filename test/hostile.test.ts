@@ -803,13 +803,7 @@ describe('CSV cells from outside are never formulas', () => {
 
   it('real output is unchanged: areas CSV from the test data has no apostrophes', async () => {
     const r = await cli(
-      'areas',
-      '--date',
-      '2025-11-20',
-      '--scenario',
-      'us-28-point',
-      '--format',
-      'csv',
+      ...['areas', '--date', '2025-11-20', '--scenario', 'us-28-point', '--format', 'csv'],
       '--data',
       TEST_DATA,
     );

@@ -18,6 +18,7 @@ import { AREA_FIELDS, PLACE_FIELDS, type TableField } from '../../src/lib/datafo
 import { HAVE_OGR, ogrinfo } from '../helpers/gdal';
 import { ROOT, TEST_DATA } from '../helpers/paths';
 import { sourceFile } from '../helpers/sources';
+import { rect } from '../helpers/synthetic';
 import { newestDate } from '../../src/lib/datafolder/manifest';
 import { readDataFolder } from '../../src/cli/store';
 
@@ -333,6 +334,13 @@ describe('bring your own line', () => {
   });
 
   it('a bad file gets one clear message and leaves the view as it was', async () => {
+    const rectFile = (x0: number, y0: number, x1: number, y1: number): string =>
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [rect(x0, y0, x1, y1)] } },
+        ],
+      });
     const dir = mkdtempSync(join(tmpdir(), 'frontline-bad-'));
     const bad = {
       'truncated.geojson': readFileSync(sourceFile({ daily: '2025-11-20' }), 'utf8').slice(0, 5000),
@@ -340,46 +348,8 @@ describe('bring your own line', () => {
         type: 'FeatureCollection',
         features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [37.5, 48] } }],
       }),
-      'paris.geojson': JSON.stringify({
-        type: 'FeatureCollection',
-        features: [
-          {
-            type: 'Feature',
-            properties: {},
-            geometry: {
-              type: 'Polygon',
-              coordinates: [
-                [
-                  [2.2, 48.8],
-                  [2.4, 48.8],
-                  [2.4, 48.9],
-                  [2.2, 48.8],
-                ],
-              ],
-            },
-          },
-        ],
-      }),
-      'belgorod.geojson': JSON.stringify({
-        type: 'FeatureCollection',
-        features: [
-          {
-            type: 'Feature',
-            properties: {},
-            geometry: {
-              type: 'Polygon',
-              coordinates: [
-                [
-                  [36.5, 50.6],
-                  [36.7, 50.6],
-                  [36.7, 50.7],
-                  [36.5, 50.6],
-                ],
-              ],
-            },
-          },
-        ],
-      }),
+      'paris.geojson': rectFile(2.2, 48.8, 2.4, 48.9),
+      'belgorod.geojson': rectFile(36.5, 50.6, 36.7, 50.7),
     };
     const expected: Record<string, RegExp> = {
       'truncated.geojson': /truncated\.geojson: is not valid GeoJSON/,
