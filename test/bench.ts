@@ -65,6 +65,24 @@ const round = (x: number, d = 3): number => Math.round(x * 10 ** d) / 10 ** d;
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
+/**
+ * In the page: ms from the performance mark `mark` (a click's or a date's handler) to the map's last idle after it.
+ * (No named functions inside: tsx would wrap them in a helper the page does not have.)
+ */
+function msToIdle(page: Page, mark: string): Promise<number> {
+  return page.evaluate((name) => {
+    const start = performance.getEntriesByName(name)[0].startTime;
+    return (
+      Math.max(
+        ...performance
+          .getEntriesByName('frontline:idle')
+          .map((e) => e.startTime)
+          .filter((x) => x > start),
+      ) - start
+    );
+  }, mark);
+}
+
 function gzipKb(file: string): number {
   return gzipSync(readFileSync(file), { level: 9 }).length / 1024;
 }
@@ -110,20 +128,7 @@ async function browserFigures(data: string, figures: Record<string, number | str
       await page.waitForFunction((b) => document.querySelector('[data-testid=headline]')?.textContent !== b, before);
       harness.push(performance.now() - t);
       // In the page: from the click's handler to the map's idle on the new scenario (the numbers update before).
-      switches.push(
-        // (No named functions inside: tsx would wrap them in a helper the page does not have.)
-        await page.evaluate(() => {
-          const select = performance.getEntriesByName('frontline:select')[0].startTime;
-          return (
-            Math.max(
-              ...performance
-                .getEntriesByName('frontline:idle')
-                .map((e) => e.startTime)
-                .filter((x) => x > select),
-            ) - select
-          );
-        }),
-      );
+      switches.push(await msToIdle(page, 'frontline:select'));
     }
     figures.switch_harness_ms = Math.round(median(harness));
     figures.switch_ms = Math.round(median(switches));
@@ -160,19 +165,7 @@ async function timelineSteps(page: Page, n: number): Promise<number[]> {
         )
       );
     }, from);
-    steps.push(
-      await page.evaluate(() => {
-        const start = performance.getEntriesByName('frontline:date')[0].startTime;
-        return (
-          Math.max(
-            ...performance
-              .getEntriesByName('frontline:idle')
-              .map((e) => e.startTime)
-              .filter((x) => x > start),
-          ) - start
-        );
-      }),
-    );
+    steps.push(await msToIdle(page, 'frontline:date'));
   }
   return steps;
 }
