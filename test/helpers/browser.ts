@@ -4,10 +4,10 @@
  * is served from $FRONTLINE_DATA (see src/build/vitePlugins.ts).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { ROOT } from './paths';
@@ -25,15 +25,47 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Build the app once per process (dist/ is reused when the caller says so). */
+/** How long a build may hold the lock before another process takes it as abandoned. */
+const BUILD_LOCK_STALE_MS = 10 * 60_000;
+
+/**
+ * Build the app once per test run: every browser test file calls this, and
+ * each runs in its own process, so the first builds (under a lock, while the
+ * others wait) and stamps dist/ with the run's id (FRONTLINE_RUN, set by
+ * test/globalSetup.ts); the rest find the stamp and reuse dist/. Outside a
+ * test run (the bench) it builds every time; FRONTLINE_SKIP_BUILD reuses any dist/.
+ */
 export function buildApp(): void {
-  if (process.env.FRONTLINE_SKIP_BUILD && existsSync(join(ROOT, 'dist', 'index.html'))) return;
-  const r = spawnSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error'],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr}`);
+  const dist = join(ROOT, 'dist');
+  if (process.env.FRONTLINE_SKIP_BUILD && existsSync(join(dist, 'index.html'))) return;
+  const run = process.env.FRONTLINE_RUN;
+  const stamp = join(dist, '.frontline-run');
+  const built = (): boolean => Boolean(run) && existsSync(stamp) && readFileSync(stamp, 'utf8') === run;
+  if (built()) return;
+  const lock = join(ROOT, 'test', 'artifacts', 'build.lock');
+  mkdirSync(dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > BUILD_LOCK_STALE_MS)
+        rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    if (built()) return;
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr}`);
+    if (run) writeFileSync(stamp, run);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 async function freePort(): Promise<number> {
