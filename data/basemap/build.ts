@@ -109,6 +109,13 @@ function quantise(r: Ring): Ring {
   const q = round4(r);
   return q.filter((p, i) => i === 0 || p[0] !== q[i - 1][0] || p[1] !== q[i - 1][1]);
 }
+function inRing(r: Ring, [x, y]: readonly number[]): boolean {
+  let inside = false;
+  for (let i = 0, j = r.length - 1; i < r.length; j = i++)
+    if (r[i][1] > y !== r[j][1] > y && x < ((r[j][0] - r[i][0]) * (y - r[i][1])) / (r[j][1] - r[i][1]) + r[i][0])
+      inside = !inside;
+  return inside;
+}
 const gmtRegion = (b: Box): string => `-R${b[0]}/${b[2]}/${b[1]}/${b[3]}`;
 
 /** Shoelace area in square degrees scaled by cos(latitude): only to rank and drop specks. */
@@ -166,8 +173,10 @@ for (const ring of shores) {
   const paths = repair(pathsFromGeometry({ type: 'Polygon', coordinates: [s] }));
   // GSHHG draws the Dnipro from Kremenchuk to Kherson as one shore: the Kakhovka reservoir's stretch is cut out.
   const cut = intersect(paths, kakhovkaBox);
-  if (cut.length) drained = multi(cut);
-  const rest = cut.length ? difference(paths, kakhovkaBox) : paths;
+  // Only the Dnipro's own shore: a lake that merely reaches into the box stays a lake.
+  const isDnipro = cut.length > 0 && BASEMAP.kakhovkaPoints.every((p) => inRing(s, p));
+  if (isDnipro) drained = multi(cut);
+  const rest = isDnipro ? difference(paths, kakhovkaBox) : paths;
   if (rest.length) lakes.push({ type: 'Feature', properties: { kind: 'lake' }, geometry: multi(rest) });
 }
 if (!drained) throw new Error('no shore reaches the Kakhovka reservoir: GSHHG changed?');

@@ -36,17 +36,22 @@ export const BASEMAP = {
    * Nova Kakhovka (lon 33.39) to below Zaporizhzhia (lat 47.70), where the
    * river runs in its own bed again.
    */
-  kakhovka: [33.39, 46.6, 35.4, 47.7] as Box,
-  /** Where villages appear at zoom 9–10: the front from Kherson to Kharkiv oblast. */
+  kakhovka: [33.39, 46.7, 35.3, 47.7] as Box,
+  /** Open water of the reservoir before 2023 (off Enerhodar and off Nikopol): the shore holding both is the Dnipro's. */
+  kakhovkaPoints: [
+    [34.5, 47.54],
+    [34.2, 47.46],
+  ] as [number, number][],
+  /** Where every village appears from zoom 9 (elsewhere from 10): the front from Kherson to Kharkiv oblast. */
   front: [32.0, 46.2, 40.3, 50.4] as Box,
   /** Ukrainian settlements by population: the zoom each appears from (the first tier that fits). */
   tiers: [
     { pop: 100_000, z: 6 },
     { pop: 20_000, z: 7 },
     { pop: 5_000, z: 8 },
-    { pop: 2_000, z: 9, front: true },
-    { pop: 500, z: 10, front: true },
-    { pop: 2_000, z: 10 },
+    { pop: 2_000, z: 9 },
+    { pop: 0, z: 9, front: true },
+    { pop: 0, z: 10 },
   ] as { pop: number; z: number; front?: boolean }[],
   /** Cities of the neighbouring countries labelled (from zoom 6) when GeoNames has their Ukrainian name. */
   foreignMinPop: 250_000,
