@@ -6,24 +6,15 @@
  * basemap file comes from the page's own origin. Screenshots at three sizes,
  * both languages and both themes go to test/artifacts/screenshots/.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { MAP_BOUNDS } from '../../src/lib/map/basemapExtent';
-import {
-  buildApp,
-  launch,
-  project,
-  startPreview,
-  waitForIdle,
-  watch,
-  withDate,
-  type Preview,
-} from '../helpers/browser';
-import { ROOT, TEST_DATA } from '../helpers/paths';
+import { SHOTS, appUnderTest } from '../helpers/app';
+import { project, waitForIdle, watch, withDate, type PageLog } from '../helpers/browser';
+import { TEST_DATA } from '../helpers/paths';
 
-const SHOTS = join(ROOT, 'test', 'artifacts', 'screenshots');
 const SIZES = [
   { width: 1280, height: 800 },
   { width: 768, height: 1024 },
@@ -41,20 +32,17 @@ type MapHandle = {
   getBounds(): { getWest(): number; getSouth(): number; getEast(): number; getNorth(): number };
 };
 
-let preview: Preview;
-let browser: BrowserContext;
+const app = appUnderTest(TEST_DATA);
 
-beforeAll(async () => {
-  buildApp();
-  mkdirSync(SHOTS, { recursive: true });
-  preview = await startPreview(TEST_DATA);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
+/** A page at a size, watched from before its first request (so the basemap's fetches are seen too). */
+async function open(query: string, size = { width: 1280, height: 800 }): Promise<{ page: Page; log: PageLog }> {
+  const page = await app.browser().newPage();
+  await page.setViewportSize(size);
+  const log = watch(page, app.preview().url.replace(/\/$/, ''));
+  await page.goto(app.preview().url + withDate(query));
+  await waitForIdle(page, 'status-quo');
+  return { page, log };
+}
 
 /** Rendered features of `layers` within `r` px of a place. */
 async function featuresNear(page: Page, layers: string[], lon: number, lat: number, r = 12): Promise<number> {
@@ -100,10 +88,7 @@ describe('the basemap', () => {
     for (const lang of ['en', 'uk'] as const)
       for (const theme of ['light', 'dark'] as const)
         it(`${size.width}×${size.height} ${lang} ${theme}: rivers, labels, no edge, nothing from elsewhere`, async () => {
-          const page = await browser.newPage({ viewport: size });
-          const log = watch(page, preview.url.replace(/\/$/, ''));
-          await page.goto(preview.url + withDate(`?lang=${lang}&theme=${theme}`));
-          await waitForIdle(page, 'status-quo');
+          const { page, log } = await open(`?lang=${lang}&theme=${theme}`, size);
           await page.waitForTimeout(250); // the headline's fade-in
           writeFileSync(
             join(SHOTS, `basemap-${size.width}x${size.height}-${lang}-${theme}.png`),
@@ -146,10 +131,7 @@ describe('the basemap', () => {
         });
 
   it('shows villages near the front at zoom 9 and 10, in both languages', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const log = watch(page, preview.url.replace(/\/$/, ''));
-    await page.goto(preview.url + withDate('?lang=uk'));
-    await waitForIdle(page, 'status-quo');
+    const { page, log } = await open('?lang=uk');
     await jump(page, { zoom: 10, center: [37.18, 48.28] }); // Pokrovsk
     const pokrovsk = await rendered(page, 'place-label');
     writeFileSync(join(SHOTS, 'basemap-pokrovsk-z10-uk.png'), await page.screenshot());
