@@ -150,6 +150,50 @@ function gazetteerFile(): { file: string; version: string } {
   return { file: join(dir, 'cities500.txt'), version: pkg.version };
 }
 
+/** One populated place of cities500 that is a town of its own (GeoNames' columns, parsed). */
+export interface GazetteerRow {
+  id: number;
+  name: string;
+  ascii: string;
+  alternates: string[];
+  lat: number;
+  lon: number;
+  featureCode: string;
+  country: string;
+  population: number;
+}
+
+/**
+ * Every populated place of the package's cities500 table that is a town of
+ * its own (not a section of a city, historical, abandoned or destroyed), in
+ * file order. Used by ingest (buildGazetteer) and by the basemap's labels
+ * (data/basemap/build.ts).
+ */
+export function* gazetteerRows(): Generator<GazetteerRow> {
+  const { file } = gazetteerFile();
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(file, `cannot read the gazetteer: ${(e as Error).message}`);
+  }
+  for (const line of text.split('\n')) {
+    const c = line.split('\t');
+    if (c.length < 19 || c[COL.featureClass] !== 'P' || NOT_A_TOWN.has(c[COL.featureCode])) continue;
+    yield {
+      id: Number(c[COL.id]),
+      name: c[COL.name],
+      ascii: c[COL.ascii],
+      alternates: c[COL.alternates] ? c[COL.alternates].split(',') : [],
+      lat: Number(c[COL.lat]),
+      lon: Number(c[COL.lon]),
+      featureCode: c[COL.featureCode],
+      country: c[COL.country],
+      population: Number(c[COL.population]),
+    };
+  }
+}
+
 /**
  * The places list of a previous data folder when it was made from the same
  * boundaries, gazetteer package version and format: building it anew takes
@@ -186,44 +230,32 @@ export function buildGazetteer(
   regions: readonly Region[],
   boundaries: { name: string; sha256: string },
 ): { file: PlacesFile; skipped: string[] } {
-  const { file, version } = gazetteerFile();
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError(file, `cannot read the gazetteer: ${(e as Error).message}`);
-  }
+  const { version } = gazetteerFile();
   const locate = regionLocator(regions.map((r) => ({ id: r.id, geometry: toMultiPolygon(r.paths) })));
   /** With the number of names GeoNames knows it by: of two duplicates, the main entry has more. */
   const candidates: { place: Place; names: number }[] = [];
   const skipped: string[] = [];
-  for (const line of text.split('\n')) {
-    const c = line.split('\t');
-    if (c.length < 19) continue;
-    const population = Number(c[COL.population]);
-    if (c[COL.featureClass] !== 'P' || NOT_A_TOWN.has(c[COL.featureCode]) || !(population >= MIN_POPULATION)) continue;
-    const lon = Number(c[COL.lon]);
-    const lat = Number(c[COL.lat]);
-    if (c[COL.country] !== 'UA') continue;
+  for (const row of gazetteerRows()) {
+    const { lon, lat, population } = row;
+    if (row.country !== 'UA' || !(population >= MIN_POPULATION)) continue;
     let region = locate(lon, lat);
     if (!region) {
       const near = regions.map((r) => ({ id: r.id, km: kmToPaths(r.paths, lon, lat) })).sort((a, b) => a.km - b.km)[0];
       if (near.km <= SNAP_KM) region = near.id;
-      else skipped.push(`${c[COL.name]} (${c[COL.id]})`);
+      else skipped.push(`${row.name} (${row.id})`);
     }
     if (!region) continue;
-    const alternates = c[COL.alternates] ? c[COL.alternates].split(',') : [];
-    const name_uk = ukrainianName(c[COL.name], c[COL.ascii], alternates);
+    const name_uk = ukrainianName(row.name, row.ascii, row.alternates);
     const place: Place = {
-      id: Number(c[COL.id]),
-      name_en: name_uk ? romanizeUk(name_uk) : c[COL.name],
+      id: row.id,
+      name_en: name_uk ? romanizeUk(name_uk) : row.name,
       ...(name_uk ? { name_uk } : {}),
       population,
       lon,
       lat,
       region,
     };
-    candidates.push({ place, names: alternates.length });
+    candidates.push({ place, names: row.alternates.length });
   }
   // Of two duplicates the main entry stays (Kurakhove, 20 names, not Kurakhovo, 5).
   candidates.sort((a, b) => b.names - a.names || b.place.population - a.place.population || a.place.id - b.place.id);

@@ -38,6 +38,13 @@ export interface BasePalette {
   label: string;
   regionLabel: string;
   halo: string;
+  /** Lakes and reservoirs (the sea is `sea`), rivers, the drained Kakhovka reservoir's outline. */
+  water: string;
+  river: string;
+  drained: string;
+  /** Names of seas and rivers, and of the neighbouring countries. */
+  waterLabel: string;
+  countryLabel: string;
 }
 
 export const PALETTES: Record<Theme, BasePalette> = {
@@ -52,6 +59,11 @@ export const PALETTES: Record<Theme, BasePalette> = {
     label: '#333333',
     regionLabel: '#6b6b6b',
     halo: '#ffffff',
+    water: '#bcd7ea',
+    river: '#5b9bc8',
+    drained: '#5b9bc8',
+    waterLabel: '#2f6690',
+    countryLabel: '#7a7468',
   },
   dark: {
     sea: '#16212b',
@@ -64,6 +76,11 @@ export const PALETTES: Record<Theme, BasePalette> = {
     label: '#eeeeee',
     regionLabel: '#b8bec4',
     halo: '#1b1f24',
+    water: '#1d3447',
+    river: '#4f86b3',
+    drained: '#6f9fc6',
+    waterLabel: '#8fbde0',
+    countryLabel: '#9aa1a8',
   },
 };
 

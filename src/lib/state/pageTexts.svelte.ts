@@ -42,13 +42,18 @@ export class PageTexts {
   );
   readonly credits = $derived.by(() =>
     this.app.date
-      ? t('credits.withDate', { data: this.dataName, date: this.app.date, boundaries: this.boundaries })
-      : t('credits.noDate', { boundaries: this.boundaries }),
+      ? t('credits.withDate', {
+          data: this.dataName,
+          date: this.app.date,
+          boundaries: this.boundaries,
+          basemap: t('credits.basemap'),
+        })
+      : t('credits.noDate', { boundaries: this.boundaries, basemap: t('credits.basemap') }),
   );
   /** The map's attribution line. */
   readonly attribution = $derived.by(
     () =>
-      `${this.dataName}${this.app.date ? ` ${this.app.date}` : ''} · ${t('attribution.boundaries', { boundaries: this.boundaries })}`,
+      `${this.dataName}${this.app.date ? ` ${this.app.date}` : ''} · ${t('attribution.boundaries', { boundaries: this.boundaries })} · ${t('credits.basemap')}`,
   );
 
   constructor(app: AppState, language: Language, fixedTitle?: string) {
