@@ -20,12 +20,17 @@ export const classColour = scaleOrdinal<DisplayClass, string>().domain(DISPLAY_C
 ]);
 
 /**
- * A custom scenario's demilitarised strip, drawn over the classes: Okabe &
- * Ito's yellow (no class uses it), with a dark dashed edge so it reads on
- * every fill and in grey scale.
+ * Line widths (CSS px) of the map's lines, read by the layers and by the
+ * legends, so a legend's line is the map's line.
  */
-export const STRIP_COLOUR = '#F0E442';
-export const STRIP_EDGE = '#5c5300';
+export const LINE_WIDTHS = {
+  frontline: 2,
+  frontlineHalo: 4.5,
+  oblast: 0.8,
+  focus: 2.6,
+  strip: 1.6,
+  stripHalo: 3.6,
+} as const;
 
 export interface BasePalette {
   sea: string;
@@ -38,6 +43,12 @@ export interface BasePalette {
   label: string;
   regionLabel: string;
   halo: string;
+  /**
+   * A demilitarised strip's stripes and edge, drawn over the classes: an
+   * ink, not a tint, so the strip looks the same over every class (the
+   * class stays visible between the stripes) and in grey scale.
+   */
+  stripInk: string;
 }
 
 export const PALETTES: Record<Theme, BasePalette> = {
@@ -52,6 +63,7 @@ export const PALETTES: Record<Theme, BasePalette> = {
     label: '#333333',
     regionLabel: '#6b6b6b',
     halo: '#ffffff',
+    stripInk: '#1f1f1f',
   },
   dark: {
     sea: '#16212b',
@@ -64,6 +76,7 @@ export const PALETTES: Record<Theme, BasePalette> = {
     label: '#eeeeee',
     regionLabel: '#b8bec4',
     halo: '#1b1f24',
+    stripInk: '#f4f4f4',
   },
 };
 
