@@ -19,8 +19,8 @@ export type LegendSymbol =
   | { kind: 'fill'; fill: string; edge: string }
   /** The buffer's "/" stripes on their pale ground. */
   | { kind: 'hatch'; stripe: string; ground: string }
-  /** A strip: "\" ink stripes over Ukraine's ground, inside its haloed edge. */
-  | { kind: 'strip'; ink: string; halo: string; ground: string; width: number }
+  /** A strip: "\" ink stripes over Ukraine's ground, inside an edge of the same ink. */
+  | { kind: 'strip'; ink: string; ground: string; width: number }
   /** A line with a halo (the line of contact). */
   | { kind: 'line'; colour: string; halo: string; width: number; haloWidth: number }
   /** A region's heavy outline, drawn round Ukraine's ground. */
@@ -77,7 +77,7 @@ export function legendEntries(o: LegendInput): LegendEntry[] {
     entries.push({
       id: 'strip',
       label: translate(o.locale, 'legend.strip'),
-      symbol: { kind: 'strip', ink: base.stripInk, halo: base.halo, ground: base.ukraine, width: LINE_WIDTHS.strip },
+      symbol: { kind: 'strip', ink: base.stripInk, ground: base.ukraine, width: LINE_WIDTHS.strip },
     });
   if (o.frontline)
     entries.push({

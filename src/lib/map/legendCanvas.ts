@@ -35,9 +35,6 @@ export function drawSwatch(
       ctx.fillStyle = symbol.ground;
       ctx.fillRect(x, top, size, size);
       drawStripes(ctx, x, top, size, symbol.ink, false);
-      ctx.strokeStyle = symbol.halo;
-      ctx.lineWidth = 2;
-      ctx.strokeRect(x + 1, top + 1, size - 2, size - 2);
       ctx.strokeStyle = symbol.ink;
       ctx.lineWidth = symbol.width;
       ctx.strokeRect(x + 1, top + 1, size - 2, size - 2);

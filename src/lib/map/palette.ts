@@ -28,8 +28,7 @@ export const LINE_WIDTHS = {
   frontlineHalo: 4.5,
   oblast: 0.8,
   focus: 2.6,
-  strip: 1.6,
-  stripHalo: 3.6,
+  strip: 1.2,
 } as const;
 
 export interface BasePalette {

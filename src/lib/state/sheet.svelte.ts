@@ -17,6 +17,15 @@ export class Sheet {
   /** The collapsed sheet's height: the map's bottom controls sit above it. */
   collapsedHeight = $state(0);
   handle = $state<HTMLButtonElement>();
+
+  /**
+   * Space kept free when the map frames a scenario: room for the zoom
+   * buttons at the top left, and on a phone for the collapsed sheet.
+   */
+  get framePadding(): maplibregl.PaddingOptions {
+    const bottom = this.phone ? Math.max(this.collapsedHeight, this.fitPadding.bottom ?? 0) : 0;
+    return { top: 48, left: 48, right: 32, bottom: bottom + 32 };
+  }
   private dragFrom: number | null = null;
   private releasedAt = 0;
 
