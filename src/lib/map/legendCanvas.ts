@@ -6,6 +6,24 @@
 import { drawStripes } from './hatch';
 import type { LegendSymbol } from './legend';
 
+/** A square of `fill`, with `inside` drawn over it, and a 1 px `edge`. */
+function edged(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  top: number,
+  size: number,
+  fill: string,
+  edge: string,
+  inside?: () => void,
+): void {
+  ctx.fillStyle = fill;
+  ctx.fillRect(x, top, size, size);
+  inside?.();
+  ctx.strokeStyle = edge;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(x + 0.5, top + 0.5, size - 1, size - 1);
+}
+
 /** Draws `symbol` in a `size` square at (x, top). */
 export function drawSwatch(
   ctx: CanvasRenderingContext2D,
@@ -17,19 +35,10 @@ export function drawSwatch(
   ctx.save();
   switch (symbol.kind) {
     case 'fill':
-      ctx.fillStyle = symbol.fill;
-      ctx.fillRect(x, top, size, size);
-      ctx.strokeStyle = symbol.edge;
-      ctx.lineWidth = 1;
-      ctx.strokeRect(x + 0.5, top + 0.5, size - 1, size - 1);
+      edged(ctx, x, top, size, symbol.fill, symbol.edge);
       break;
     case 'hatch':
-      ctx.fillStyle = symbol.ground;
-      ctx.fillRect(x, top, size, size);
-      drawStripes(ctx, x, top, size, symbol.stripe, true);
-      ctx.strokeStyle = symbol.stripe;
-      ctx.lineWidth = 1;
-      ctx.strokeRect(x + 0.5, top + 0.5, size - 1, size - 1);
+      edged(ctx, x, top, size, symbol.ground, symbol.stripe, () => drawStripes(ctx, x, top, size, symbol.stripe, true));
       break;
     case 'strip':
       ctx.fillStyle = symbol.ground;
