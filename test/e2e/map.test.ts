@@ -109,6 +109,9 @@ describe('the map', () => {
   });
 
   it('labels the oblasts', async () => {
+    // A plan's switch frames what it changes; the status quo (which changes nothing) shows the whole country.
+    await page.getByRole('radio', { name: 'Status quo' }).check();
+    await waitForIdle(page, 'status-quo');
     const n = await page.evaluate(
       () =>
         (
