@@ -38,7 +38,7 @@ describe('a custom scenario link', () => {
     const page = await browser.newPage();
     await page.goto(`${preview.url}?custom=${encodeURIComponent(value)}&date=2025-11-20`);
     await waitForIdle(page, 'custom');
-    await expect.poll(() => page.locator('h1').first().textContent()).toBe('Donbas buffer bplus/b strip');
+    await expect.poll(() => page.getByTestId('scenario-title').textContent()).toBe('Donbas buffer bplus/b strip');
     const rows = await page.evaluate(
       () => (window as unknown as { frontline: { app: { rows: AreaRow[] | null } } }).frontline.app.rows,
     );

@@ -109,6 +109,9 @@ describe('the map', () => {
   });
 
   it('labels the oblasts', async () => {
+    // A plan's switch frames what it changes; the status quo (which changes nothing) shows the whole country.
+    await page.getByRole('radio', { name: 'Status quo' }).check();
+    await waitForIdle(page, 'status-quo');
     const n = await page.evaluate(
       () =>
         (
@@ -142,7 +145,10 @@ describe('without data', () => {
     try {
       await page2.goto(p2.url);
       await waitForIdle(page2, 'borders-1991', '');
-      await expect.poll(() => page2.locator('.notice').textContent()).toMatch(/npx frontline ingest/);
+      await expect.poll(() => page2.locator('.notice').textContent()).toMatch(/Method and sources/);
+      // The command itself is in the method panel only.
+      expect(await page2.locator('.notice').textContent()).not.toMatch(/npx/);
+      expect(await page2.locator('details.method').textContent()).toMatch(/npx frontline ingest/);
       expect(await page2.getByRole('radio', { name: 'Status quo' }).isDisabled()).toBe(true);
       await page2.getByRole('radio', { name: "Russia's demand" }).check();
       await waitForIdle(page2, 'russia-demand', '');

@@ -8,16 +8,10 @@
 import type * as maplibregl from 'maplibre-gl';
 import { translate, type Locale } from '../i18n/messages';
 import type { Theme } from '../state/url';
-import { legendLabel } from '../text/labels';
-import { drawHatch, HATCH_COLOUR } from './hatch';
-import { classTint, EXPORT_INK, PALETTES, STRIP_COLOUR } from './palette';
+import { legendEntries, type LegendEntry } from './legend';
+import { drawSwatch } from './legendCanvas';
+import { EXPORT_INK } from './palette';
 import type { DisplayClass } from './scenarioLayers';
-
-export interface LegendItem {
-  label: string;
-  colour: string;
-  hatch?: boolean;
-}
 
 export interface ExportOptions {
   scale: 1 | 2;
@@ -26,7 +20,8 @@ export interface ExportOptions {
   title: string;
   subtitle?: string;
   headline: string;
-  legend: LegendItem[];
+  /** The page's legend entries (map/legend.ts), drawn below the map. */
+  legend: LegendEntry[];
   credits: string;
   alt: string;
   dark: boolean;
@@ -52,6 +47,31 @@ export function wrap(ctx: Pick<CanvasRenderingContext2D, 'measureText'>, text: s
   }
   if (line) lines.push(line);
   return lines;
+}
+
+const LEGEND_ROW = 18;
+
+/**
+ * Where each legend entry goes below the map: its x and row, left to right,
+ * a new row when the next would pass the right margin.
+ */
+export function legendLayout(
+  ctx: Pick<CanvasRenderingContext2D, 'measureText'>,
+  entries: readonly LegendEntry[],
+  width: number,
+): { entry: LegendEntry; x: number; row: number }[] {
+  let x = PAD;
+  let row = 0;
+  return entries.map((entry) => {
+    const w = ctx.measureText(entry.label).width;
+    if (x > PAD && x + 18 + w > width - PAD) {
+      x = PAD;
+      row++;
+    }
+    const at = { entry, x, row };
+    x += 17 + w + 14;
+    return at;
+  });
 }
 
 /** A scale bar length (km) of a round number that is at most `maxPx` CSS pixels at the map's centre. */
@@ -107,7 +127,9 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
     const headerH = PAD + 26 + (o.subtitle ? 20 : 0) + headlineLines.length * 20 + 8;
     measure.font = `12px ${CANVAS_FONT}`;
     const creditLines = wrap(measure, o.credits, width - 2 * PAD);
-    const footerH = 8 + 20 + 8 + creditLines.length * 16 + PAD;
+    const placed = legendLayout(measure, o.legend, width);
+    const legendRows = (placed.at(-1)?.row ?? 0) + 1;
+    const footerH = 8 + 20 + (legendRows - 1) * LEGEND_ROW + 8 + creditLines.length * 16 + PAD;
     const height = headerH + cssH + footerH;
 
     const out = document.createElement('canvas');
@@ -156,24 +178,13 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
     ctx.fillText(`${bar.km} ${o.km ?? 'km'}`, PAD + bar.px + 6, by);
 
     // Legend.
-    let x = PAD;
-    y = headerH + cssH + 8 + 14;
+    const legendTop = headerH + cssH + 8 + 14;
     ctx.font = `12px ${CANVAS_FONT}`;
-    for (const item of o.legend) {
-      const w = ctx.measureText(item.label).width;
-      if (x + 18 + w > width - PAD) {
-        x = PAD;
-        y += 18;
-      }
-      ctx.fillStyle = item.colour;
-      ctx.fillRect(x, y - 11, 12, 12);
-      if (item.hatch) drawHatch(ctx, x, y - 11, 12, ink.ground);
-      ctx.strokeStyle = muted;
-      ctx.lineWidth = 0.5;
-      ctx.strokeRect(x, y - 11, 12, 12);
+    for (const { entry, x, row } of placed) {
+      y = legendTop + row * LEGEND_ROW;
+      drawSwatch(ctx, entry.symbol, x, y - 11, 12);
       ctx.fillStyle = fg;
-      ctx.fillText(item.label, x + 17, y);
-      x += 17 + w + 14;
+      ctx.fillText(entry.label, x + 17, y);
     }
     ctx.font = `12px ${CANVAS_FONT}`;
     ctx.fillStyle = muted;
@@ -207,6 +218,8 @@ export interface PageImage {
   classes: readonly DisplayClass[];
   /** Whether the map shows a demilitarised strip. */
   strip: boolean;
+  /** Whether the map shows the line of contact. */
+  frontline: boolean;
   scenarioId: string;
   date: string | null;
 }
@@ -217,15 +230,7 @@ export interface PageImage {
  */
 export async function savePageImage(map: maplibregl.Map, page: PageImage, scale: 1 | 2, width?: number): Promise<void> {
   const { theme, locale } = page;
-  const legend: LegendItem[] = [
-    { label: translate(locale, 'legend.ukraine'), colour: PALETTES[theme].ukraine },
-    ...page.classes.map((c) => ({
-      label: legendLabel(c, locale),
-      colour: c === 'buffer' ? HATCH_COLOUR : classTint(c, theme),
-      hatch: c === 'buffer',
-    })),
-    ...(page.strip ? [{ label: translate(locale, 'legend.strip'), colour: STRIP_COLOUR }] : []),
-  ];
+  const legend = legendEntries(page);
   const blob = await exportPng(map, {
     scale,
     width,

@@ -1,12 +1,35 @@
 /**
- * The buffer zone's hatching, one pattern for the map, the legend and the
- * PNG's legend: diagonal stripes of the buffer's colour. BufferHatch.svelte
- * draws it on the map; the legends draw their swatches from here.
+ * The map's two hatchings, one definition each for the map, the page's
+ * legend and the PNG's legend: the buffer zone's diagonal stripes of the
+ * buffer's colour on its pale ground ("/"), and a demilitarised strip's thin
+ * ink stripes the other way ("\") on a clear ground, so the class under the
+ * strip shows between them. BufferHatch.svelte and Strip.svelte draw them on
+ * the map; map/legend.ts and the legends draw their swatches from here.
  */
 import { classColour } from './palette';
 
 /** The buffer's stripe colour. */
 export const HATCH_COLOUR = classColour('buffer');
+
+/** The tiles' size in pixels, and each stripe's width in it. */
+export const BUFFER_TILE = { size: 12, stripe: 4 } as const;
+export const STRIP_TILE = { size: 8, stripe: 2 } as const;
+
+/**
+ * The buffer's pale ground between its stripes: the stripe colour mixed with
+ * white, in both themes.
+ *
+ * @example
+ *   hatchGround('#CC79A7'); // '#f5e4ed'
+ */
+export function hatchGround(colour: string = HATCH_COLOUR): string {
+  const rgb = [1, 3, 5].map((i) => Math.round(parseInt(colour.slice(i, i + 2), 16) * 0.2 + 255 * 0.8));
+  return `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
+function rgbOf(colour: string): number[] {
+  return [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+}
 
 /**
  * A 12 × 12 tile of diagonal stripes for the map's fill-pattern: opaque
@@ -16,31 +39,61 @@ export const HATCH_COLOUR = classColour('buffer');
  *   hatchImage('#CC79A7').data.length; // 12 * 12 * 4
  */
 export function hatchImage(colour: string = HATCH_COLOUR): { width: number; height: number; data: Uint8Array } {
-  const size = 12;
+  const { size, stripe } = BUFFER_TILE;
   const data = new Uint8Array(size * size * 4);
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
-  const pale = [r, g, b].map((c) => Math.round(c * 0.2 + 255 * 0.8));
+  const on = [...rgbOf(colour), 255];
+  const off = [...rgbOf(hatchGround(colour)), 255];
   for (let y = 0; y < size; y++)
-    for (let x = 0; x < size; x++) {
-      const on = (x + y) % size < 4;
-      data.set(on ? [r, g, b, 255] : [pale[0], pale[1], pale[2], 255], (y * size + x) * 4);
-    }
+    for (let x = 0; x < size; x++) data.set((x + y) % size < stripe ? on : off, (y * size + x) * 4);
   return { width: size, height: size, data };
 }
 
-/** The legend swatch's CSS background: the same stripes, at the swatch's size. */
-export function hatchCss(colour: string = HATCH_COLOUR): string {
-  return `repeating-linear-gradient(45deg, ${colour} 0 3px, transparent 3px 6px)`;
+/**
+ * An 8 × 8 tile of thin "\" stripes of `ink` on a transparent ground, for a
+ * strip's fill-pattern: the class below shows between the stripes.
+ *
+ * @example
+ *   stripImage('#1f1f1f').data[3]; // 255: the tile's corner is on a stripe
+ */
+export function stripImage(ink: string): { width: number; height: number; data: Uint8Array } {
+  const { size, stripe } = STRIP_TILE;
+  const data = new Uint8Array(size * size * 4);
+  const on = [...rgbOf(ink), 255];
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) if ((x - y + size) % size < stripe) data.set(on, (y * size + x) * 4);
+  return { width: size, height: size, data };
 }
 
-/** Strokes the stripes over a `size` square swatch at (x, top) in the PNG legend, in the ground's colour. */
-export function drawHatch(ctx: CanvasRenderingContext2D, x: number, top: number, size: number, ground: string): void {
-  ctx.strokeStyle = ground;
-  ctx.lineWidth = 2;
-  for (let k = -size; k < size; k += 5) {
+/**
+ * Strokes stripes of `colour` over a `size` square at (x, top) of a canvas:
+ * the buffer's ("/", `rising`) or a strip's ("\"), at the map's spacing.
+ */
+export function drawStripes(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  top: number,
+  size: number,
+  colour: string,
+  rising: boolean,
+): void {
+  const tile = rising ? BUFFER_TILE : STRIP_TILE;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(x, top, size, size);
+  ctx.clip();
+  ctx.strokeStyle = colour;
+  // The stripe's width across it: the tile's stripe, measured along a row, times sin 45°.
+  ctx.lineWidth = tile.stripe * Math.SQRT1_2;
+  for (let k = -size; k < size; k += tile.size) {
     ctx.beginPath();
-    ctx.moveTo(x + k, top + size);
-    ctx.lineTo(x + k + size, top);
+    if (rising) {
+      ctx.moveTo(x + k, top + size);
+      ctx.lineTo(x + k + size, top);
+    } else {
+      ctx.moveTo(x + k, top);
+      ctx.lineTo(x + k + size, top + size);
+    }
     ctx.stroke();
   }
+  ctx.restore();
 }

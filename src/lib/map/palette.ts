@@ -20,12 +20,16 @@ export const classColour = scaleOrdinal<DisplayClass, string>().domain(DISPLAY_C
 ]);
 
 /**
- * A custom scenario's demilitarised strip, drawn over the classes: Okabe &
- * Ito's yellow (no class uses it), with a dark dashed edge so it reads on
- * every fill and in grey scale.
+ * Line widths (CSS px) of the map's lines, read by the layers and by the
+ * legends, so a legend's line is the map's line.
  */
-export const STRIP_COLOUR = '#F0E442';
-export const STRIP_EDGE = '#5c5300';
+export const LINE_WIDTHS = {
+  frontline: 2,
+  frontlineHalo: 4.5,
+  oblast: 0.8,
+  focus: 2.6,
+  strip: 1.2,
+} as const;
 
 export interface BasePalette {
   sea: string;
@@ -45,6 +49,12 @@ export interface BasePalette {
   /** Names of seas and rivers, and of the neighbouring countries. */
   waterLabel: string;
   countryLabel: string;
+  /**
+   * A demilitarised strip's stripes and edge, drawn over the classes: an
+   * ink, not a tint, so the strip looks the same over every class (the
+   * class stays visible between the stripes) and in grey scale.
+   */
+  stripInk: string;
 }
 
 export const PALETTES: Record<Theme, BasePalette> = {
@@ -64,6 +74,7 @@ export const PALETTES: Record<Theme, BasePalette> = {
     drained: '#5b9bc8',
     waterLabel: '#2f6690',
     countryLabel: '#7a7468',
+    stripInk: '#1f1f1f',
   },
   dark: {
     sea: '#16212b',
@@ -81,6 +92,7 @@ export const PALETTES: Record<Theme, BasePalette> = {
     drained: '#6f9fc6',
     waterLabel: '#8fbde0',
     countryLabel: '#9aa1a8',
+    stripInk: '#f4f4f4',
   },
 };
 

@@ -30,11 +30,11 @@ export class PageTexts {
   );
   /** The embed's own title (`?title=`), else the scenario's. */
   readonly title = $derived.by(() => this.fixedTitle ?? this.scenario.title);
-  /** The credit the boundaries' licence asks for (© Minregion, in the page's language), else their file's name. */
+  /** The credit the boundaries' licence asks for (© Minregion, in the page's language); never a file's name. */
   private readonly boundaries = $derived.by(() => {
     const b = this.app.dataset?.manifest.boundaries;
     const credit = b ? b.attribution : MINREGION_CREDIT;
-    return credit === MINREGION_CREDIT ? t('boundaries.minregion') : (credit ?? b?.name ?? '');
+    return credit === MINREGION_CREDIT ? t('boundaries.minregion') : (credit ?? t('boundaries.unnamed'));
   });
   /** A reader's own file is credited as theirs, not DeepStateMap's. */
   private readonly dataName = $derived.by(() =>

@@ -6,6 +6,9 @@
  */
 import type * as maplibregl from 'maplibre-gl';
 
+/** The collapsed sheet's height on a 360 px phone once its headline and legend are in (measured: 220–235 px). */
+const COLLAPSED_ESTIMATE = 230;
+
 export class Sheet {
   open = $state(false);
   /** Whether the page is laid out as a phone's (read once: the first view only). */
@@ -17,6 +20,16 @@ export class Sheet {
   /** The collapsed sheet's height: the map's bottom controls sit above it. */
   collapsedHeight = $state(0);
   handle = $state<HTMLButtonElement>();
+
+  /**
+   * Space kept free when the map frames a scenario: room for the zoom
+   * buttons at the top left, and on a phone for the collapsed sheet.
+   */
+  get framePadding(): maplibregl.PaddingOptions {
+    // Before the headline is in, the sheet is not yet its collapsed height: about 230 px with it (3 lines) and the legend.
+    const bottom = this.phone ? Math.max(this.collapsedHeight, COLLAPSED_ESTIMATE) : 0;
+    return { top: 48, left: 48, right: 32, bottom: bottom + 32 };
+  }
   private dragFrom: number | null = null;
   private releasedAt = 0;
 

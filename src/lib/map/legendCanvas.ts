@@ -1,0 +1,76 @@
+/**
+ * The legend's swatches on a canvas, for the PNG export: each symbol of
+ * map/legend.ts drawn as the page's legend (Legend.svelte) and the map draw
+ * it, at the same colours, stripes and line widths.
+ */
+import { drawStripes } from './hatch';
+import type { LegendSymbol } from './legend';
+
+/** A square of `fill`, with `inside` drawn over it, and a 1 px `edge`. */
+function edged(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  top: number,
+  size: number,
+  fill: string,
+  edge: string,
+  inside?: () => void,
+): void {
+  ctx.fillStyle = fill;
+  ctx.fillRect(x, top, size, size);
+  inside?.();
+  ctx.strokeStyle = edge;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(x + 0.5, top + 0.5, size - 1, size - 1);
+}
+
+/** Draws `symbol` in a `size` square at (x, top). */
+export function drawSwatch(
+  ctx: CanvasRenderingContext2D,
+  symbol: LegendSymbol,
+  x: number,
+  top: number,
+  size: number,
+): void {
+  ctx.save();
+  switch (symbol.kind) {
+    case 'fill':
+      edged(ctx, x, top, size, symbol.fill, symbol.edge);
+      break;
+    case 'hatch':
+      edged(ctx, x, top, size, symbol.ground, symbol.stripe, () => drawStripes(ctx, x, top, size, symbol.stripe, true));
+      break;
+    case 'strip':
+      ctx.fillStyle = symbol.ground;
+      ctx.fillRect(x, top, size, size);
+      drawStripes(ctx, x, top, size, symbol.ink, false);
+      ctx.strokeStyle = symbol.ink;
+      ctx.lineWidth = symbol.width;
+      ctx.strokeRect(x + 1, top + 1, size - 2, size - 2);
+      break;
+    case 'line': {
+      const y = top + size / 2;
+      ctx.lineCap = 'round';
+      for (const [colour, width] of [
+        [symbol.halo, symbol.haloWidth],
+        [symbol.colour, symbol.width],
+      ] as const) {
+        ctx.strokeStyle = colour;
+        ctx.lineWidth = width;
+        ctx.beginPath();
+        ctx.moveTo(x - 2, y);
+        ctx.lineTo(x + size + 2, y);
+        ctx.stroke();
+      }
+      break;
+    }
+    case 'outline':
+      ctx.fillStyle = symbol.ground;
+      ctx.fillRect(x, top, size, size);
+      ctx.strokeStyle = symbol.colour;
+      ctx.lineWidth = symbol.width;
+      ctx.strokeRect(x + symbol.width / 2, top + symbol.width / 2, size - symbol.width, size - symbol.width);
+      break;
+  }
+  ctx.restore();
+}
