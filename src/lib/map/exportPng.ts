@@ -6,6 +6,7 @@
  * the caller, already in the page's language.
  */
 import type * as maplibregl from 'maplibre-gl';
+import { formatDate } from '../i18n/format';
 import { translate, type Locale } from '../i18n/messages';
 import type { Theme } from '../state/url';
 import { legendLabel } from '../text/labels';
@@ -32,6 +33,8 @@ export interface ExportOptions {
   dark: boolean;
   /** The scale bar's unit ("km", "км"). */
   km?: string;
+  /** The snapshot's date as the page writes it ("20 November 2025"), drawn large on the map as while playing. */
+  date?: string;
 }
 
 const PAD = 16;
@@ -155,6 +158,8 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
     ctx.font = `11px ${CANVAS_FONT}`;
     ctx.fillText(`${bar.km} ${o.km ?? 'km'}`, PAD + bar.px + 6, by);
 
+    if (o.date) drawDate(ctx, o.date, headerH, ink);
+
     // Legend.
     let x = PAD;
     y = headerH + cssH + 8 + 14;
@@ -192,6 +197,16 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
       map.jumpTo(camera);
     }
   }
+}
+
+/** The date in large type at the map's top left, on a veil (as components/PlayDate.svelte shows it while playing). */
+function drawDate(ctx: CanvasRenderingContext2D, date: string, top: number, ink: (typeof EXPORT_INK)['light']): void {
+  ctx.font = `bold 28px ${CANVAS_FONT}`;
+  const w = ctx.measureText(date).width;
+  ctx.fillStyle = ink.veil;
+  ctx.fillRect(PAD - 6, top + 10, w + 20, 40);
+  ctx.fillStyle = ink.fg;
+  ctx.fillText(date, PAD + 4, top + 40);
 }
 
 /** What the page shows beside the map, for its PNG (see savePageImage). */
@@ -237,6 +252,7 @@ export async function savePageImage(map: maplibregl.Map, page: PageImage, scale:
     alt: page.alt,
     dark: theme === 'dark',
     km: translate(locale, 'unit.km'),
+    date: page.date ? formatDate(page.date, locale) : undefined,
   });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
