@@ -98,7 +98,7 @@ describe('timeline on a time scale', () => {
     const text = await big.innerText();
     expect(text).toMatch(/^\d{1,2} June 2026$/);
     const size = await big.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-    expect(size).toBeGreaterThanOrEqual(20);
+    expect(size).toBeGreaterThanOrEqual(18);
     // Over the map, not the panel.
     const box = (await big.boundingBox())!;
     const map = (await page.locator('.map-wrap').boundingBox())!;

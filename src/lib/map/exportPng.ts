@@ -199,8 +199,13 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
   }
 }
 
-/** The date in large type at the map's top left, on a veil (as components/PlayDate.svelte shows it while playing). */
-function drawDate(ctx: CanvasRenderingContext2D, date: string, top: number, ink: (typeof EXPORT_INK)['light']): void {
+/** The date in large type at the map's top left (`top`: where the map starts), on a veil, as components/PlayDate.svelte shows it while playing. */
+export function drawDate(
+  ctx: Pick<CanvasRenderingContext2D, 'font' | 'fillStyle' | 'measureText' | 'fillRect' | 'fillText'>,
+  date: string,
+  top: number,
+  ink: (typeof EXPORT_INK)['light'],
+): void {
   ctx.font = `bold 28px ${CANVAS_FONT}`;
   const w = ctx.measureText(date).width;
   ctx.fillStyle = ink.veil;
