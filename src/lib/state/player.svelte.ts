@@ -86,10 +86,13 @@ export class Player {
     this.playing = true;
     const dates = this.source.dates();
     const times = dates.map((d) => Date.parse(`${d}T00:00:00Z`));
-    let index = dates.indexOf(this.source.current() ?? '');
+    // From the latest snapshot at or before the date on show (a reader's own line may fall between two).
+    const current = this.source.current() ?? '';
+    let index = -1;
+    while (index + 1 < dates.length && dates[index + 1] <= current) index++;
     try {
       if (index < 0 || index >= dates.length - 1) {
-        index = 0; // at the end (or lost): start again from the beginning
+        index = 0; // at the end (or before the first): start again from the beginning
         await this.source.show(dates[0]);
       }
       let playhead = times[index];
