@@ -80,7 +80,7 @@ describe('Player', () => {
     expect(src.shown).toEqual(d);
   });
 
-  it('from a date between two snapshots (a reader\'s own line), goes on from the next one', async () => {
+  it("from a date between two snapshots (a reader's own line), goes on from the next one", async () => {
     const d = days(5);
     const src = source(d, 1, '2025-01-02T12'); // after 2 January, before 3 January
     const player = new Player(src);
