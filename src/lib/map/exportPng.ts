@@ -6,6 +6,7 @@
  * the caller, already in the page's language.
  */
 import type * as maplibregl from 'maplibre-gl';
+import { formatDate } from '../i18n/format';
 import { translate, type Locale } from '../i18n/messages';
 import type { Theme } from '../state/url';
 import { legendEntries, type LegendEntry } from './legend';
@@ -27,6 +28,8 @@ export interface ExportOptions {
   dark: boolean;
   /** The scale bar's unit ("km", "км"). */
   km?: string;
+  /** The snapshot's date as the page writes it ("20 November 2025"), drawn large on the map as while playing. */
+  date?: string;
 }
 
 const PAD = 16;
@@ -177,6 +180,8 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
     ctx.font = `11px ${CANVAS_FONT}`;
     ctx.fillText(`${bar.km} ${o.km ?? 'km'}`, PAD + bar.px + 6, by);
 
+    if (o.date) drawDate(ctx, o.date, headerH, ink);
+
     // Legend.
     const legendTop = headerH + cssH + 8 + 14;
     ctx.font = `12px ${CANVAS_FONT}`;
@@ -203,6 +208,21 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
       map.jumpTo(camera);
     }
   }
+}
+
+/** The date in large type at the map's top left (`top`: where the map starts), on a veil, as components/PlayDate.svelte shows it while playing. */
+export function drawDate(
+  ctx: Pick<CanvasRenderingContext2D, 'font' | 'fillStyle' | 'measureText' | 'fillRect' | 'fillText'>,
+  date: string,
+  top: number,
+  ink: (typeof EXPORT_INK)['light'],
+): void {
+  ctx.font = `bold 28px ${CANVAS_FONT}`;
+  const w = ctx.measureText(date).width;
+  ctx.fillStyle = ink.veil;
+  ctx.fillRect(PAD - 6, top + 10, w + 20, 40);
+  ctx.fillStyle = ink.fg;
+  ctx.fillText(date, PAD + 4, top + 40);
 }
 
 /** What the page shows beside the map, for its PNG (see savePageImage). */
@@ -242,6 +262,7 @@ export async function savePageImage(map: maplibregl.Map, page: PageImage, scale:
     alt: page.alt,
     dark: theme === 'dark',
     km: translate(locale, 'unit.km'),
+    date: page.date ? formatDate(page.date, locale) : undefined,
   });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);

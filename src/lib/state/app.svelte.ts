@@ -305,15 +305,6 @@ export class AppState {
     this.loadSeq++;
   }
 
-  /** Show the next (+1) or previous (-1) snapshot; says whether there is one beyond it. */
-  async stepDate(delta: 1 | -1): Promise<boolean> {
-    const i = this.series.findIndex((s) => s.date === this.date);
-    const next = this.series[i + delta];
-    if (i < 0 || !next) return false;
-    await this.selectDate(next.date);
-    return Boolean(this.series[i + 2 * delta]);
-  }
-
   /** Show the snapshot of a date (the nearest one if that day has none). */
   async selectDate(date: string): Promise<void> {
     const ds = this.dataset;

@@ -22,6 +22,8 @@ export interface SeriesPoint {
 export interface ReportedFigure {
   series: 'kyivDonbas' | 'russiaUkraine';
   value: number;
+  /** Decimals the figure was given with: the data "stands at" it when it rounds to it. */
+  decimals: number;
   /** When it was reported (month). */
   date: string;
   /** Locale key of its label. */
@@ -33,6 +35,7 @@ export const REPORTED: readonly ReportedFigure[] = [
   {
     series: 'kyivDonbas',
     value: 14.5,
+    decimals: 1,
     date: '2025-11-20',
     label: 'chart.reported',
     source: 'Novaya Gazeta Europe, Nov 2025 (AP: "approximately 14 %")',
@@ -65,13 +68,20 @@ export async function statusQuoSeries(
   return out;
 }
 
-/** The last date on which a series reaches or crosses a reported value (the data "matched" it), or null. */
-export function lastMatch(points: readonly SeriesPoint[], fig: ReportedFigure): string | null {
+/**
+ * When the data last stood at a reported figure: the last snapshot date on
+ * which the series, rounded to the figure's precision (one decimal, as the
+ * figure was reported and as the page shows shares), is at or above the
+ * reported value; null when it never is. "About 14.5 %" of Donbas for Kyiv
+ * is thus the last day its share showed as 14.5 % or more, after which it
+ * only fell. This is the one definition behind the method note, the chart
+ * and the README (a test checks the README's date against it).
+ *
+ * @example lastAtReported(points, REPORTED[0]) // '2025-06-14' on the built-in data (14.47 %)
+ */
+export function lastAtReported(points: readonly SeriesPoint[], fig: ReportedFigure): string | null {
+  const k = 10 ** fig.decimals;
   let match: string | null = null;
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1][fig.series] - fig.value;
-    const b = points[i][fig.series] - fig.value;
-    if (a * b < 0 || b === 0) match = points[i].date;
-  }
+  for (const p of points) if (Math.round(p[fig.series] * k) / k >= fig.value) match = p.date;
   return match;
 }
