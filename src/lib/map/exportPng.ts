@@ -9,7 +9,7 @@ import type * as maplibregl from 'maplibre-gl';
 import { translate, type Locale } from '../i18n/messages';
 import type { Theme } from '../state/url';
 import { legendLabel } from '../text/labels';
-import { drawHatch, HATCH_COLOUR } from './hatch';
+import { drawHatch, isHatched, swatchColour } from './hatch';
 import { classTint, EXPORT_INK, PALETTES, STRIP_COLOUR } from './palette';
 import type { DisplayClass } from './scenarioLayers';
 
@@ -221,8 +221,8 @@ export async function savePageImage(map: maplibregl.Map, page: PageImage, scale:
     { label: translate(locale, 'legend.ukraine'), colour: PALETTES[theme].ukraine },
     ...page.classes.map((c) => ({
       label: legendLabel(c, locale),
-      colour: c === 'buffer' ? HATCH_COLOUR : classTint(c, theme),
-      hatch: c === 'buffer',
+      colour: swatchColour(c, (k) => classTint(k, theme)),
+      hatch: isHatched(c),
     })),
     ...(page.strip ? [{ label: translate(locale, 'legend.strip'), colour: STRIP_COLOUR }] : []),
   ];

@@ -1,12 +1,33 @@
 /**
- * The buffer zone's hatching, one pattern for the map, the legend and the
- * PNG's legend: diagonal stripes of the buffer's colour. BufferHatch.svelte
- * draws it on the map; the legends draw their swatches from here.
+ * The zones' hatching (every zone of the rule table: the buffer, the neutral
+ * zone), one pattern for the map, the legend and the PNG's legend: diagonal
+ * stripes of the zone's colour. BufferHatch.svelte draws it on the map; the
+ * legends draw their swatches from here.
  */
+import { ZONES, type Zone } from '../engine/rules';
 import { classColour } from './palette';
+import type { DisplayClass } from './scenarioLayers';
 
-/** The buffer's stripe colour. */
+/** The buffer's stripe colour (the default of the helpers below). */
 export const HATCH_COLOUR = classColour('buffer');
+
+/**
+ * Whether a class is drawn hatched: a zone held by neither army.
+ *
+ * @example isHatched('neutral') // true
+ */
+export function isHatched(cls: DisplayClass): cls is Zone {
+  return (ZONES as readonly string[]).includes(cls);
+}
+
+/**
+ * The swatch colour of a class: a zone's stripes, or the tint other classes are filled with.
+ *
+ * @example swatchColour('buffer', 'light', classTint) // '#CC79A7'
+ */
+export function swatchColour(cls: DisplayClass, tint: (c: DisplayClass) => string): string {
+  return isHatched(cls) ? classColour(cls) : tint(cls);
+}
 
 /**
  * A 12 × 12 tile of diagonal stripes for the map's fill-pattern: opaque
