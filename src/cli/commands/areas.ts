@@ -8,7 +8,7 @@ import {
 } from '../../lib/datafolder/manifest';
 import { areaReport, type AreaReport } from '../../lib/engine/report';
 import { SCENARIOS, scenarioById } from '../../lib/engine/scenarioCatalog';
-import { isStripWidth, STRIP_MAX_KM, withStripWidth, type ScenarioDefinition } from '../../lib/engine/scenarios';
+import { isStripWidth, STRIP_MAX_KM, withoutPlanStrip, withStripWidth, type ScenarioDefinition } from '../../lib/engine/scenarios';
 import { scenarioStrip } from '../../lib/engine/strip';
 import { reportsToCsv, reportsToJson } from '../../lib/datafolder/tables';
 import { areasPackage, packageJson, tableStem } from '../../lib/datafolder/datapackage';
@@ -125,7 +125,11 @@ export async function areas(opts: AreasOptions, io: Io): Promise<void> {
   if (!range && !opts.date) throw new UsageError('areas needs --date YYYY-MM-DD (or --from D --to D)');
   if (range && (!opts.from || !opts.to)) throw new UsageError('a range needs both --from and --to');
   if (opts.date) checkDate(opts.date, '--date');
-  const scenarios = chooseScenarios(opts, true);
+  // A plan's own strip only for one scenario on one date (withoutPlanStrip says why), unless --strip-km asks.
+  const many = range || opts.scenario === 'all';
+  const scenarios = chooseScenarios(opts, true).map((s) =>
+    many && opts['strip-km'] === undefined ? withoutPlanStrip(s) : s,
+  );
   const ds = openDataFolder(opts.data, io);
   const entries = range
     ? snapshotsBetween(ds.manifest, opts.from!, opts.to!, kind)

@@ -304,6 +304,22 @@ export function withStripWidth(scenario: ScenarioDefinition, km: number | undefi
 }
 
 /**
+ * The scenario without its plan's own strip (`strip`, at its default or a
+ * picked width): for listings of many dates or of every scenario (`--scenario
+ * all`, `--from/--to`, the site's API, the page's series download), where a
+ * strip on every date would need every snapshot's geometry (about 0.25 s a
+ * date). A strip given on its own (`strip_km` of a custom file, `--strip-km`)
+ * is kept: it was asked for.
+ *
+ * @example withoutPlanStrip(scenarioById('framework-20-point')).strip_km // undefined
+ */
+export function withoutPlanStrip(scenario: ScenarioDefinition): ScenarioDefinition {
+  if (!scenario.strip) return scenario;
+  const { strip_km: _, ...rest } = scenario;
+  return rest;
+}
+
+/**
  * Where a scenario's strip may lie: the regions its `strip` names, else every
  * region; in either case only those whose rule keeps the line of contact (a
  * strip along a line the scenario moves away from would mean nothing).
