@@ -85,12 +85,11 @@ function pct(part: number, whole: number): number {
 const NO_STRIP: StripAreas = { km2: 0, ukraine_side_km2: 0, russia_side_km2: 0 };
 
 function figures(area: number, sc: Control, ceded: number, returned: number, strip: StripAreas): Figures {
-  const byKind = Object.fromEntries(
-    CONTROL_KINDS.flatMap((k) => [
-      [`${k}_km2`, sc[k]],
-      [`${k}_pct`, pct(sc[k], area)],
-    ]),
-  ) as Record<`${ControlKind}_km2` | `${ControlKind}_pct`, number>;
+  // All the km² first, then all the shares: the order of FIGURE_KEYS (and of the JSON's keys).
+  const byKind = Object.fromEntries([
+    ...CONTROL_KINDS.map((k) => [`${k}_km2`, sc[k]]),
+    ...CONTROL_KINDS.map((k) => [`${k}_pct`, pct(sc[k], area)]),
+  ]) as Record<`${ControlKind}_km2` | `${ControlKind}_pct`, number>;
   return {
     area_km2: area,
     ...byKind,
