@@ -62,7 +62,13 @@ export async function api(opts: ApiOptions, io: Io): Promise<void> {
   const all = snapshotsBetween(ds.manifest, '1900-01-01', '9999-12-31', 'any');
   if (all.length === 0) throw new UsageError(`${ds.dir}: the data folder has no snapshots`);
   // As `areas --scenario all` lists them: plans without their own strips (withoutPlanStrip).
-  const reports = reportsFor(ds, all, SCENARIOS.map(withoutPlanStrip), { raw: false, kind: 'any' }, new Progress(io, 'api', all.length));
+  const reports = reportsFor(
+    ds,
+    all,
+    SCENARIOS.map(withoutPlanStrip),
+    { raw: false, kind: 'any' },
+    new Progress(io, 'api', all.length),
+  );
   const files: Record<string, string> = {};
   for (const [i, entry] of all.entries()) {
     const ofDate = reports.slice(i * SCENARIOS.length, (i + 1) * SCENARIOS.length);

@@ -8,7 +8,13 @@ import {
 } from '../../lib/datafolder/manifest';
 import { areaReport, type AreaReport } from '../../lib/engine/report';
 import { SCENARIOS, scenarioById } from '../../lib/engine/scenarioCatalog';
-import { isStripWidth, STRIP_MAX_KM, withoutPlanStrip, withStripWidth, type ScenarioDefinition } from '../../lib/engine/scenarios';
+import {
+  isStripWidth,
+  STRIP_MAX_KM,
+  withoutPlanStrip,
+  withStripWidth,
+  type ScenarioDefinition,
+} from '../../lib/engine/scenarios';
 import { scenarioStrip } from '../../lib/engine/strip';
 import { reportsToCsv, reportsToJson } from '../../lib/datafolder/tables';
 import { areasPackage, packageJson, tableStem } from '../../lib/datafolder/datapackage';
