@@ -17,6 +17,7 @@ if (!target) throw new Error('no #app element');
 const initial = parseUrlState(
   location.search,
   SCENARIOS.map((s) => s.id),
+  SCENARIOS,
 );
 dropInvalidViewHash();
 mount(App, { target, props: { embedded: initial.embed, initial } });

@@ -57,7 +57,7 @@ describe('areas', () => {
     expect(rows[0]).toEqual([...CSV_HEADER]);
     expect(rows).toHaveLength(1 + SCENARIOS.length * 30);
     const donbas = rows.find((x) => x[1] === 'status-quo' && x[2] === 'donbas')!;
-    expect(Number(donbas[9])).toBeGreaterThan(11); // ukraine_pct
+    expect(Number(donbas[rows[0].indexOf('ukraine_pct')])).toBeGreaterThan(11);
   });
 
   it('gives one report per snapshot for a range', async () => {
@@ -149,11 +149,14 @@ describe('areas', () => {
       expect(report.method.strip).toMatch(/5 km on each side/);
       const ds = readDataFolder(TEST_DATA);
       const strip = computeStrip(loadStripInput(ds, snapshotOn(ds.manifest, '2025-11-20')), 5);
-      const donetsk = report.rows.find((x: { id: string }) => x.id === 'UA-14');
-      expect(donetsk.strip_km2).toBeGreaterThan(1000);
+      const byId = (id: string) => report.rows.find((x: { id: string }) => x.id === id);
+      expect(byId('UA-23').strip_km2).toBeGreaterThan(1000);
+      // Only where the plan keeps the line (Zaporizhzhia, Kherson): not in Donetsk's buffer, Luhansk or Kharkiv.
+      expect(strip.areas['UA-14'].km2).toBeGreaterThan(1000);
       for (const row of report.rows.filter((x: { kind: string }) => x.kind === 'region')) {
-        expect(row.strip_km2, row.id).toBeCloseTo(strip.areas[row.id].km2, 2);
-        expect(row.strip_ukraine_side_km2, row.id).toBeCloseTo(strip.areas[row.id].ukraine_side_km2, 2);
+        const onLine = ['UA-23', 'UA-65'].includes(row.id);
+        expect(row.strip_km2, row.id).toBeCloseTo(onLine ? strip.areas[row.id].km2 : 0, 2);
+        expect(row.strip_ukraine_side_km2, row.id).toBeCloseTo(onLine ? strip.areas[row.id].ukraine_side_km2 : 0, 2);
       }
       const base = JSON.parse((await cli('areas', '--date', '2025-11-20', '--scenario', 'us-28-point', ...D)).out);
       const held = (rows: Record<string, number>[]) =>
@@ -175,7 +178,8 @@ describe('areas', () => {
       ]);
       expect(rows.find((x) => x[2] === 'UA-14')!.slice(-3)).toEqual(['region', 'daily', 'DeepStateMap']);
       expect(rows.find((x) => x[2] === 'donbas')!.slice(-3)).toEqual(['group', 'daily', 'DeepStateMap']);
-      expect(Number(rows.find((x) => x[2] === 'UA-14')![rows[0].indexOf('strip_km2')])).toBeGreaterThan(1000);
+      expect(Number(rows.find((x) => x[2] === 'UA-23')![rows[0].indexOf('strip_km2')])).toBeGreaterThan(1000);
+      expect(Number(rows.find((x) => x[2] === 'UA-14')![rows[0].indexOf('strip_km2')])).toBe(0);
     });
 
     it('scenario geometry carries the strip as its own features, measured as areas reports', async () => {
@@ -184,13 +188,18 @@ describe('areas', () => {
       const strips = JSON.parse(g.out).features.filter(
         (f: { properties: { layer?: string } }) => f.properties.layer === 'strip',
       );
-      const donetsk = strips.find((f: { properties: { region: string } }) => f.properties.region === 'UA-14');
+      // Drawn exactly where it is counted: Zaporizhzhia and Kherson, the regions the plan keeps at the line.
+      expect(strips.map((f: { properties: { region: string } }) => f.properties.region).sort()).toEqual([
+        'UA-23',
+        'UA-65',
+      ]);
+      const zaporizhzhia = strips.find((f: { properties: { region: string } }) => f.properties.region === 'UA-23');
       const a = JSON.parse((await cli('areas', '--date', '2025-11-20', '--scenario-file', file, ...D)).out);
-      expect(donetsk.properties.area_km2).toBeCloseTo(
-        a.rows.find((x: { id: string }) => x.id === 'UA-14').strip_km2,
+      expect(zaporizhzhia.properties.area_km2).toBeCloseTo(
+        a.rows.find((x: { id: string }) => x.id === 'UA-23').strip_km2,
         2,
       );
-      expect(donetsk.properties.width_km).toBe(5);
+      expect(zaporizhzhia.properties.width_km).toBe(5);
     });
 
     it.each([

@@ -7,6 +7,7 @@
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SCENARIOS } from '../src/lib/engine/scenarioCatalog';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AREA_FIELDS, scenarioSlug, tableStem } from '../src/lib/datafolder/datapackage';
 import { cli } from './helpers/cli';
@@ -51,7 +52,7 @@ describe.each([
   [
     'a range, every scenario',
     ['areas', '--from', '2025-11-18', '--to', DATE, '--scenario', 'all'],
-    3 * 30 * 6,
+    3 * 30 * SCENARIOS.length,
     `frontline-all-scenarios-2025-11-18_${DATE}.csv`,
   ],
   [

@@ -42,8 +42,18 @@ describe('the rule table', () => {
       ukraine: 'u',
       russia: 'r',
       buffer: 'b',
+      neutral: 'n',
       'pre-2022': 'p',
     });
+  });
+
+  it('tells the neutral zone from the buffer: both held by neither army, each its own class and zone', () => {
+    expect(real.pieceGroups(real.RULE_TABLE.neutral)).toEqual([
+      { control: 'russia', land: ['russia'], whole: false },
+      { control: 'neutral', land: ['ukraine', 'contested'], whole: false },
+    ]);
+    expect(real.ZONES).toEqual(['buffer', 'neutral']);
+    for (const k of real.CONTROL_KINDS) expect(real.CONTROL_MEANING[k].km2).not.toBe('');
   });
 
   it('groups a row by class in its order; a class of all the land is the whole region', () => {
@@ -139,7 +149,7 @@ describe('a rule added to the table', () => {
     expect(scenario().rules.regions).toEqual({ 'UA-14': 'withdraw', 'UA-09': 'ordlo-buffer' });
     expect(() =>
       m.scenarios.validateScenario({ ...definition, rules: { default: 'nope', regions: {} } }, 'fixture'),
-    ).toThrow('must be one of line, ukraine, russia, buffer, pre-2022, withdraw, ordlo-buffer');
+    ).toThrow('must be one of line, ukraine, russia, buffer, neutral, pre-2022, withdraw, ordlo-buffer');
     expect(m.scenarios.needsOrdlo(scenario())).toBe(true);
     expect(m.scenarios.needsOrdlo({ ...scenario(), rules: { default: WITHDRAW, regions: {} } })).toBe(false);
   });
@@ -291,6 +301,7 @@ describe('a rule added to the table', () => {
     // Zone, count, population.
     expect(Object.entries(r.totals).map(([zone, t]) => [zone, t.count, t.population])).toEqual([
       ['buffer', 3, 3500],
+      ['neutral', 0, 0],
       ['ceded', 1, 300],
       ['returned', 0, 0],
       ['all', 4, 3800],
@@ -335,6 +346,13 @@ describe('a rule added to the table', () => {
       { rule: 'withdraw', label: 'custom.rule.buffer' },
       { rule: 'ordlo-buffer', label: 'custom.rule.pre2022' },
     ]);
-    expect(m.custom.ruleChoices(false).map((c) => c.rule)).toEqual(['line', 'ukraine', 'russia', 'buffer', 'withdraw']);
+    expect(m.custom.ruleChoices(false).map((c) => c.rule)).toEqual([
+      'line',
+      'ukraine',
+      'russia',
+      'buffer',
+      'neutral',
+      'withdraw',
+    ]);
   });
 });

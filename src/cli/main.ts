@@ -35,6 +35,10 @@ const DATE_OPTS: Record<string, OptionSpec> = {
   date: { type: 'string', help: 'snapshot date, YYYY-MM-DD' },
   scenario: { type: 'string', help: 'scenario id (default status-quo)' },
   'scenario-file': { type: 'string', help: 'a scenario definition file instead of an id (its strip_km adds a strip)' },
+  'strip-km': {
+    type: 'string',
+    help: 'a demilitarised strip W km on each side of the line (0 < W <= 50), where the scenario keeps the line (a plan with its own strip: its regions)',
+  },
   raw: { type: 'boolean', help: 'plain overlay: keep border and coast slivers as they are' },
   kind: { type: 'string', help: 'which snapshots: any (daily preferred), daily or raw' },
   data: DATA,
@@ -76,7 +80,7 @@ export const COMMANDS: Record<string, Command> = {
   areas: {
     summary: 'area held by each side, per region and group, for a date or a range',
     usage:
-      'frontline areas --date YYYY-MM-DD [--scenario ID|all] [--format json|csv] [--raw] [--datapackage DIR]\n       frontline areas --from D --to D [--scenario ID|all] [--format json|csv] [--datapackage DIR]',
+      'frontline areas --date YYYY-MM-DD [--scenario ID|all] [--strip-km W] [--format json|csv] [--raw] [--datapackage DIR]\n       frontline areas --from D --to D [--scenario ID|all] [--strip-km W] [--format json|csv] [--datapackage DIR]',
     options: {
       ...DATE_OPTS,
       scenario: { type: 'string', help: 'scenario id, or all (default status-quo)' },
@@ -98,21 +102,21 @@ export const COMMANDS: Record<string, Command> = {
     run: (v, io) => regions(v, io),
   },
   scenario: {
-    summary: "a scenario's geometry on a date (control: ukraine|russia|buffer|contested)",
-    usage: 'frontline scenario --date YYYY-MM-DD --scenario ID [--format geojson] [--raw]',
+    summary: "a scenario's geometry on a date (control: ukraine|russia|buffer|contested|neutral)",
+    usage: 'frontline scenario --date YYYY-MM-DD --scenario ID [--strip-km W] [--format geojson] [--raw]',
     options: { ...DATE_OPTS, format: { type: 'string', help: 'geojson (the only format)' } },
     run: (v, io) => scenario(v, io),
   },
   places: {
     summary:
-      'towns that change hands under a scenario on a date (zone: buffer|ceded|returned), with pre-war population',
+      'towns that change hands under a scenario on a date (zone: buffer|neutral|ceded|returned), with pre-war population',
     usage:
-      'frontline places --date YYYY-MM-DD --scenario ID|--scenario-file F [--zone buffer|ceded|returned] [--format json|csv] [--datapackage DIR]',
+      'frontline places --date YYYY-MM-DD --scenario ID|--scenario-file F [--zone buffer|neutral|ceded|returned] [--format json|csv] [--datapackage DIR]',
     options: {
       date: DATE_OPTS.date,
       scenario: { type: 'string', help: 'scenario id (default status-quo, which moves no town)' },
       'scenario-file': DATE_OPTS['scenario-file'],
-      zone: { type: 'string', help: 'only this zone: buffer, ceded or returned (default: all three)' },
+      zone: { type: 'string', help: 'only this zone: buffer, neutral, ceded or returned (default: all)' },
       format: { type: 'string', help: 'json (default) or csv' },
       kind: DATE_OPTS.kind,
       data: DATA,

@@ -12,6 +12,7 @@ import { areasPackage, packageJson } from '../../lib/datafolder/datapackage';
 import { GENERATOR, sourceOf } from '../../lib/datafolder/provenance';
 import { reportsToCsv, reportsToJson } from '../../lib/datafolder/tables';
 import { SCENARIOS } from '../../lib/engine/scenarioCatalog';
+import { withoutPlanStrip } from '../../lib/engine/scenarios';
 import { Progress, UsageError, type Io } from '../io';
 import { writeOwnFolder } from '../packageFolder';
 import { openDataFolder } from '../store';
@@ -60,7 +61,14 @@ export async function api(opts: ApiOptions, io: Io): Promise<void> {
   const ds = openDataFolder(opts.data, io);
   const all = snapshotsBetween(ds.manifest, '1900-01-01', '9999-12-31', 'any');
   if (all.length === 0) throw new UsageError(`${ds.dir}: the data folder has no snapshots`);
-  const reports = reportsFor(ds, all, SCENARIOS, { raw: false, kind: 'any' }, new Progress(io, 'api', all.length));
+  // As `areas --scenario all` lists them: plans without their own strips (withoutPlanStrip).
+  const reports = reportsFor(
+    ds,
+    all,
+    SCENARIOS.map(withoutPlanStrip),
+    { raw: false, kind: 'any' },
+    new Progress(io, 'api', all.length),
+  );
   const files: Record<string, string> = {};
   for (const [i, entry] of all.entries()) {
     const ofDate = reports.slice(i * SCENARIOS.length, (i + 1) * SCENARIOS.length);

@@ -8,8 +8,14 @@ import {
 } from '../../lib/datafolder/manifest';
 import { areaReport, type AreaReport } from '../../lib/engine/report';
 import { SCENARIOS, scenarioById } from '../../lib/engine/scenarioCatalog';
-import type { ScenarioDefinition } from '../../lib/engine/scenarios';
-import { computeStrip } from '../../lib/engine/strip';
+import {
+  isStripWidth,
+  STRIP_MAX_KM,
+  withoutPlanStrip,
+  withStripWidth,
+  type ScenarioDefinition,
+} from '../../lib/engine/scenarios';
+import { scenarioStrip } from '../../lib/engine/strip';
 import { reportsToCsv, reportsToJson } from '../../lib/datafolder/tables';
 import { areasPackage, packageJson, tableStem } from '../../lib/datafolder/datapackage';
 import { DESCRIPTOR, writeOwnFolder } from '../packageFolder';
@@ -27,6 +33,7 @@ export interface AreasOptions {
   to?: string;
   scenario?: string;
   'scenario-file'?: string;
+  'strip-km'?: string;
   format?: string;
   raw?: boolean;
   kind?: string;
@@ -52,12 +59,29 @@ export function checkKind(value: string | undefined): KindChoice {
 }
 
 /**
- * The scenarios of --scenario (an id, or `all` where allowed) or --scenario-file; status-quo by default.
+ * The --strip-km asked for: a width in km, 0 < W <= STRIP_MAX_KM, or undefined when not given.
+ */
+export function checkStripKm(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const km = /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+  if (!isStripWidth(km))
+    throw new UsageError(`--strip-km must be a width in km greater than 0 and at most ${STRIP_MAX_KM}, not "${value}"`);
+  return km;
+}
+
+/**
+ * The scenarios of --scenario (an id, or `all` where allowed) or --scenario-file; status-quo by default;
+ * --strip-km gives each of them a strip of that width.
  */
 export function chooseScenarios(
-  opts: { scenario?: string; 'scenario-file'?: string },
+  opts: { scenario?: string; 'scenario-file'?: string; 'strip-km'?: string },
   allowAll: boolean,
 ): ScenarioDefinition[] {
+  const km = checkStripKm(opts['strip-km']);
+  return pickScenarios(opts, allowAll).map((s) => withStripWidth(s, km));
+}
+
+function pickScenarios(opts: { scenario?: string; 'scenario-file'?: string }, allowAll: boolean): ScenarioDefinition[] {
   if (opts['scenario-file']) {
     if (opts.scenario) throw new UsageError('give --scenario or --scenario-file, not both');
     return [loadScenarioFile(opts['scenario-file'])];
@@ -87,7 +111,7 @@ export function reportsFor(
   const reports: AreaReport[] = [];
   for (const [i, entry] of entries.entries()) {
     for (const s of scenarios) {
-      const strip = s.strip_km === undefined ? undefined : computeStrip(loadStripInput(ds, entry), s.strip_km).areas;
+      const strip = s.strip_km === undefined ? undefined : scenarioStrip(loadStripInput(ds, entry), s)?.areas;
       reports.push(areaReport(ds.manifest, ds.stats, entry, s, { raw: o.raw, series: o.kind, strip }));
     }
     progress?.tick(i + 1, entry.id);
@@ -107,7 +131,11 @@ export async function areas(opts: AreasOptions, io: Io): Promise<void> {
   if (!range && !opts.date) throw new UsageError('areas needs --date YYYY-MM-DD (or --from D --to D)');
   if (range && (!opts.from || !opts.to)) throw new UsageError('a range needs both --from and --to');
   if (opts.date) checkDate(opts.date, '--date');
-  const scenarios = chooseScenarios(opts, true);
+  // A plan's own strip only for one scenario on one date (withoutPlanStrip says why), unless --strip-km asks.
+  const many = range || opts.scenario === 'all';
+  const scenarios = chooseScenarios(opts, true).map((s) =>
+    many && opts['strip-km'] === undefined ? withoutPlanStrip(s) : s,
+  );
   const ds = openDataFolder(opts.data, io);
   const entries = range
     ? snapshotsBetween(ds.manifest, opts.from!, opts.to!, kind)

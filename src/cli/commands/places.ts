@@ -63,7 +63,9 @@ export async function places(opts: PlacesOptions, io: Io): Promise<void> {
   const source = sourceOf(entry);
   if (opts.datapackage !== undefined) {
     const csv = `${tableStem([def], [entry.date])}-places.csv`;
-    const report = areaReport(ds.manifest, ds.stats, entry, def);
+    // The package's provenance needs the report, not a strip (towns are counted without one).
+    const { strip_km: _, ...noStrip } = def;
+    const report = areaReport(ds.manifest, ds.stats, entry, noStrip);
     const descriptor = packageJson(placesPackage(report, def, gazetteer, csv));
     const table = placesToCsv(
       { date: entry.date, scenario: def.id, kind: source.kind },

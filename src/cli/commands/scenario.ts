@@ -2,7 +2,7 @@
 import { snapshotOn } from '../../lib/datafolder/manifest';
 import { overlayerFor } from '../boundaries';
 import { scenarioFeatures, scenarioPieces } from '../../lib/engine/scenarioGeometry';
-import { computeStrip, stripFeatures } from '../../lib/engine/strip';
+import { scenarioStrip, stripFeatures } from '../../lib/engine/strip';
 import { checkFormat } from '../format';
 import { UsageError, type Io } from '../io';
 import { openDataFolder, loadOrdlo, readRegions, loadSnapshotLayers, loadStripInput } from '../store';
@@ -16,6 +16,7 @@ export interface ScenarioOptions {
   date?: string;
   scenario?: string;
   'scenario-file'?: string;
+  'strip-km'?: string;
   format?: string;
   raw?: boolean;
   kind?: string;
@@ -37,7 +38,8 @@ export async function scenario(opts: ScenarioOptions, io: Io): Promise<void> {
   const geometry = overlayer.geometry({ occupied: layers.occupied ?? [], contested: layers.contested ?? [] });
   const fc = scenarioFeatures(scenarioPieces(def, regions, geometry, loadOrdlo(ds), Boolean(opts.raw)));
   // The strip lies over the pieces (it does not change who holds what): its own features, layer 'strip'.
-  const strip = def.strip_km === undefined ? [] : stripFeatures(computeStrip(loadStripInput(ds, entry), def.strip_km));
+  const computed = def.strip_km === undefined ? null : scenarioStrip(loadStripInput(ds, entry), def);
+  const strip = computed ? stripFeatures(computed) : [];
   const out = {
     ...fc,
     features: [...fc.features, ...strip],

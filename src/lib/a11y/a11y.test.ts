@@ -77,6 +77,7 @@ describe('map classes stay apart under colour-vision deficiencies', () => {
     russia: classTint('russia', theme),
     ceded: classTint('ceded', theme),
     buffer: classColour('buffer'), // the hatch's stripes; the hatching itself is a second cue
+    neutral: classColour('neutral'), // likewise hatched
     returned: classTint('returned', theme),
     contested: classTint('contested', theme),
   });

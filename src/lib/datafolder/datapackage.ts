@@ -8,7 +8,8 @@
  * The CLI (`--datapackage DIR`), the page's .zip and the site's API all build
  * the descriptor here, so they agree.
  */
-import type { PlacesFile } from '../engine/places';
+import { PLACE_ZONES, type PlacesFile } from '../engine/places';
+import { CONTROL_KINDS, CONTROL_MEANING, type ControlKind } from '../engine/rules';
 import type { AreaReport } from '../engine/report';
 import type { ScenarioDefinition } from '../engine/scenarios';
 import { romanizeUk } from '../engine/romanize';
@@ -51,14 +52,13 @@ const AREA_FIELD_INFO: Record<(typeof CSV_HEADER)[number], FieldInfo> = {
   },
   name: { type: 'string', description: 'English name of the region or group' },
   area_km2: km2('Area of the region or group on the WGS84 ellipsoid (0.01 km²)'),
-  ukraine_km2: km2('Held by Ukraine under the scenario'),
-  russia_km2: km2('Held by Russia under the scenario'),
-  buffer_km2: km2("A demilitarised buffer under the scenario, held by neither side's army"),
-  contested_km2: km2("DeepState's grey zone, held by neither side on the date (0 in the daily files, which have none)"),
-  ukraine_pct: pct('Held by Ukraine'),
-  russia_pct: pct('Held by Russia'),
-  buffer_pct: pct('Buffer'),
-  contested_pct: pct('Grey zone'),
+  // One pair of columns per control kind of the rule table, described there.
+  ...(Object.fromEntries(
+    CONTROL_KINDS.flatMap((k) => [
+      [`${k}_km2`, km2(CONTROL_MEANING[k].km2)],
+      [`${k}_pct`, pct(CONTROL_MEANING[k].pct)],
+    ]),
+  ) as Record<`${ControlKind}_km2` | `${ControlKind}_pct`, FieldInfo>),
   ceded_km2: km2('Held by Ukraine on the date, Russian under the scenario'),
   returned_km2: km2('Held by Russia on the date, Ukrainian (or buffer) under the scenario'),
   net_km2: km2('returned_km2 - ceded_km2: what Ukraine gains (negative: loses) against the line of the date'),
@@ -94,7 +94,7 @@ const PLACE_FIELD_INFO: Record<(typeof PLACES_CSV_HEADER)[number], FieldInfo> = 
   lon: { type: 'number', unit: '°', description: 'Longitude (WGS84)' },
   lat: { type: 'number', unit: '°', description: 'Latitude (WGS84)' },
   region: { type: 'string', description: 'ISO 3166-2:UA code of its region' },
-  zone: { type: 'string', description: PLACES_METHOD.zones, constraints: { enum: ['buffer', 'ceded', 'returned'] } },
+  zone: { type: 'string', description: PLACES_METHOD.zones, constraints: { enum: [...PLACE_ZONES] } },
   now: {
     type: 'string',
     description: PLACES_METHOD.control,

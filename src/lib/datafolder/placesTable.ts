@@ -39,7 +39,7 @@ export const PLACES_METHOD = {
   control:
     "who holds a town now: its point in the map's pieces of its region for the snapshot (the engine's overlay with slivers counted as held by Russia, simplified to 30 m), as the page draws them",
   zones:
-    "buffer: held by Ukraine now, demilitarised under the scenario; ceded: held by Ukraine now, Russia's under it; returned: held by Russia now, Ukraine's under it. A town in the grey zone (raw snapshots only) goes where the map paints the grey zone (now: contested)",
+    "buffer: held by Ukraine now, demilitarised under the scenario and recognised as Russian; neutral: held by Ukraine now, held by neither army under the scenario and recognised as no one's; ceded: held by Ukraine now, Russia's under it; returned: held by Russia now, Ukraine's under it. A town in the grey zone (raw snapshots only) goes where the map paints the grey zone (now: contested)",
   population:
     "GeoNames' figures, from before the full-scale invasion (2001 census or official estimates up to January 2022)",
 };

@@ -4,7 +4,8 @@
  */
 import type { RegionOverlay } from './overlay';
 import { GROUPS, REGIONS } from './regionMeta';
-import { applyRule, ruleFor, type Control, type ScenarioDefinition } from './scenarios';
+import { CONTROL_KINDS, type ControlKind } from './rules';
+import { applyRule, noControl, ruleFor, type Control, type ScenarioDefinition } from './scenarios';
 import type { StripAreas } from './strip';
 
 /**
@@ -13,16 +14,8 @@ import type { StripAreas } from './strip';
  *
  * @example const { ukraine_km2, russia_pct } = row; // row: an AreaRow of computeAreas
  */
-export interface Figures {
+export interface Figures extends Record<`${ControlKind}_km2` | `${ControlKind}_pct`, number> {
   area_km2: number;
-  ukraine_km2: number;
-  russia_km2: number;
-  buffer_km2: number;
-  contested_km2: number;
-  ukraine_pct: number;
-  russia_pct: number;
-  buffer_pct: number;
-  contested_pct: number;
   /** Held by Ukraine in the status quo, not under the scenario. */
   ceded_km2: number;
   /** Not held by Ukraine in the status quo, held under the scenario. */
@@ -57,23 +50,18 @@ export interface AreaRow extends Figures {
  *
  * @example FIGURE_KEYS.map((k) => row[k]) // a CSV row's numbers, in column order
  */
-export const FIGURE_KEYS = [
+export const FIGURE_KEYS: readonly (keyof Figures)[] = [
   'area_km2',
-  'ukraine_km2',
-  'russia_km2',
-  'buffer_km2',
-  'contested_km2',
-  'ukraine_pct',
-  'russia_pct',
-  'buffer_pct',
-  'contested_pct',
+  // Per control kind of the rule table (rules.ts), in its order: a kind added there gets its columns here.
+  ...CONTROL_KINDS.map((k) => `${k}_km2` as const),
+  ...CONTROL_KINDS.map((k) => `${k}_pct` as const),
   'ceded_km2',
   'returned_km2',
   'net_km2',
   'strip_km2',
   'strip_ukraine_side_km2',
   'strip_russia_side_km2',
-] as const satisfies readonly (keyof Figures)[];
+];
 
 /**
  * What computeAreas needs beyond the scenario: the snapshot's overlay per
@@ -97,16 +85,14 @@ function pct(part: number, whole: number): number {
 const NO_STRIP: StripAreas = { km2: 0, ukraine_side_km2: 0, russia_side_km2: 0 };
 
 function figures(area: number, sc: Control, ceded: number, returned: number, strip: StripAreas): Figures {
+  // All the km² first, then all the shares: the order of FIGURE_KEYS (and of the JSON's keys).
+  const byKind = Object.fromEntries([
+    ...CONTROL_KINDS.map((k) => [`${k}_km2`, sc[k]]),
+    ...CONTROL_KINDS.map((k) => [`${k}_pct`, pct(sc[k], area)]),
+  ]) as Record<`${ControlKind}_km2` | `${ControlKind}_pct`, number>;
   return {
     area_km2: area,
-    ukraine_km2: sc.ukraine,
-    russia_km2: sc.russia,
-    buffer_km2: sc.buffer,
-    contested_km2: sc.contested,
-    ukraine_pct: pct(sc.ukraine, area),
-    russia_pct: pct(sc.russia, area),
-    buffer_pct: pct(sc.buffer, area),
-    contested_pct: pct(sc.contested, area),
+    ...byKind,
     ceded_km2: ceded,
     returned_km2: returned,
     net_km2: returned - ceded,
@@ -137,7 +123,7 @@ export function computeAreas(scenario: ScenarioDefinition, inputs: AreaInputs, l
     });
   }
   const row = (id: string, name: string, kind: AreaRow['kind'], members: string[]): AreaRow => {
-    const sum: Control = { ukraine: 0, russia: 0, buffer: 0, contested: 0 };
+    const sum: Control = noControl();
     let area = 0;
     let ceded = 0;
     let returned = 0;
@@ -147,7 +133,7 @@ export function computeAreas(scenario: ScenarioDefinition, inputs: AreaInputs, l
       if (st) for (const k of ['km2', 'ukraine_side_km2', 'russia_side_km2'] as const) strip[k] += st[k];
       const r = perRegion.get(m)!;
       area += r.area;
-      for (const k of ['ukraine', 'russia', 'buffer', 'contested'] as const) sum[k] += r.sc[k];
+      for (const k of CONTROL_KINDS) sum[k] += r.sc[k];
       const delta = r.sc.ukraine - r.sq.ukraine;
       if (delta > 0) returned += delta;
       else ceded -= delta;

@@ -135,6 +135,7 @@ describe('placesChangingHands', () => {
     ]);
     expect(r.totals).toEqual({
       buffer: { count: 2, population: 2500 },
+      neutral: { count: 0, population: 0 },
       ceded: { count: 1, population: 300 },
       returned: { count: 0, population: 0 },
       all: { count: 3, population: 2800 },

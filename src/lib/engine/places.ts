@@ -16,7 +16,17 @@
  */
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { PieceKind } from './display';
-import { byHolder, leavesAsIs, ordloControl, RULE_TABLE, usesOrdlo, type ControlKind, type Holder } from './rules';
+import {
+  byHolder,
+  leavesAsIs,
+  ordloControl,
+  RULE_TABLE,
+  usesOrdlo,
+  ZONES,
+  type ControlKind,
+  type Holder,
+  type Zone,
+} from './rules';
 import { ruleFor, type Rule, type ScenarioDefinition } from './scenarios';
 
 /**
@@ -70,17 +80,18 @@ export const PLACES_FILE = 'places.json';
 
 export type { Holder } from './rules';
 /**
- * How a scenario moves a town: into the buffer, to Russia (ceded), or back to Ukraine (returned).
+ * How a scenario moves a town: into a zone held by neither army (the rule
+ * table's ZONES: buffer, neutral), to Russia (ceded), or back to Ukraine (returned).
  *
  * @example zoneFor('russia', 'ukraine') // 'ceded'
  */
-export type PlaceZone = 'buffer' | 'ceded' | 'returned';
+export type PlaceZone = Zone | 'ceded' | 'returned';
 /**
  * The zones in the order lists and totals show them.
  *
  * @example PLACE_ZONES.includes(value as PlaceZone) // a valid --zone
  */
-export const PLACE_ZONES: readonly PlaceZone[] = ['buffer', 'ceded', 'returned'];
+export const PLACE_ZONES: readonly PlaceZone[] = [...ZONES, 'ceded', 'returned'];
 
 /**
  * A place that changes hands, with who holds it now.
@@ -209,7 +220,7 @@ export class ControlIndex {
 
 /** A place's zone by what a scenario makes of it, when that is not who holds it now (made contested, it changes no hands). */
 const ZONE_OF: Record<ControlKind, PlaceZone | null> = {
-  buffer: 'buffer',
+  ...(Object.fromEntries(ZONES.map((z) => [z, z])) as Record<Zone, Zone>),
   ukraine: 'returned',
   russia: 'ceded',
   contested: null,

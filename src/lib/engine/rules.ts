@@ -14,15 +14,43 @@
  */
 import type { MessageKey } from '../i18n/messages';
 
-/** Control of land under a scenario, in the order figures and exports list them. */
-export type ControlKind = 'ukraine' | 'russia' | 'buffer' | 'contested';
+/**
+ * Control of land under a scenario, in the order figures and exports list
+ * them: `buffer` is held by neither army but recognised as Russian (the US
+ * draft's zone), `neutral` held by neither army and not recognised as
+ * anyone's (last, so the columns of older tables keep their places).
+ */
+export type ControlKind = 'ukraine' | 'russia' | 'buffer' | 'contested' | 'neutral';
 
 /**
  * The control kinds in their reporting order.
  *
- * @example CONTROL_KINDS.map((c) => `${c}_km2`) // ['ukraine_km2', 'russia_km2', 'buffer_km2', 'contested_km2']
+ * @example CONTROL_KINDS.map((c) => `${c}_km2`) // ['ukraine_km2', 'russia_km2', 'buffer_km2', 'contested_km2', 'neutral_km2']
  */
-export const CONTROL_KINDS: readonly ControlKind[] = ['ukraine', 'russia', 'buffer', 'contested'];
+export const CONTROL_KINDS: readonly ControlKind[] = ['ukraine', 'russia', 'buffer', 'contested', 'neutral'];
+
+/**
+ * What each control kind means, for the descriptions of its columns (the
+ * data package's schema): `km2` for `<kind>_km2`, `pct` for `<kind>_pct`.
+ *
+ * @example CONTROL_MEANING.neutral.pct // 'Neutral zone'
+ */
+export const CONTROL_MEANING: Readonly<Record<ControlKind, { km2: string; pct: string }>> = {
+  ukraine: { km2: 'Held by Ukraine under the scenario', pct: 'Held by Ukraine' },
+  russia: { km2: 'Held by Russia under the scenario', pct: 'Held by Russia' },
+  buffer: {
+    km2: "A demilitarised buffer under the scenario, held by neither side's army but recognised as Russian",
+    pct: 'Buffer',
+  },
+  contested: {
+    km2: "DeepState's grey zone, held by neither side on the date (0 in the daily files, which have none)",
+    pct: 'Grey zone',
+  },
+  neutral: {
+    km2: 'A demilitarised zone under the scenario, held by neither army and not recognised as Russian',
+    pct: 'Neutral zone',
+  },
+};
 
 /**
  * Who holds land on the date of the line of contact: Russia, Ukraine, or
@@ -31,6 +59,22 @@ export const CONTROL_KINDS: readonly ControlKind[] = ['ukraine', 'russia', 'buff
  * @example const now: Holder = index.holderAt('UA-14', 37.8, 48.0);
  */
 export type Holder = 'ukraine' | 'russia' | 'contested';
+
+/**
+ * A zone a scenario makes that no one holds now: a control kind that is not a holder.
+ *
+ * @example const z: Zone = 'neutral';
+ */
+export type Zone = Exclude<ControlKind, Holder>;
+
+const HOLDERS: readonly string[] = ['ukraine', 'russia', 'contested'] satisfies Holder[];
+
+/**
+ * The zones, in the control kinds' order: the map draws each in its own class, the towns list each on its own.
+ *
+ * @example ZONES // ['buffer', 'neutral']
+ */
+export const ZONES: readonly Zone[] = CONTROL_KINDS.filter((k): k is Zone => !HOLDERS.includes(k));
 
 /**
  * What a rule makes of land by who holds it on the date. The key order is
@@ -79,6 +123,8 @@ const TABLE = {
   russia: row('r', 'custom.rule.russia', { russia: 'russia', ukraine: 'russia', contested: 'russia' }),
   /** Russia keeps what it holds, the rest becomes a demilitarised buffer. */
   buffer: row('b', 'custom.rule.buffer', { russia: 'russia', ukraine: 'buffer', contested: 'buffer' }),
+  /** Russia keeps what it holds, the rest is held by neither army and recognised as no one's (Geneva, Feb 2026). */
+  neutral: row('n', 'custom.rule.neutral', { russia: 'russia', ukraine: 'neutral', contested: 'neutral' }),
   /** Russia holds what it held before 24 Feb 2022 (the ORDLO layer), Ukraine the rest. */
   'pre-2022': row('p', 'custom.rule.pre2022', { ordlo: 'russia', rest: 'ukraine' }),
 };

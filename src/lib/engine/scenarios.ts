@@ -6,7 +6,18 @@
 import { InputError } from './errors';
 import type { RegionOverlay } from './overlay';
 import { REGION_IDS } from './regionMeta';
-import { pieceGroups, RULE_TABLE, RULES, usesOrdlo, type Land, type PieceGroup, type Rule } from './rules';
+import {
+  CONTROL_KINDS,
+  leavesAsIs,
+  pieceGroups,
+  RULE_TABLE,
+  RULES,
+  usesOrdlo,
+  type ControlKind,
+  type Land,
+  type PieceGroup,
+  type Rule,
+} from './rules';
 
 // The rules live in one table (rules.ts); they are re-exported here, where scenarios are defined.
 export { RULES, type Rule } from './rules';
@@ -27,6 +38,18 @@ export interface ScenarioDefinition {
   clause: string;
   clause_is_quote: boolean;
   source: { name: string; url: string | null };
+  /** Further sources of the same reporting, each with its address. */
+  sources?: { name: string; url: string | null }[];
+  /** Where sources disagree, or what the map assumes (shown under the clause). */
+  note?: string;
+  /** Who put the plan forward: the switcher groups by it (PROPOSERS). */
+  proposer?: Proposer;
+  /**
+   * A pull-back strip the plan itself has: its default width, the widths a
+   * reader may pick, and the regions it applies in. `strip_km` is its width
+   * (the default, unless a reader picks another).
+   */
+  strip?: StripSpec;
   rules: { default: Rule; regions: Record<string, Rule> };
   /** A custom scenario: the id of the scenario it started from. */
   based_on?: string;
@@ -55,6 +78,32 @@ export interface ScenarioText {
   summary: string;
   clause: string;
   source_name?: string;
+  note?: string;
+}
+
+/**
+ * Who put a plan forward, in the switcher's order of groups.
+ *
+ * @example PROPOSERS[0] // 'reference'
+ */
+export const PROPOSERS = ['reference', 'us', 'europe', 'ukraine-us', 'russia'] as const;
+
+/**
+ * One of PROPOSERS (`reference`: lines that are no one's proposal, such as the status quo).
+ *
+ * @example const p: Proposer = 'russia';
+ */
+export type Proposer = (typeof PROPOSERS)[number];
+
+/**
+ * A plan's own strip: default width, the widths offered, the regions it lies in.
+ *
+ * @example scenarioById('framework-20-point').strip?.choices_km // [5, 10, 40]
+ */
+export interface StripSpec {
+  default_km: number;
+  choices_km: number[];
+  regions: string[];
 }
 
 const TEXT_FIELDS = ['title', 'phrase', 'summary', 'clause'] as const;
@@ -67,14 +116,41 @@ function validateText(value: unknown, field: string, fail: (msg: string) => neve
   const v = value as Record<string, unknown>;
   for (const k of TEXT_FIELDS)
     if (typeof v[k] !== 'string' || !v[k]) fail(`"${field}.${k}" must be a non-empty string`);
-  if (v.source_name !== undefined && typeof v.source_name !== 'string') fail(`"${field}.source_name" must be a string`);
+  for (const k of ['source_name', 'note'] as const)
+    if (v[k] !== undefined && typeof v[k] !== 'string') fail(`"${field}.${k}" must be a string`);
   return {
     title: v.title as string,
     phrase: v.phrase as string,
     summary: v.summary as string,
     clause: v.clause as string,
     source_name: v.source_name as string | undefined,
+    ...(typeof v.note === 'string' ? { note: v.note } : {}),
   };
+}
+
+/** A `sources` list: objects with a name and an address (or null). */
+function validateSources(value: unknown, fail: (msg: string) => never): ScenarioDefinition['sources'] {
+  if (value === undefined) return undefined;
+  const ok = (x: unknown): x is { name: string; url: string | null } =>
+    Boolean(x) &&
+    typeof (x as { name: unknown }).name === 'string' &&
+    ((x as { url: unknown }).url === null || typeof (x as { url: unknown }).url === 'string');
+  if (!Array.isArray(value) || !value.every(ok)) return fail('"sources" must be a list of {"name", "url"}');
+  return value.map((x) => ({ name: x.name, url: x.url }));
+}
+
+/** A `strip` block: a default width among the choices, each a valid width, and known regions. */
+function validateStripSpec(value: unknown, fail: (msg: string) => never): StripSpec | undefined {
+  if (value === undefined) return undefined;
+  const v = value as Partial<StripSpec> | null;
+  const widths = v?.choices_km;
+  if (!Array.isArray(widths) || !widths.length || !widths.every(isStripWidth))
+    return fail(`"strip.choices_km" must be a list of widths greater than 0 and at most ${STRIP_MAX_KM} km`);
+  if (!widths.includes(v!.default_km as number)) fail('"strip.default_km" must be one of "strip.choices_km"');
+  const regions = v!.regions;
+  if (!Array.isArray(regions) || !regions.every((r) => REGION_IDS.includes(r)))
+    fail('"strip.regions" must be a list of ISO 3166-2:UA ids such as UA-14');
+  return { default_km: v!.default_km!, choices_km: [...widths], regions: [...regions!] };
 }
 
 /**
@@ -82,11 +158,15 @@ function validateText(value: unknown, field: string, fail: (msg: string) => neve
  *
  * @example const { ukraine, russia, buffer, contested } = applyRule('buffer', overlay, 0, false);
  */
-export interface Control {
-  ukraine: number;
-  russia: number;
-  buffer: number;
-  contested: number;
+export type Control = Record<ControlKind, number>;
+
+/**
+ * A Control of zeros, one per control kind of the rule table.
+ *
+ * @example const sum = noControl(); sum.russia += 5;
+ */
+export function noControl(): Control {
+  return Object.fromEntries(CONTROL_KINDS.map((k) => [k, 0])) as Control;
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -135,6 +215,11 @@ export function validateScenario(json: unknown, what: string): ScenarioDefinitio
     fail(
       `"strip_km" must be a number of km greater than 0 and at most ${STRIP_MAX_KM} (the strip's width on each side of the line), not ${JSON.stringify(s.strip_km) ?? String(s.strip_km)}`,
     );
+  if (s.proposer !== undefined && !PROPOSERS.includes(s.proposer))
+    fail(`"proposer" must be one of ${PROPOSERS.join(', ')}`);
+  const strip = validateStripSpec(s.strip, fail);
+  const sources = validateSources(s.sources, fail);
+  if (s.note !== undefined && typeof s.note !== 'string') fail('"note" must be a string');
   const uk = validateText(s.uk, 'uk', fail);
   return {
     id: s.id!,
@@ -149,7 +234,12 @@ export function validateScenario(json: unknown, what: string): ScenarioDefinitio
     rules: { default: rules.default, regions: { ...(rules.regions ?? {}) } },
     // Only when given, so a built-in definition reads back exactly as before.
     ...(s.based_on !== undefined ? { based_on: s.based_on } : {}),
-    ...(s.strip_km !== undefined ? { strip_km: s.strip_km } : {}),
+    ...(s.proposer !== undefined ? { proposer: s.proposer } : {}),
+    ...(sources ? { sources } : {}),
+    ...(s.note !== undefined ? { note: s.note } : {}),
+    // A plan's own strip has its default width unless the file names another.
+    ...(strip ? { strip } : {}),
+    ...(s.strip_km !== undefined || strip ? { strip_km: s.strip_km ?? strip!.default_km } : {}),
     ...(uk ? { uk } : {}),
   };
 }
@@ -188,7 +278,7 @@ export function applyRule(rule: Rule, o: RegionOverlay, ordloKm2: number, raw: b
     ordlo,
     rest: o.area_km2 - ordlo,
   };
-  const out: Control = { ukraine: 0, russia: 0, buffer: 0, contested: 0 };
+  const out = noControl();
   const groups = pieceGroups(RULE_TABLE[rule]);
   // A class of one kind of land has its km²; one of several is what the others (each of one kind) leave, and
   // one of all of it the region's area: so the classes add up to the region.
@@ -200,4 +290,43 @@ export function applyRule(rule: Rule, o: RegionOverlay, ordloKm2: number, raw: b
         ? single(g)
         : o.area_km2 - groups.reduce((sum, x) => (x === g ? sum : sum + single(x)), 0);
   return out;
+}
+
+/**
+ * The scenario with its strip W km wide: a reader's pick in the page (one of
+ * its `strip.choices_km`) or the CLI's `--strip-km` (any valid width, any
+ * scenario). An undefined width leaves it as it is.
+ *
+ * @example withStripWidth(scenarioById('framework-20-point'), 40).strip_km // 40
+ */
+export function withStripWidth(scenario: ScenarioDefinition, km: number | undefined): ScenarioDefinition {
+  return km === undefined ? scenario : { ...scenario, strip_km: km };
+}
+
+/**
+ * The scenario without its plan's own strip (`strip`, at its default or a
+ * picked width): for listings of many dates or of every scenario (`--scenario
+ * all`, `--from/--to`, the site's API, the page's series download), where a
+ * strip on every date would need every snapshot's geometry (about 0.25 s a
+ * date). A strip given on its own (`strip_km` of a custom file, `--strip-km`)
+ * is kept: it was asked for.
+ *
+ * @example withoutPlanStrip(scenarioById('framework-20-point')).strip_km // undefined
+ */
+export function withoutPlanStrip(scenario: ScenarioDefinition): ScenarioDefinition {
+  if (!scenario.strip) return scenario;
+  const { strip_km: _, ...rest } = scenario;
+  return rest;
+}
+
+/**
+ * Where a scenario's strip may lie: the regions its `strip` names, else every
+ * region; in either case only those whose rule keeps the line of contact (a
+ * strip along a line the scenario moves away from would mean nothing).
+ *
+ * @example stripRegions(scenarioById('us-28-point')) // ['UA-23', 'UA-65']
+ */
+export function stripRegions(scenario: ScenarioDefinition): string[] {
+  const named = scenario.strip?.regions ?? REGION_IDS;
+  return named.filter((id) => leavesAsIs(RULE_TABLE[ruleFor(scenario, id)]));
 }

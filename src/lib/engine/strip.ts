@@ -18,7 +18,7 @@
  * (d3's azimuthal equidistant projection) with JSTS doing the offset, and
  * measured slower on the real line; see README ("Demilitarised strip").
  */
-import { isStripWidth, STRIP_MAX_KM } from './scenarios';
+import { isStripWidth, STRIP_MAX_KM, stripRegions, type ScenarioDefinition } from './scenarios';
 import { Clipper, EndType, JoinType, type Path64 } from 'clipper2-ts';
 import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon } from 'geojson';
 import { WGS84_A as A, WGS84_E2 as E2 } from './ellipsoid';
@@ -172,20 +172,23 @@ export function bandAround(line: MultiLineString, widthKm: number): Paths {
 }
 
 /**
- * The strip of `widthKm` on each side of the line, clipped to each region,
+ * The strip of `widthKm` on each side of the line, clipped to each region
+ * (to the regions of `only`, when given: elsewhere it is 0 and not drawn),
  * with its areas per region and side.
  *
  * @example computeStrip(loadStripInput(folder, entry), 10).areas['UA-23'].ukraine_side_km2
  */
-export function computeStrip(input: StripInput, widthKm: number): Strip {
+export function computeStrip(input: StripInput, widthKm: number, only?: readonly string[]): Strip {
   const band = bandAround(input.line, widthKm);
   const bandBox = bboxOf(band);
   const paths = new Map<string, Paths>();
   const areas: Record<string, StripAreas> = {};
   for (const [id, region] of input.regions) {
     const box = bboxOf(region);
+    const wanted = !only || only.includes(id);
     // The band cut to the region's box first (linear time): the clip then sees a fraction of the band.
-    const inRegion = band.length && bboxesOverlap(box, bandBox) ? intersect(clipToBbox(band, box), region) : [];
+    const inRegion =
+      wanted && band.length && bboxesOverlap(box, bandBox) ? intersect(clipToBbox(band, box), region) : [];
     const km2 = areaKm2(inRegion);
     let russia = 0;
     if (inRegion.length) {
@@ -195,6 +198,18 @@ export function computeStrip(input: StripInput, widthKm: number): Strip {
     areas[id] = { km2, ukraine_side_km2: km2 - russia, russia_side_km2: russia };
   }
   return { width_km: widthKm, paths, areas };
+}
+
+/**
+ * A scenario's strip on a snapshot, or null when it has none: its width
+ * (`strip_km`) in the regions where it may lie (scenarios.ts stripRegions:
+ * the ones it names, and only where it keeps the line). The page, the CLI's
+ * areas and scenario commands all call this, so they draw and count the same strip.
+ *
+ * @example scenarioStrip(loadStripInput(folder, entry), scenarioById('framework-20-point'))?.areas['UA-14'].km2
+ */
+export function scenarioStrip(input: StripInput, scenario: ScenarioDefinition): Strip | null {
+  return scenario.strip_km === undefined ? null : computeStrip(input, scenario.strip_km, stripRegions(scenario));
 }
 
 type FC = FeatureCollection<Geometry | null, Record<string, unknown> | null>;

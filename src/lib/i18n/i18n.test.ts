@@ -4,7 +4,10 @@ import { formatDate, formatKm2, formatPercent } from './format';
 import { MESSAGES, pickLocale, placeholders, translate, type MessageKey } from './messages';
 import { regionNameOf, regionShortName, scenarioTexts } from './names';
 import { REGION_IDS } from '../engine/regions';
-import { validateScenario } from '../engine/scenarios';
+import { PROPOSERS, validateScenario } from '../engine/scenarios';
+import { ZONES } from '../engine/rules';
+import { PLACE_ZONES } from '../engine/places';
+import { DISPLAY_CLASSES } from '../map/scenarioLayers';
 import en from './en.json';
 import uk from './uk.json';
 
@@ -31,6 +34,22 @@ describe('locale files', () => {
 
   it('have no empty values', () => {
     for (const [key, v] of Object.entries(MESSAGES.uk)) expect(v.trim(), key).not.toBe('');
+  });
+});
+
+describe('messages keyed by a table', () => {
+  // The components build these keys from the rule table (a class, a zone, a proposer): each must exist.
+  it('has a legend label for every map class, and every text a zone of the rule table needs', () => {
+    const keys = [
+      ...DISPLAY_CLASSES.map((c) => `legend.${c}`),
+      ...ZONES.flatMap((z) => [`table.${z}`, `figures.${z}`, `headline.giveUp.${z}`, `alt.zone.${z}`]),
+      ...PLACE_ZONES.flatMap((z) => [`places.${z}`, `headline.places.${z}`]),
+      ...PROPOSERS.map((p) => `proposer.${p}`),
+    ];
+    for (const k of keys) {
+      expect(en, k).toHaveProperty([k]);
+      expect(uk, k).toHaveProperty([k]);
+    }
   });
 });
 

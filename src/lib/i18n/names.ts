@@ -49,6 +49,8 @@ export interface ScenarioTexts {
   summary: string;
   clause: string;
   sourceName: string;
+  /** Where the sources disagree, or what the map assumes (none for most plans). */
+  note?: string;
   /** The clause is a quote in its own language (shown in quotation marks). */
   quote: boolean;
   /** The clause is our translation of a quote (shown as such, not as a quote). */
@@ -64,6 +66,7 @@ export function scenarioTexts(s: ScenarioDefinition, locale: Locale): ScenarioTe
       summary: s.summary,
       clause: s.clause,
       sourceName: s.source.name,
+      note: s.note,
       quote: s.clause_is_quote,
       translatedQuote: false,
     };
@@ -73,6 +76,7 @@ export function scenarioTexts(s: ScenarioDefinition, locale: Locale): ScenarioTe
     summary: tr.summary,
     clause: tr.clause,
     sourceName: tr.source_name ?? s.source.name,
+    note: tr.note ?? s.note,
     quote: false,
     translatedQuote: s.clause_is_quote,
   };

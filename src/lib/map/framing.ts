@@ -1,18 +1,19 @@
 /**
  * What a scenario changes, as a box to frame: the bounding box of every
- * feature the map draws as ceded, returned or buffer (the engine's pieces
+ * feature the map draws as ceded, returned or a zone (buffer, neutral: the engine's pieces
  * and the regions' bases, classed by scenarioDisplay) and of the strip's
  * polygons. A scenario switch fits the map to it (state/framing.svelte.ts),
  * so a small change such as the Kinburn Spit is readable, not a sliver.
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { DrawClass, PieceCollection, ScenarioDisplay } from './scenarioLayers';
+import { ZONES } from '../engine/rules';
 
 /** West, south, east, north in degrees. */
 export type Box = [number, number, number, number];
 
 /** The classes that mark land a scenario moves (the grey zone and Russian-held land are the status quo's too). */
-export const CHANGE_CLASSES: readonly DrawClass[] = ['ceded', 'returned', 'buffer'];
+export const CHANGE_CLASSES: readonly DrawClass[] = ['ceded', 'returned', ...ZONES];
 
 function extend(box: Box, p: Position): void {
   if (p[0] < box[0]) box[0] = p[0];

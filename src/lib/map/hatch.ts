@@ -1,14 +1,17 @@
 /**
- * The map's two hatchings, one definition each for the map, the page's
- * legend and the PNG's legend: the buffer zone's diagonal stripes of the
- * buffer's colour on its pale ground ("/"), and a demilitarised strip's thin
- * ink stripes the other way ("\") on a clear ground, so the class under the
- * strip shows between them. BufferHatch.svelte and Strip.svelte draw them on
- * the map; map/legend.ts and the legends draw their swatches from here.
+ * The map's hatchings, one definition each for the map, the page's legend
+ * and the PNG's legend: a zone's diagonal stripes of its colour on a pale
+ * ground ("/"; every zone of the rule table: the buffer, the neutral zone),
+ * and a demilitarised strip's thin ink stripes the other way ("\") on a
+ * clear ground, so the class under the strip shows between them.
+ * BufferHatch.svelte and Strip.svelte draw them on the map; map/legend.ts and
+ * the legends draw their swatches from here.
  */
+import { ZONES, type Zone } from '../engine/rules';
 import { classColour } from './palette';
+import type { DisplayClass } from './scenarioLayers';
 
-/** The buffer's stripe colour. */
+/** The buffer's stripe colour (the default of the helpers below). */
 export const HATCH_COLOUR = classColour('buffer');
 
 /** The tiles' size in pixels, and each stripe's width in it. */
@@ -29,6 +32,24 @@ export function hatchGround(colour: string = HATCH_COLOUR): string {
 
 function rgbOf(colour: string): number[] {
   return [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+}
+
+/**
+ * Whether a class is drawn hatched: a zone held by neither army.
+ *
+ * @example isHatched('neutral') // true
+ */
+export function isHatched(cls: DisplayClass): cls is Zone {
+  return (ZONES as readonly string[]).includes(cls);
+}
+
+/**
+ * The swatch colour of a class: a zone's stripes, or the tint other classes are filled with.
+ *
+ * @example swatchColour('buffer', 'light', classTint) // '#CC79A7'
+ */
+export function swatchColour(cls: DisplayClass, tint: (c: DisplayClass) => string): string {
+  return isHatched(cls) ? classColour(cls) : tint(cls);
 }
 
 /**

@@ -9,15 +9,15 @@
 import { translate, type Locale } from '../i18n/messages';
 import type { Theme } from '../state/url';
 import { legendLabel } from '../text/labels';
-import { HATCH_COLOUR, hatchGround } from './hatch';
-import { classTint, LINE_WIDTHS, PALETTES } from './palette';
+import { hatchGround, isHatched } from './hatch';
+import { classColour, classTint, LINE_WIDTHS, PALETTES } from './palette';
 import type { DisplayClass } from './scenarioLayers';
 
 /** How a legend entry's swatch is drawn: as the map draws that symbol. */
 export type LegendSymbol =
   /** A fill with a thin edge (the edge is the oblast line around it). */
   | { kind: 'fill'; fill: string; edge: string }
-  /** The buffer's "/" stripes on their pale ground. */
+  /** A zone's "/" stripes (the buffer's, the neutral zone's) on their pale ground. */
   | { kind: 'hatch'; stripe: string; ground: string }
   /** A strip: "\" ink stripes over Ukraine's ground, inside an edge of the same ink. */
   | { kind: 'strip'; ink: string; ground: string; width: number }
@@ -68,10 +68,9 @@ export function legendEntries(o: LegendInput): LegendEntry[] {
     entries.push({
       id: cls,
       label: legendLabel(cls, o.locale),
-      symbol:
-        cls === 'buffer'
-          ? { kind: 'hatch', stripe: HATCH_COLOUR, ground: hatchGround() }
-          : { kind: 'fill', fill: classTint(cls, o.theme), edge },
+      symbol: isHatched(cls)
+        ? { kind: 'hatch', stripe: classColour(cls), ground: hatchGround(classColour(cls)) }
+        : { kind: 'fill', fill: classTint(cls, o.theme), edge },
     });
   if (o.strip)
     entries.push({

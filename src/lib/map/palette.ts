@@ -15,6 +15,7 @@ export const classColour = scaleOrdinal<DisplayClass, string>().domain(DISPLAY_C
   '#D55E00', // russia: vermillion
   '#E69F00', // ceded: orange
   '#CC79A7', // buffer: reddish purple (hatched)
+  '#56B4E9', // neutral: sky blue (hatched): held by neither army, recognised as no one's
   '#0072B2', // returned: blue (Okabe & Ito's bluish green came within ΔE 9 of the grey under deuteranopia)
   '#8C8C78', // contested: warm grey (a neutral grey came within ΔE 9 of the buffer's purple under deuteranopia)
 ]);

@@ -8,20 +8,20 @@
  */
 import type { Feature, FeatureCollection, Geometry, MultiPolygon } from 'geojson';
 import type { PieceKind } from '../engine/display';
-import { byHolder, ordloControl, RULE_TABLE, type ControlKind, type Holder } from '../engine/rules';
+import { byHolder, ordloControl, RULE_TABLE, ZONES, type ControlKind, type Holder, type Zone } from '../engine/rules';
 import { ruleFor, type ScenarioDefinition } from '../engine/scenarios';
 
 /**
  * - `russia`: held by Russia under the scenario (and now);
  * - `ceded`: held by Ukraine now, Russia's under the scenario;
- * - `buffer`: held by Ukraine now, a demilitarised zone under the scenario;
+ * - a zone of the rule table (`buffer`, `neutral`): held by neither army under the scenario, each its own class;
  * - `returned`: held by Russia now, Ukraine's under the scenario;
  * - `contested`: the grey zone, where the scenario keeps the line;
  * - `ukraine`: held by Ukraine (drawn only on top of a base of another class).
  */
-export type DisplayClass = 'russia' | 'ceded' | 'buffer' | 'returned' | 'contested';
+export type DisplayClass = 'russia' | 'ceded' | Zone | 'returned' | 'contested';
 export type DrawClass = DisplayClass | 'ukraine';
-export const DISPLAY_CLASSES: readonly DisplayClass[] = ['russia', 'ceded', 'buffer', 'returned', 'contested'];
+export const DISPLAY_CLASSES: readonly DisplayClass[] = ['russia', 'ceded', ...ZONES, 'returned', 'contested'];
 export const DRAW_CLASSES: readonly DrawClass[] = [...DISPLAY_CLASSES, 'ukraine'];
 
 export interface PieceFeatureProps {
@@ -64,10 +64,11 @@ export interface ScenarioDisplay {
  * the scenario (null: not drawn, it stays Ukrainian). Land of the pre-2022
  * layer is drawn as held by Russia (it all is).
  */
+const zonesDrawn = Object.fromEntries(ZONES.map((z) => [z, z])) as Record<Zone, Zone>;
 const DRAWN: Record<Holder, Record<ControlKind, DrawClass | null>> = {
-  russia: { russia: 'russia', ukraine: 'returned', buffer: 'buffer', contested: 'contested' },
-  ukraine: { russia: 'ceded', ukraine: null, buffer: 'buffer', contested: 'contested' },
-  contested: { russia: 'ceded', ukraine: 'returned', buffer: 'buffer', contested: 'contested' },
+  russia: { russia: 'russia', ukraine: 'returned', ...zonesDrawn, contested: 'contested' },
+  ukraine: { russia: 'ceded', ukraine: null, ...zonesDrawn, contested: 'contested' },
+  contested: { russia: 'ceded', ukraine: 'returned', ...zonesDrawn, contested: 'contested' },
 };
 
 /**

@@ -11,7 +11,7 @@ import { nearestSnapshot, newestDate, packOverlays, seriesOf, type SnapshotEntry
 import type { RegionOverlay } from '../engine/overlay';
 import { areaReport, type AreaReport } from '../engine/report';
 import { SCENARIOS, STATUS_QUO, scenarioById } from '../engine/scenarioCatalog';
-import { needsOrdlo, type ScenarioDefinition } from '../engine/scenarios';
+import { needsOrdlo, stripRegions, withStripWidth, type ScenarioDefinition } from '../engine/scenarios';
 import type { Strip } from '../engine/strip';
 import { collectPieces, frontlineOf, scenarioDisplay } from '../map/scenarioLayers';
 import { CUSTOM_ID } from './customScenario';
@@ -64,10 +64,19 @@ export class AppState {
   readonly scenarios: readonly ScenarioDefinition[] = SCENARIOS;
   /** The custom scenario (from the URL or the editor); shown while scenarioId is CUSTOM_ID. */
   custom = $state.raw<ScenarioDefinition | null>(null);
+  /**
+   * The reader's width for the shown plan's own strip (one of its
+   * `strip.choices_km`), or null for the plan's default. Cleared when the
+   * scenario changes: the choice belongs to one plan.
+   */
+  stripPick = $state<number | null>(null);
   scenario = $derived(
     this.scenarioId === CUSTOM_ID && this.custom
       ? this.custom
-      : scenarioById(this.scenarioId === CUSTOM_ID ? STATUS_QUO : this.scenarioId),
+      : withStripWidth(
+          scenarioById(this.scenarioId === CUSTOM_ID ? STATUS_QUO : this.scenarioId),
+          this.stripPick ?? undefined,
+        ),
   );
   series = $derived<SnapshotEntry[]>(this.dataset ? seriesOf(this.dataset.manifest, 'any') : []);
   /** A reader's own file of occupied territory, shown instead of the data set's snapshot while set. */
@@ -95,26 +104,32 @@ export class AppState {
     return !needsOrdlo(scenario) || Boolean(this.dataset?.manifest.ordlo);
   }
 
-  /** Its own derived, so editing a custom scenario's rules does not recompute the strip. */
-  private stripWidth = $derived(this.scenario.strip_km);
+  /**
+   * The strip's width and regions as one string: its own derived, so an edit
+   * of a custom scenario's rules recomputes the strip only when it changes
+   * where the strip may lie (stripRegions).
+   */
+  private stripKey = $derived(
+    this.scenario.strip_km === undefined ? '' : `${this.scenario.strip_km}|${stripRegions(this.scenario).join(',')}`,
+  );
   /**
    * The scenario's demilitarised strip on the date, if it has one: the same
-   * computeStrip the CLI calls, on the same files (the snapshot and
-   * regions-display.geojson), so the figures match. Null until loadStrip()
-   * has brought what it needs.
+   * computeStrip the CLI calls (through scenarioStrip), on the same files
+   * (the snapshot and regions-display.geojson), so the figures match. Null
+   * until loadStrip() has brought what it needs.
    */
   strip = $derived.by<Strip | null>(() => {
-    const width = this.stripWidth;
+    const [width, regions] = this.stripKey.split('|');
     const ds = this.dataset;
     const entry = this.entry;
     const lib = this.stripLib;
-    if (width === undefined || !ds || !entry || !lib) return null;
-    const { computeStrip, stripInputOf } = lib;
+    if (!this.stripKey || !ds || !entry || !lib) return null;
+    const at = (fc: FC): Strip => lib.computeStrip(lib.stripInputOf(fc, ds.regions), Number(width), regions.split(','));
     // The map reads dates from the history chunks, which hold only what it draws;
     // the strip's sides need the snapshot's occupied and contested layers too.
-    if (this.upload?.entry.id === entry.id) return computeStrip(stripInputOf(this.upload.fc, ds.regions), width);
+    if (this.upload?.entry.id === entry.id) return at(this.upload.fc);
     if (this.fullSnapshot?.id !== entry.id) return null;
-    return computeStrip(stripInputOf(this.fullSnapshot.fc, ds.regions), width);
+    return at(this.fullSnapshot.fc);
   });
   private stripLib = $state.raw<StripLib | null>(null);
   private stripLibPending = false;
@@ -135,7 +150,7 @@ export class AppState {
   private loadStrip(): void {
     const ds = this.dataset;
     const entry = this.entry;
-    if (this.stripWidth === undefined || !ds || !entry) return;
+    if (!this.stripKey || !ds || !entry) return;
     if (!this.stripLib && !this.stripLibPending) {
       this.stripLibPending = true;
       import('../engine/strip').then(
@@ -214,6 +229,7 @@ export class AppState {
   /** Take the URL's choices (unknown ones were already dropped by parseUrlState). */
   constructor(initial?: UrlState) {
     if (initial?.scenario) this.scenarioId = initial.scenario;
+    if (initial?.scenario) this.stripPick = this.stripChoiceOf(initial.scenario, initial.strip_km);
     if (initial?.custom) {
       this.custom = initial.custom;
       this.scenarioId = CUSTOM_ID;
@@ -268,10 +284,28 @@ export class AppState {
     this.notice = { key, params: { ...params, message: e instanceof Error ? e.message : String(e) } };
   }
 
-  selectScenario(id: string): void {
+  /** Show a built-in scenario; `stripKm` picks its strip's width (one of its choices, else its default). */
+  selectScenario(id: string, stripKm?: number): void {
     performance.mark('frontline:select');
-    if (this.scenarios.some((s) => s.id === id) && this.available(id)) this.scenarioId = id;
+    if (this.scenarios.some((s) => s.id === id) && this.available(id)) {
+      this.scenarioId = id;
+      this.stripPick = this.stripChoiceOf(id, stripKm);
+    }
     this.loadStrip();
+  }
+
+  /** Pick the width of the shown plan's strip (one of its `strip.choices_km`; another value changes nothing). */
+  selectStripWidth(km: number): void {
+    const pick = this.stripChoiceOf(this.scenarioId, km);
+    if (pick === null) return;
+    this.stripPick = pick;
+    this.loadStrip();
+  }
+
+  /** `km` if it is one of the plan's strip widths other than its default, else null (the default). */
+  private stripChoiceOf(id: string, km: number | undefined): number | null {
+    const spec = this.scenarios.find((s) => s.id === id)?.strip;
+    return spec && km !== undefined && spec.choices_km.includes(km) && km !== spec.default_km ? km : null;
   }
 
   /** Show a custom scenario (the editor calls this on every edit; the figures and the strip follow). */

@@ -15,7 +15,14 @@ const EXAMPLES: ScenarioDefinition[] = [
     undefined,
     {
       default: 'pre-2022',
-      regions: { 'UA-14': 'line', 'UA-09': 'ukraine', 'UA-43': 'russia', 'UA-23': 'buffer', 'UA-65': 'pre-2022' },
+      regions: {
+        'UA-14': 'line',
+        'UA-09': 'ukraine',
+        'UA-43': 'russia',
+        'UA-23': 'buffer',
+        'UA-65': 'pre-2022',
+        'UA-05': 'neutral',
+      },
     },
     12.5,
   ),

@@ -9,7 +9,7 @@
  */
 import { snapshotsBetween, type Manifest, type Stats } from '../datafolder/manifest';
 import { areaReport, type AreaReport } from '../engine/report';
-import type { ScenarioDefinition } from '../engine/scenarios';
+import { withoutPlanStrip, type ScenarioDefinition } from '../engine/scenarios';
 import type { PlacesFile, PlacesResult } from '../engine/places';
 import { placesCredit } from '../datafolder/provenance';
 import { placesToCsv, placesToJson } from '../datafolder/placesTable';
@@ -54,7 +54,9 @@ export function seriesReports(
   from: string,
   to: string,
 ): AreaReport[] {
-  return snapshotsBetween(manifest, from, to, 'any').map((e) => areaReport(manifest, stats, e, scenario));
+  // As `frontline areas --from --to` prints it: without a plan's own strip (withoutPlanStrip says why).
+  const plain = withoutPlanStrip(scenario);
+  return snapshotsBetween(manifest, from, to, 'any').map((e) => areaReport(manifest, stats, e, plain));
 }
 
 /** The time series as `frontline areas --from F --to T --format csv` prints it. */

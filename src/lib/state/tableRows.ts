@@ -1,11 +1,12 @@
 /**
  * Which rows the area table shows: by default the regions every plan is
  * about and, after them, every other region the chosen scenario changes
- * (land ceded, returned, made a buffer or a strip), so a plan's change is
+ * (land ceded, returned, made a zone of the rule table or a strip), so a plan's change is
  * never hidden behind "All 27 regions"; that button shows every row.
  */
 import type { AreaRow } from '../engine/areas';
 import { REGION_IDS } from '../engine/regionMeta';
+import { ZONES } from '../engine/rules';
 
 /** The rows always shown first, in this order. */
 export const MAIN_ROWS = ['UA-14', 'UA-09', 'donbas', 'crimea', 'UA-23', 'UA-65', 'UA-63', 'ukraine'] as const;
@@ -17,7 +18,9 @@ const MIN_CHANGE_KM2 = 0.5;
 
 /** Whether the scenario changes anything in a row against the line of contact. */
 export function changes(r: AreaRow): boolean {
-  return [r.ceded_km2, r.returned_km2, r.buffer_km2, r.strip_km2].some((v) => v >= MIN_CHANGE_KM2);
+  return [r.ceded_km2, r.returned_km2, ...ZONES.map((z) => r[`${z}_km2`]), r.strip_km2].some(
+    (v) => v >= MIN_CHANGE_KM2,
+  );
 }
 
 /**

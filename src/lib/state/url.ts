@@ -7,7 +7,9 @@
  * `title` and `subtitle` (the embed's headings), `custom` (a custom scenario,
  * `<based_on>~<rules>~<strip_km>~<name>`, e.g.
  * `custom=us-28-point~*:u,UA-14:b,UA-23:l~5~My+plan`; see customScenario.ts,
- * which documents the format; it is shown instead of `scenario`). The view lives in the hash as
+ * which documents the format; it is shown instead of `scenario`), `strip_km` (the width of
+ * the strip of a plan that has one, one of its `strip.choices_km`: `scenario=framework-20-point&strip_km=40`;
+ * any other value, or a plan with no strip, leaves the plan's default). The view lives in the hash as
  * MapLibre's `hash` option writes it: `#zoom/lat/lon[/bearing]`.
  *
  * Anything unknown, malformed or too long is dropped (the page falls back to
@@ -35,6 +37,8 @@ export interface UrlState {
   subtitle?: string;
   /** A custom scenario (id `custom`), decoded and validated. */
   custom?: ScenarioDefinition;
+  /** The reader's width of the scenario's own strip (one of its `strip.choices_km`). */
+  strip_km?: number;
 }
 
 const MAX = 200;
@@ -60,9 +64,24 @@ function text(value: string | null): string | undefined {
  */
 const MAX_QUERY = 16_000;
 
-export function parseUrlState(search: string, scenarioIds: readonly string[]): UrlState {
+/** A strip width as a link writes it: up to two digits, up to three decimals. */
+const STRIP_KM = /^\d{1,2}(\.\d{1,3})?$/;
+
+/**
+ * The URL's state. `scenarios` (the catalogue) says which widths each
+ * plan's strip offers; without it, `strip_km` is never taken.
+ */
+export function parseUrlState(
+  search: string,
+  scenarioIds: readonly string[],
+  scenarios: readonly ScenarioDefinition[] = [],
+): UrlState {
   const q = new URLSearchParams(search.slice(0, MAX_QUERY));
   const scenario = clean(q.get('scenario'));
+  const knownScenario = scenario && scenarioIds.includes(scenario) ? scenario : undefined;
+  const stripText = clean(q.get('strip_km'));
+  const stripKm = stripText && STRIP_KM.test(stripText) ? Number(stripText) : NaN;
+  const choices = scenarios.find((s) => s.id === knownScenario)?.strip?.choices_km ?? [];
   const date = clean(q.get('date'));
   const lang = clean(q.get('lang'));
   const theme = clean(q.get('theme'));
@@ -73,7 +92,7 @@ export function parseUrlState(search: string, scenarioIds: readonly string[]): U
     !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) &&
     new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
   return {
-    scenario: scenario && scenarioIds.includes(scenario) ? scenario : undefined,
+    scenario: knownScenario,
     date: validDate ? date : undefined,
     lang: lang === 'en' || lang === 'uk' ? lang : undefined,
     theme: theme === 'light' || theme === 'dark' ? theme : undefined,
@@ -82,6 +101,7 @@ export function parseUrlState(search: string, scenarioIds: readonly string[]): U
     title: text(q.get('title')),
     subtitle: text(q.get('subtitle')),
     custom: decodeCustomScenario(q.get('custom')),
+    ...(choices.includes(stripKm) ? { strip_km: stripKm } : {}),
   };
 }
 
@@ -98,6 +118,7 @@ function parseLayers(value: string | undefined): LayerId[] | undefined {
 export function formatUrlState(s: UrlState): string {
   const q = new URLSearchParams();
   if (s.scenario) q.set('scenario', s.scenario);
+  if (s.scenario && s.strip_km !== undefined) q.set('strip_km', String(s.strip_km));
   if (s.date) q.set('date', s.date);
   if (s.lang) q.set('lang', s.lang);
   if (s.theme) q.set('theme', s.theme);

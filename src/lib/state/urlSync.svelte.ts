@@ -51,6 +51,7 @@ export class UrlSync {
     return {
       scenario: app.scenarioId === STATUS_QUO || app.scenarioId === CUSTOM_ID ? undefined : app.scenarioId,
       custom: app.scenarioId === CUSTOM_ID && app.custom ? app.custom : undefined,
+      strip_km: app.stripPick ?? undefined,
       date: app.date ?? undefined,
       layers: app.layers.length === LAYERS.length ? undefined : app.layers,
       lang: this.language.chosen,
@@ -94,9 +95,10 @@ export class UrlSync {
     const s = parseUrlState(
       location.search,
       app.scenarios.map((x) => x.id),
+      app.scenarios,
     );
     if (s.custom) app.selectCustom(s.custom);
-    else app.selectScenario(s.scenario ?? STATUS_QUO);
+    else app.selectScenario(s.scenario ?? STATUS_QUO, s.strip_km);
     app.layers = s.layers ?? [...LAYERS];
     this.language.restore(s.lang);
     const newest = app.dataset ? newestDate(app.dataset.manifest) : undefined;

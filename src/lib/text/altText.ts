@@ -3,7 +3,8 @@ import type { AreaRow } from '../engine/areas';
 import type { ScenarioDefinition } from '../engine/scenarios';
 import { formatDate } from '../i18n/format';
 import { sentenceKit } from './sentenceKit';
-import { translate, type Locale } from '../i18n/messages';
+import { translate, type Locale, type MessageKey } from '../i18n/messages';
+import { ZONES } from '../engine/rules';
 import { regionNameOf, regionShortName, scenarioTexts } from '../i18n/names';
 
 /** A sentence's full stop, unless it already ends in one (a Ukrainian date ends "р."). */
@@ -37,12 +38,17 @@ export function altText(
     return `${lead}${through} ${translate(locale, 'alt.data')}`;
   }
   const parts: string[] = [];
-  const buffers = rows.filter((r) => r.kind === 'region' && r.buffer_km2 > 0.5);
-  for (const r of buffers)
-    parts.push(translate(locale, 'alt.buffer', { km2: km2(r.buffer_km2), region: regionNameOf(r.id, locale) }));
-  const cededElsewhere = ukraine.ceded_km2 - buffers.reduce((s, r) => s + r.buffer_km2, 0);
+  // Each zone of the rule table (buffer, neutral) with its message `alt.zone.<zone>`.
+  const zoned = ZONES.flatMap((z) =>
+    rows.filter((r) => r.kind === 'region' && r[`${z}_km2`] > 0.5).map((r) => ({ r, km: r[`${z}_km2`], z })),
+  );
+  for (const { r, km, z } of zoned)
+    parts.push(translate(locale, `alt.zone.${z}` as MessageKey, { km2: km2(km), region: regionNameOf(r.id, locale) }));
+  const cededElsewhere = ukraine.ceded_km2 - zoned.reduce((s, x) => s + x.km, 0);
+  // The buffer is recognised as Russian, so the shares count it with Russia's (a neutral zone is no one's).
+  const buffers = zoned.filter((x) => x.z === 'buffer');
   if (date && cededElsewhere > 0.5)
-    parts.push(translate(locale, buffers.length ? 'alt.giveUpMore' : 'alt.giveUp', { km2: km2(cededElsewhere) }));
+    parts.push(translate(locale, zoned.length ? 'alt.giveUpMore' : 'alt.giveUp', { km2: km2(cededElsewhere) }));
   if (date && ukraine.returned_km2 > 0.5)
     parts.push(translate(locale, 'alt.return', { km2: km2(ukraine.returned_km2) }));
   const body = parts.length ? parts.join('; ') : translate(locale, 'alt.russiaHolds', { km2: km2(ukraine.russia_km2) });

@@ -67,7 +67,7 @@ describe('altText', () => {
   });
   it('counts the towns that change hands and their people', () => {
     const z = (count: number, population: number) => ({ count, population });
-    const totals = { buffer: z(2, 250000), ceded: z(0, 0), returned: z(1, 5000), all: z(3, 255000) };
+    const totals = { buffer: z(2, 250000), neutral: z(0, 0), ceded: z(0, 0), returned: z(1, 5000), all: z(3, 255000) };
     const text = headline(scenarioById('us-28-point'), rows('us-28-point'), '2025-11-20', 'en', totals);
     expect(text).toContain(
       'The buffer zone takes in 2 towns home to 250,000 people before the war; 1 town home to 5,000 people before the war would return to Ukraine.',

@@ -1,10 +1,11 @@
 /** The one-sentence summary of a scenario's figures, shown above the table. */
 import type { AreaRow } from '../engine/areas';
 import type { ScenarioDefinition } from '../engine/scenarios';
-import type { PlacesResult, ZoneTotal } from '../engine/places';
+import { PLACE_ZONES, type PlacesResult, type ZoneTotal } from '../engine/places';
+import { ZONES } from '../engine/rules';
 import { formatDate, formatNumber } from '../i18n/format';
 import { sentenceKit } from './sentenceKit';
-import { capitalise, translate, type Locale } from '../i18n/messages';
+import { capitalise, translate, type Locale, type MessageKey } from '../i18n/messages';
 import { regionNameOf, scenarioTexts } from '../i18n/names';
 
 /** "1 town" / "2 міста" / "5 міст": the plural form the locale's rules pick for a count. */
@@ -22,10 +23,10 @@ export function placesSentence(totals: PlacesResult['totals'] | null | undefined
     towns: townsCount(z.count, locale),
     people: formatNumber(z.population, locale),
   });
-  const parts: string[] = [];
-  if (totals.buffer.count) parts.push(translate(locale, 'headline.placesBuffer', towns(totals.buffer)));
-  if (totals.ceded.count) parts.push(translate(locale, 'headline.placesCeded', towns(totals.ceded)));
-  if (totals.returned.count) parts.push(translate(locale, 'headline.placesReturned', towns(totals.returned)));
+  // Every zone of PLACE_ZONES in its order, each with its message `headline.places.<zone>`.
+  const parts = PLACE_ZONES.filter((z) => totals[z].count).map((z) =>
+    translate(locale, `headline.places.${z}` as MessageKey, towns(totals[z])),
+  );
   return capitalise(parts.join('; ') + '.');
 }
 
@@ -55,18 +56,20 @@ export function headline(
       pct: pct(donbas.ukraine_pct),
     }),
   ];
-  const buffers = rows.filter((r) => r.kind === 'region' && r.buffer_km2 > 0.5);
+  // The first zone of the rule table the scenario makes (a plan with two would name the first).
+  const zone = ZONES.find((z) => rows.some((r) => r.kind === 'region' && r[`${z}_km2`] > 0.5));
   // Without a snapshot there is no line to compare with.
   if (date && ukraine.ceded_km2 > 0.5) {
     const given = { km2: km2(ukraine.ceded_km2), date: formatDate(date, locale) };
-    const list = buffers
+    const list = rows
+      .filter((r) => zone && r.kind === 'region' && r[`${zone}_km2`] > 0.5)
       .map((r) =>
-        translate(locale, 'headline.bufferPart', { km2: km2(r.buffer_km2), region: regionNameOf(r.id, locale) }),
+        translate(locale, 'headline.bufferPart', { km2: km2(r[`${zone!}_km2`]), region: regionNameOf(r.id, locale) }),
       )
       .join(', ');
     parts.push(
-      buffers.length
-        ? translate(locale, 'headline.giveUpBuffer', { ...given, buffers: list })
+      zone
+        ? translate(locale, `headline.giveUp.${zone}` as MessageKey, { ...given, buffers: list })
         : translate(locale, 'headline.giveUp', given),
     );
   }

@@ -2,15 +2,7 @@
 import { translate, type Locale, type MessageKey } from '../i18n/messages';
 import type { DisplayClass } from '../map/scenarioLayers';
 
-const KEYS: Record<DisplayClass, MessageKey> = {
-  russia: 'legend.russia',
-  ceded: 'legend.ceded',
-  buffer: 'legend.buffer',
-  returned: 'legend.returned',
-  contested: 'legend.contested',
-};
-
-/** A class's legend label in a locale. */
+/** A class's legend label in a locale (message `legend.<class>`; i18n.test checks every class has one). */
 export function legendLabel(cls: DisplayClass, locale: Locale = 'en'): string {
-  return translate(locale, KEYS[cls]);
+  return translate(locale, `legend.${cls}` as MessageKey);
 }
