@@ -36,7 +36,7 @@ export interface ExportOptions {
 
 const PAD = 16;
 // A CSS font for the canvas text around the PNG (the map's own labels use lib/map/style.ts `FONT`, glyph files).
-const CANVAS_FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif';
+export const CANVAS_FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif';
 
 /** Lines of `text` that fit `width` as `ctx` measures them. */
 export function wrap(ctx: Pick<CanvasRenderingContext2D, 'measureText'>, text: string, width: number): string[] {
@@ -211,13 +211,10 @@ export interface PageImage {
   date: string | null;
 }
 
-/**
- * The share bar's PNG: the view with the page's legend (the same labels and
- * colours as the on-screen one), saved as `frontline-<scenario>-<date>[-<width>px]-<scale>x.png`.
- */
-export async function savePageImage(map: maplibregl.Map, page: PageImage, scale: 1 | 2, width?: number): Promise<void> {
+/** The page's legend (the same labels and colours as the on-screen one), for an image or a video frame. */
+export function legendItems(page: Pick<PageImage, 'theme' | 'locale' | 'classes' | 'strip'>): LegendItem[] {
   const { theme, locale } = page;
-  const legend: LegendItem[] = [
+  return [
     { label: translate(locale, 'legend.ukraine'), colour: PALETTES[theme].ukraine },
     ...page.classes.map((c) => ({
       label: legendLabel(c, locale),
@@ -226,6 +223,15 @@ export async function savePageImage(map: maplibregl.Map, page: PageImage, scale:
     })),
     ...(page.strip ? [{ label: translate(locale, 'legend.strip'), colour: STRIP_COLOUR }] : []),
   ];
+}
+
+/**
+ * The share bar's PNG: the view with the page's legend (the same labels and
+ * colours as the on-screen one), saved as `frontline-<scenario>-<date>[-<width>px]-<scale>x.png`.
+ */
+export async function savePageImage(map: maplibregl.Map, page: PageImage, scale: 1 | 2, width?: number): Promise<void> {
+  const { theme, locale } = page;
+  const legend = legendItems(page);
   const blob = await exportPng(map, {
     scale,
     width,
