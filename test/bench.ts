@@ -59,6 +59,7 @@ import { readDataFolder, loadStripInput } from '../src/cli/store';
 import { buffer } from '@turf/turf';
 import { gzipSync } from 'node:zlib';
 import { apiRevisions, startApiServer } from './helpers/apiServer';
+import { probeVideo } from './helpers/video';
 import { buildApp, launch, startPreview, waitForIdle, withDate } from './helpers/browser';
 import { ROOT, DAILY, DEEPSTATE, TEST_DATA } from './helpers/paths';
 
@@ -181,22 +182,7 @@ async function videoFigures(
   ]);
   const file = join(mkdtempSync(join(tmpdir(), 'frontline-bench-video-')), download.suggestedFilename());
   await download.saveAs(file);
-  const frames = execFileSync(
-    '/usr/bin/ffprobe',
-    [
-      '-v',
-      'error',
-      '-count_frames',
-      '-select_streams',
-      'v:0',
-      '-show_entries',
-      'stream=nb_read_frames',
-      '-of',
-      'csv=p=0',
-      file,
-    ],
-    { encoding: 'utf8' },
-  ).trim();
+  const frames = probeVideo(file).nb_read_frames;
   if (Number(frames) !== dates.length) throw new Error(`the clip has ${frames} frames, not ${dates.length}`);
   figures.video_export_s = round(ms / 1000, 1);
   log(`video export of ${dates.length} daily frames at 1280×720: ${figures.video_export_s} s`);

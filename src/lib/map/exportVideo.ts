@@ -19,6 +19,7 @@ import {
 import { tick } from 'svelte';
 import type { MessageKey } from '../i18n/messages';
 import { save } from '../state/downloads';
+import { resizeMap } from './exportPng';
 import { drawFrame, frameLayout, type FrameTexts, type VideoSize } from './videoFrame';
 
 /** The containers the reader can pick; `mp4` only where H.264 encodes. */
@@ -128,13 +129,6 @@ export async function exportVideo(page: VideoPage, req: VideoRequest): Promise<V
   const layout = frameLayout(req.size);
   const perDate = req.perDate ?? DATE_DURATIONS[0];
   const fps = Math.round(1 / perDate);
-  const container = map.getContainer();
-  const style = {
-    width: container.style.width,
-    height: container.style.height,
-    right: container.style.right,
-    bottom: container.style.bottom,
-  };
   const before = { date: page.date(), ratio: map.getPixelRatio() };
   const c = map.getCenter();
   const screen = { width: map.getCanvas().clientWidth, height: map.getCanvas().clientHeight };
@@ -158,14 +152,9 @@ export async function exportVideo(page: VideoPage, req: VideoRequest): Promise<V
   // A key frame every second: a reader scrubbing the clip lands on a picture soon.
   const source = new CanvasSource(canvas, { codec: CODEC[req.format], bitrate: QUALITY_MEDIUM, keyFrameInterval: 1 });
   output.addVideoTrack(source, { frameRate: fps });
+  let restore = (): void => {};
   try {
-    Object.assign(container.style, {
-      right: 'auto',
-      bottom: 'auto',
-      width: `${layout.map.width}px`,
-      height: `${layout.map.height}px`,
-    });
-    map.resize();
+    restore = resizeMap(map, layout.map.width, layout.map.height);
     map.setPixelRatio(1);
     map.jumpTo(frameCamera);
     await repainted(map); // drawn at the frame's size before the first date (which may be the one shown)
@@ -194,9 +183,8 @@ export async function exportVideo(page: VideoPage, req: VideoRequest): Promise<V
     if (output.state !== 'finalized') await output.cancel().catch(() => {});
     throw e;
   } finally {
-    Object.assign(container.style, style);
     map.setPixelRatio(before.ratio);
-    map.resize();
+    restore();
     map.jumpTo(camera);
     if (before.date) await page.show(before.date);
   }
