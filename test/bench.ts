@@ -33,8 +33,12 @@
  * - update_incremental_s: `frontline update` of one new revision from a local
  *   stand-in for DeepState's API into a copy of the up-to-date data folder
  *   (list, download, check, ingest), cold cache (median of 3)
+ * - video_export_s: the time-lapse export of the newest 365 daily snapshots
+ *   at 1280×720, WebM (VP9), through the page's `exportVideo` (each date
+ *   shown, drawn and encoded), headless Chromium with software WebGL (one run)
  *
- * `--only browser`, `--only engine`, `--only history`, `--only strip` or `--only update` or `--only ingest` runs one group.
+ * `--only browser`, `--only engine`, `--only history`, `--only strip`, `--only update`, `--only ingest` or
+ * `--only video` runs one group (the video is part of `browser`, too).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -55,6 +59,7 @@ import { readDataFolder, loadStripInput } from '../src/cli/store';
 import { buffer } from '@turf/turf';
 import { gzipSync } from 'node:zlib';
 import { apiRevisions, startApiServer } from './helpers/apiServer';
+import { probeVideo } from './helpers/video';
 import { buildApp, launch, startPreview, waitForIdle, withDate } from './helpers/browser';
 import { ROOT, DAILY, DEEPSTATE, TEST_DATA } from './helpers/paths';
 
@@ -136,10 +141,52 @@ async function browserFigures(data: string, figures: Record<string, number | str
     log(
       `first idle ${figures.first_idle_ms} ms, switch ${figures.switch_ms} ms, timeline step ${figures.timeline_step_ms} ms (medians)`,
     );
+    await page.close();
+    await videoFigures(preview.url, browser, figures);
   } finally {
     await browser.close();
     await preview.stop();
   }
+}
+
+/** The 365-frame export, timed in the page; the clip's frame count is checked against the request. */
+async function videoFigures(
+  url: string,
+  browser: Awaited<ReturnType<typeof launch>>,
+  figures: Record<string, number | string>,
+): Promise<void> {
+  const page = await browser.newPage();
+  await page.goto(url + withDate(''));
+  await waitForIdle(page, 'status-quo');
+  const dates = await page.evaluate(() =>
+    (window as unknown as { frontline: { app: { series: { date: string; kind: string }[] } } }).frontline.app.series
+      .filter((s) => s.kind === 'daily')
+      .map((s) => s.date)
+      .slice(-365),
+  );
+  const [download, ms] = await Promise.all([
+    page.waitForEvent('download', { timeout: 1_800_000 }),
+    page.evaluate(
+      async ([from, to]) => {
+        const t = performance.now();
+        await (window as unknown as { frontline: { exportVideo(o: object): Promise<unknown> } }).frontline.exportVideo({
+          from,
+          to,
+          size: { width: 1280, height: 720 },
+          format: 'webm',
+        });
+        return performance.now() - t;
+      },
+      [dates[0], dates.at(-1)!] as const,
+    ),
+  ]);
+  const file = join(mkdtempSync(join(tmpdir(), 'frontline-bench-video-')), download.suggestedFilename());
+  await download.saveAs(file);
+  const frames = probeVideo(file).nb_read_frames;
+  if (Number(frames) !== dates.length) throw new Error(`the clip has ${frames} frames, not ${dates.length}`);
+  figures.video_export_s = round(ms / 1000, 1);
+  log(`video export of ${dates.length} daily frames at 1280×720: ${figures.video_export_s} s`);
+  await page.close();
 }
 
 /** Steps forward from the page's date, each timed in the page from the click to the idle on the new date. */
@@ -333,6 +380,18 @@ async function main(): Promise<void> {
   }
   if (only === 'update') {
     await updateFigures(data, manifest, figures);
+    return print(figures);
+  }
+  if (only === 'video') {
+    buildApp();
+    const preview = await startPreview(data);
+    const browser = await launch();
+    try {
+      await videoFigures(preview.url, browser, figures);
+    } finally {
+      await browser.close();
+      await preview.stop();
+    }
     return print(figures);
   }
   if (only !== 'engine') await browserFigures(data, figures);

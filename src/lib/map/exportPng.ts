@@ -34,7 +34,7 @@ export interface ExportOptions {
 
 const PAD = 16;
 // A CSS font for the canvas text around the PNG (the map's own labels use lib/map/style.ts `FONT`, glyph files).
-const CANVAS_FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif';
+export const CANVAS_FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif';
 
 /** Lines of `text` that fit `width` as `ctx` measures them. */
 export function wrap(ctx: Pick<CanvasRenderingContext2D, 'measureText'>, text: string, width: number): string[] {
@@ -85,6 +85,18 @@ export function scaleBar(metresPerPixel: number, maxPx: number): { km: number; p
   return { km, px: (km * 1000) / metresPerPixel };
 }
 
+/** Size the map's box to `width` × `height` CSS pixels, out of the page's layout; returns what puts it back. */
+export function resizeMap(map: maplibregl.Map, width: number, height: number): () => void {
+  const container = map.getContainer();
+  const { width: w, height: h, right, bottom } = container.style;
+  Object.assign(container.style, { right: 'auto', bottom: 'auto', width: `${width}px`, height: `${height}px` });
+  map.resize();
+  return () => {
+    Object.assign(container.style, { width: w, height: h, right, bottom });
+    map.resize();
+  };
+}
+
 async function waitIdle(map: maplibregl.Map): Promise<void> {
   await new Promise<void>((resolve) => {
     map.once('idle', () => resolve());
@@ -98,13 +110,7 @@ async function waitIdle(map: maplibregl.Map): Promise<void> {
  */
 export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<Blob> {
   const before = map.getPixelRatio();
-  const container = map.getContainer();
-  const style = {
-    width: container.style.width,
-    height: container.style.height,
-    right: container.style.right,
-    bottom: container.style.bottom,
-  };
+  let restore = (): void => {};
   const camera = { center: map.getCenter(), zoom: map.getZoom(), bearing: map.getBearing() };
   const canvas0 = map.getCanvas();
   const screenWidth = canvas0.clientWidth;
@@ -112,8 +118,7 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
   if (resized) {
     // Same shape, and the same part of the map as on screen, at the column's width.
     const height = Math.round((o.width! * canvas0.clientHeight) / screenWidth);
-    Object.assign(container.style, { right: 'auto', bottom: 'auto', width: `${o.width}px`, height: `${height}px` });
-    map.resize();
+    restore = resizeMap(map, o.width!, height);
     // Zoom by the width ratio: the same part of the map, rotation kept.
     map.jumpTo({ ...camera, zoom: camera.zoom + Math.log2(o.width! / screenWidth) });
   }
@@ -203,8 +208,7 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
   } finally {
     if (before !== o.scale) map.setPixelRatio(before);
     if (resized) {
-      Object.assign(container.style, style);
-      map.resize();
+      restore();
       map.jumpTo(camera);
     }
   }
