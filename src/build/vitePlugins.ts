@@ -13,7 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, normalize, sep } from 'node:path';
+import { dirname, join, normalize, resolve, sep } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 
 /** The glyph folder the map's labels ask for (lib/map/style.ts `FONT`). */
@@ -90,7 +90,8 @@ export function dataFolder(root: string): Plugin {
     // The page says which data set it shows (the method panel).
     config: () => ({ define: { __FRONTLINE_DATA_SET__: JSON.stringify(which) } }),
     configResolved(config) {
-      outDir = join(config.root, config.build.outDir);
+      // resolve, not join: `vite build --outDir /tmp/x` must write to /tmp/x, not into the project (ROOT/tmp/x).
+      outDir = resolve(config.root, config.build.outDir);
       building = config.command === 'build' && !process.env.VITEST;
     },
     configureServer(server) {
