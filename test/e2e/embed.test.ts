@@ -205,3 +205,49 @@ describe('cooperative gestures', () => {
     }
   });
 });
+
+describe('the Embed dialog', () => {
+  it.each([
+    [1280, 800],
+    [360, 640],
+  ])('at %i px: title and width change the code and the preview; the whole code shows', async (width, height) => {
+    const page = await app.open('?scenario=us-28-point', width, height);
+    try {
+      await waitForIdle(page, 'us-28-point');
+      if (width < 760) await page.locator('.panel .handle').click();
+      await page.getByRole('button', { name: 'Embed' }).click();
+      const dialog = page.locator('dialog.embed-dialog');
+      await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Donbas under the US draft');
+      await page.getByRole('radio', { name: '640 px' }).check();
+      const code = page.getByTestId('embed-code');
+      await expect.poll(() => code.inputValue()).toContain('title=Donbas+under+the+US+draft');
+      expect(await code.inputValue()).toContain('style="width:640px;max-width:100%;border:0"');
+      expect(await code.inputValue()).toContain('title="Donbas under the US draft"');
+      // The box shows all of the code: nothing scrolled away, nothing below its edge.
+      const box = await code.evaluate((el) => ({
+        scroll: el.scrollHeight,
+        client: el.clientHeight,
+        top: el.scrollTop,
+      }));
+      expect(box.scroll).toBeLessThanOrEqual(box.client + 2);
+      expect(box.top).toBe(0);
+      // The preview is the embed with that title, 640 px wide (scaled to fit the dialog on a phone).
+      const preview = page.getByTestId('embed-preview');
+      await expect.poll(() => preview.getAttribute('src'), { timeout: 10_000 }).toContain('title=Donbas');
+      const frame = (await (await preview.elementHandle())!.contentFrame())!;
+      await waitForIdle(frame, 'us-28-point');
+      expect(await frame.locator('.embed-head h1').textContent()).toBe('Donbas under the US draft');
+      expect(await frame.evaluate(() => innerWidth)).toBe(640);
+      const shown = (await preview.boundingBox())!;
+      const dialogBox = (await dialog.boundingBox())!;
+      expect(shown.width).toBeLessThanOrEqual(dialogBox.width);
+      expect(dialogBox.x).toBeGreaterThanOrEqual(0);
+      expect(dialogBox.x + dialogBox.width).toBeLessThanOrEqual(width);
+      writeFileSync(join(SHOTS, `embed-dialog-${width}.png`), await page.screenshot());
+      await page.getByRole('button', { name: 'Close' }).click();
+      expect(await preview.count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -18,7 +18,8 @@ export class Sheet {
   collapsedHeight = $state(0);
   handle = $state<HTMLButtonElement>();
   private dragFrom: number | null = null;
-  private draggedAt = -Infinity;
+  /** The pointer now down (or last up) dragged the sheet: the click a browser may add after it is not a tap. */
+  private dragged = false;
 
   /** Create it while a component initialises (it follows the panel's height). */
   constructor(embedded: boolean) {
@@ -31,6 +32,7 @@ export class Sheet {
 
   dragStart = (e: PointerEvent): void => {
     this.dragFrom = e.clientY;
+    this.dragged = false;
     (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId); // the release counts even off the handle
   };
 
@@ -46,7 +48,7 @@ export class Sheet {
     const dy = e.clientY - this.dragFrom;
     this.dragFrom = null;
     if (Math.abs(dy) < 24) return;
-    this.draggedAt = performance.now();
+    this.dragged = true;
     this.open = dy < 0;
   };
 
@@ -57,11 +59,12 @@ export class Sheet {
   /**
    * A tap, a key (detail 0) or a screen reader toggles the sheet; the click a
    * browser may add after a drag's release is ignored, since the release did
-   * the work (after a drag some browsers send none, so a flag could go stale:
-   * the release's time is used).
+   * the work. The flag is cleared by the next pointer down, so a browser that
+   * sends no click after a drag cannot leave it set for the next tap.
    */
   click = (e: MouseEvent): void => {
-    const afterDrag = e.detail > 0 && performance.now() - this.draggedAt < 600;
+    const afterDrag = e.detail > 0 && this.dragged;
+    this.dragged = false;
     if (!afterDrag) this.open = !this.open;
   };
 
