@@ -46,7 +46,8 @@ beforeAll(async () => {
   await new Promise<void>((r) => host.listen(0, '127.0.0.1', r));
   hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}/`;
 });
-afterAll(() => new Promise((r) => host?.close(r)));
+// Resolves without a host too (the app's set-up failed before ours ran), so the hook cannot hang.
+afterAll(() => new Promise<void>((r) => (host ? host.close(() => r()) : r())));
 
 async function openHost(width: number, query = EMBED): Promise<{ page: Page; frame: Frame }> {
   const page = await app.browser().newPage();
