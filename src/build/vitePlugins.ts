@@ -90,7 +90,8 @@ export function dataFolder(root: string): Plugin {
     // The page says which data set it shows (the method panel).
     config: () => ({ define: { __FRONTLINE_DATA_SET__: JSON.stringify(which) } }),
     configResolved(config) {
-      outDir = resolve(config.root, config.build.outDir); // an absolute --outDir stays itself
+      // resolve, not join: `vite build --outDir /tmp/x` must write to /tmp/x, not into the project (ROOT/tmp/x).
+      outDir = resolve(config.root, config.build.outDir);
       building = config.command === 'build' && !process.env.VITEST;
     },
     configureServer(server) {

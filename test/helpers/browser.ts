@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { ROOT } from './paths';
 
@@ -182,9 +182,9 @@ export function withDate(query: string): string {
   return `${path}${path.includes('?') ? '&' : '?'}date=${REFERENCE_DATE}${hash ? `#${hash}` : ''}`;
 }
 
-/** Wait until the map has drawn the given scenario and date. */
+/** Wait until the map has drawn the given scenario and date (on a page, or in an embed's frame). */
 export async function waitForIdle(
-  page: Page,
+  page: Page | Frame,
   scenario: string,
   date = REFERENCE_DATE,
   timeout = 60_000,

@@ -30,6 +30,10 @@ export function uiStrings(l: Locale): Record<string, string> {
     'ScaleControl.Kilometers': translate(l, 'unit.km'),
     'ScaleControl.Meters': l === 'uk' ? 'м' : 'm',
     'Map.Title': translate(l, 'map.label'),
+    // Shown over an embed's map when the wheel or one finger would move it (cooperative gestures).
+    'CooperativeGesturesHandler.WindowsHelpText': translate(l, 'map.gestureWheel'),
+    'CooperativeGesturesHandler.MacHelpText': translate(l, 'map.gestureWheelMac'),
+    'CooperativeGesturesHandler.MobileHelpText': translate(l, 'map.gestureTouch'),
   };
 }
 
@@ -49,5 +53,11 @@ export function setMapLocale(m: maplibregl.Map, l: Locale): void {
   relabel('.maplibregl-ctrl-compass', 'NavigationControl.ResetBearing');
   relabel('.maplibregl-ctrl-attrib-button', 'AttributionControl.ToggleAttribution');
   m.getCanvas().setAttribute('aria-label', strings['Map.Title']);
+  // The cooperative-gesture screen's two messages (made once, when the option is enabled).
+  const mac = navigator.userAgent.includes('Mac');
+  const text = (selector: string, key: string): void =>
+    root.querySelectorAll(selector).forEach((el) => (el.textContent = strings[key]));
+  text('.maplibregl-desktop-message', `CooperativeGesturesHandler.${mac ? 'Mac' : 'Windows'}HelpText`);
+  text('.maplibregl-mobile-message', 'CooperativeGesturesHandler.MobileHelpText');
   m.fire('move'); // the scale bar redraws its unit on move
 }

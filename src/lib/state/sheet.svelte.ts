@@ -1,7 +1,7 @@
 /**
  * Phones: the panel is a bottom sheet, collapsed to its handle and the
- * headline. A tap on the handle toggles it, a drag opens (up) or closes
- * (down) it, Escape closes it. The map's first view and its bottom controls
+ * headline. A tap on the handle toggles it (on its click), a drag opens (up)
+ * or closes (down) it (on its release), Escape closes it. The map's first view and its bottom controls
  * stay clear of the collapsed sheet.
  */
 import type * as maplibregl from 'maplibre-gl';
@@ -31,7 +31,8 @@ export class Sheet {
     return { top: 48, left: 48, right: 32, bottom: bottom + 32 };
   }
   private dragFrom: number | null = null;
-  private releasedAt = 0;
+  /** The pointer now down (or last up) dragged the sheet: the click a browser may add after it is not a tap. */
+  private dragged = false;
 
   /** Create it while a component initialises (it follows the panel's height). */
   constructor(embedded: boolean) {
@@ -44,15 +45,24 @@ export class Sheet {
 
   dragStart = (e: PointerEvent): void => {
     this.dragFrom = e.clientY;
+    this.dragged = false;
     (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId); // the release counts even off the handle
   };
 
+  /**
+   * A drag moves the sheet on release; a tap (under 24 px) leaves it to the
+   * click that follows. Why not toggle here: a browser hit-tests the click
+   * it sends after a touch's release only after this handler has run, so a
+   * sheet opened here had already moved the panel under the finger, and the
+   * click landed on a scenario's radio button (3 taps in 4).
+   */
   dragEnd = (e: PointerEvent): void => {
     if (this.dragFrom === null) return;
     const dy = e.clientY - this.dragFrom;
     this.dragFrom = null;
-    this.releasedAt = performance.now();
-    this.open = Math.abs(dy) < 24 ? !this.open : dy < 0;
+    if (Math.abs(dy) < 24) return;
+    this.dragged = true;
+    this.open = dy < 0;
   };
 
   dragCancel = (): void => {
@@ -60,14 +70,15 @@ export class Sheet {
   };
 
   /**
-   * Keyboard and screen readers send a click alone (a key's has detail 0); the
-   * click a browser may add after a pointer's release is ignored, since the
-   * release did the work (after a drag some browsers send none, so a flag
-   * could go stale: the release's time is used).
+   * A tap, a key (detail 0) or a screen reader toggles the sheet; the click a
+   * browser may add after a drag's release is ignored, since the release did
+   * the work. The flag is cleared by the next pointer down, so a browser that
+   * sends no click after a drag cannot leave it set for the next tap.
    */
   click = (e: MouseEvent): void => {
-    const fromPointer = e.detail > 0 && performance.now() - this.releasedAt < 600;
-    if (!fromPointer) this.open = !this.open;
+    const afterDrag = e.detail > 0 && this.dragged;
+    this.dragged = false;
+    if (!afterDrag) this.open = !this.open;
   };
 
   closeOnEscape = (e: KeyboardEvent): void => {
