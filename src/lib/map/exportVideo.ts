@@ -7,15 +7,6 @@
  * saved, and the map goes back to the date and view it showed before.
  */
 import type * as maplibregl from 'maplibre-gl';
-import {
-  BufferTarget,
-  CanvasSource,
-  canEncodeVideo,
-  Mp4OutputFormat,
-  Output,
-  QUALITY_MEDIUM,
-  WebMOutputFormat,
-} from 'mediabunny';
 import { tick } from 'svelte';
 import type { MessageKey } from '../i18n/messages';
 import { save } from '../state/downloads';
@@ -76,9 +67,13 @@ export interface VideoResult {
 
 const CODEC = { webm: 'vp9', mp4: 'avc' } as const;
 
+/** The muxer (about 170 KB gzip), loaded with the first video export or format check, not with the page. */
+const muxer = (): Promise<typeof import('mediabunny')> => import('mediabunny');
+
 /** The formats this browser can encode at `size` (WebM first), none without WebCodecs. */
 export async function videoFormats(size: VideoSize): Promise<VideoFormat[]> {
   if (typeof VideoEncoder === 'undefined') return [];
+  const { canEncodeVideo, QUALITY_MEDIUM } = await muxer();
   const out: VideoFormat[] = [];
   for (const f of ['webm', 'mp4'] as const)
     if (await canEncodeVideo(CODEC[f], { ...size, quality: QUALITY_MEDIUM }).catch(() => false)) out.push(f);
@@ -145,6 +140,7 @@ export async function exportVideo(page: VideoPage, req: VideoRequest): Promise<V
   canvas.width = layout.width;
   canvas.height = layout.height;
   const ctx = canvas.getContext('2d')!;
+  const { BufferTarget, CanvasSource, Mp4OutputFormat, Output, QUALITY_MEDIUM, WebMOutputFormat } = await muxer();
   const output = new Output({
     format: req.format === 'webm' ? new WebMOutputFormat() : new Mp4OutputFormat({ fastStart: 'in-memory' }),
     target: new BufferTarget(),
