@@ -1,3 +1,4 @@
+// Over 300 lines: a plan file's definition, its checks and how its rules apply to land are one format, read by every consumer.
 /**
  * Scenarios are data: a declarative definition (data/scenarios/*.json) that
  * says, per region, what happens to it. This module validates definitions

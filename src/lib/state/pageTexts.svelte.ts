@@ -28,6 +28,12 @@ export class PageTexts {
   readonly alt = $derived.by(() =>
     this.app.rows ? altText(this.app.scenario, this.app.rows, this.date, this.language.current) : '',
   );
+  /** The plans' dates, for the marks on the timeline and chart: from the catalogue, titled in the page's language. */
+  readonly plans = $derived.by(() =>
+    this.app.scenarios.flatMap((s) =>
+      s.date ? [{ date: s.date, title: scenarioTexts(s, this.language.current).title }] : [],
+    ),
+  );
   /** The embed's own title (`?title=`), else the scenario's. */
   readonly title = $derived.by(() => this.fixedTitle ?? this.scenario.title);
   /** The credit the boundaries' licence asks for (© Minregion, in the page's language); never a file's name. */
