@@ -326,7 +326,7 @@ describe('frontline places', () => {
       ['--date', '2025-11-26', '--scenario', 'us-28-point'],
       /no snapshot on 2025-11-26; nearest: 2025-11-25 and 2025-11-27/,
     ],
-    [['--date', '2025-11-20', '--zone', 'grey'], /--zone must be one of buffer, ceded, returned/],
+    [['--date', '2025-11-20', '--zone', 'grey'], /--zone must be one of buffer, neutral, ceded, returned/],
     [['--date', '2025-11-20', '--format', 'geojson'], /--format must be one of json, csv/],
     [['--scenario', 'us-28-point'], /needs --date/],
   ])('rejects %j as a usage error (2) with one line', async (args, message) => {
