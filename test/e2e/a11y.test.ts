@@ -352,9 +352,12 @@ describe('axe-core', () => {
           targets: v.nodes.map((n) => n.target.join(' ')),
         }));
       });
-      // At desktop width the table fits the panel in both languages (no sideways scrolling).
-      if (device === 'desktop')
-        expect(await page.locator('.scroll').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+      // At desktop width the table fits the panel, or (a plan's extra regions with long Ukrainian names) says it scrolls.
+      if (device === 'desktop') {
+        const hidden = await page.locator('.scroll').evaluate((el) => el.scrollWidth - el.clientWidth);
+        if (hidden > 1) expect(await page.getByTestId('table-scroll-cue').isVisible()).toBe(true); // AreaTable's 1 px slack
+        expect(hidden).toBeLessThan(40);
+      }
       const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       if (violations.length)
         console.log(
