@@ -27,10 +27,15 @@ import { loadStripInput, openDataFolder, type DataFolder } from '../store';
 /**
  * `frontline areas`'s options (see COMMANDS in ../main.ts).
  */
-export interface AreasOptions {
-  date?: string;
+export interface AreasOptions extends DatedOptions {
   from?: string;
   to?: string;
+  datapackage?: string;
+}
+
+/** The options of every command that reads a scenario on a date (DATE_OPTS in ../main.ts): areas, scenario. */
+export interface DatedOptions {
+  date?: string;
   scenario?: string;
   'scenario-file'?: string;
   'strip-km'?: string;
@@ -38,7 +43,6 @@ export interface AreasOptions {
   raw?: boolean;
   kind?: string;
   data?: string;
-  datapackage?: string;
 }
 
 /** `--datapackage` writes CSV: a `--format` other than csv beside it is a mistake worth naming. */

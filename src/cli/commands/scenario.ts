@@ -6,22 +6,11 @@ import { scenarioStrip, stripFeatures } from '../../lib/engine/strip';
 import { checkFormat } from '../format';
 import { UsageError, type Io } from '../io';
 import { openDataFolder, loadOrdlo, readRegions, loadSnapshotLayers, loadStripInput } from '../store';
-import { checkKind, chooseScenarios } from './areas';
+import { checkKind, chooseScenarios, type DatedOptions } from './areas';
 import { scenarioMetadata } from '../../lib/datafolder/provenance';
 
-/**
- * `frontline scenario`'s options (see COMMANDS in ../main.ts).
- */
-export interface ScenarioOptions {
-  date?: string;
-  scenario?: string;
-  'scenario-file'?: string;
-  'strip-km'?: string;
-  format?: string;
-  raw?: boolean;
-  kind?: string;
-  data?: string;
-}
+/** `frontline scenario`'s options (see COMMANDS in ../main.ts). */
+export type ScenarioOptions = DatedOptions;
 
 /**
  * `frontline scenario`: a scenario's geometry on a date as GeoJSON, at full precision, with its provenance.
