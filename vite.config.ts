@@ -21,5 +21,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 600_000,
     pool: 'forks',
+    // Two files at a time, even on two cores (Vitest's default there is one): a browser test spends much of its
+    // time waiting on Chromium and its preview server, and the engine tests fill those waits.
+    maxWorkers: 2,
   },
 });
