@@ -8,7 +8,20 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   base: './',
   plugins: [svelte(), glyphs(root), dataFolder(root), contentSecurityPolicy()],
-  build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      output: {
+        // The video muxer's chunk says what it is (its own entry is src/index.js): a test checks it is not
+        // fetched before the first video export.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => id.includes('/node_modules/mediabunny/'))
+            ? 'assets/mediabunny-[hash].js'
+            : 'assets/[name]-[hash].js',
+      },
+    },
+  },
   // An embed runs in a sandboxed iframe (allow-scripts only), whose origin is
   // "null": every request it makes is cross-origin. Hosts of the built site
   // must send the same header.

@@ -48,9 +48,11 @@ export function buildApp(): void {
     try {
       mkdirSync(lock);
       break;
-    } catch {
-      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > BUILD_LOCK_STALE_MS)
-        rmSync(lock, { recursive: true, force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e; // not another builder's lock: say so
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (!held) continue; // released in between: try again at once
+      if (Date.now() - held.mtimeMs > BUILD_LOCK_STALE_MS) rmSync(lock, { recursive: true, force: true });
       else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
     }
   }

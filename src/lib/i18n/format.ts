@@ -9,6 +9,7 @@ interface Formats {
   whole: Intl.NumberFormat;
   pct: Intl.NumberFormat;
   signed: Intl.NumberFormat;
+  width: Intl.NumberFormat;
   day: Intl.DateTimeFormat;
 }
 
@@ -24,6 +25,8 @@ function formats(locale: Locale): Formats {
       whole: new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }),
       pct: new Intl.NumberFormat(tag, { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
       signed: new Intl.NumberFormat(tag, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }),
+      // A strip's width has up to three decimals (isStripWidth): all of them shown.
+      width: new Intl.NumberFormat(tag, { maximumFractionDigits: 3 }),
       day: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
     };
     cache.set(locale, f);
@@ -38,6 +41,9 @@ export const formatPercent = (x: number, locale: Locale = 'en'): string => `${fo
 /** An area: "6,198 km²" / "6 198 км²". */
 export const formatKm2 = (x: number, locale: Locale = 'en'): string =>
   `${formatNumber(x, locale)}\u00a0${translate(locale, 'unit.km2')}`;
+/** A distance, as a strip's width is given: "10 km" / "0,5 км". */
+export const formatKm = (x: number, locale: Locale = 'en'): string =>
+  `${formats(locale).width.format(x)}\u00a0${translate(locale, 'unit.km')}`;
 /** A change with its sign, rounded: "+1,931" / "−412". */
 export const formatSigned = (x: number, locale: Locale = 'en'): string => formats(locale).signed.format(Math.round(x));
 /** A calendar date (YYYY-MM-DD, read as UTC): "20 November 2025" / "20 листопада 2025 р.". */

@@ -9,7 +9,7 @@
  * Code that runs outside components (headline, alt text, export) takes a
  * Locale argument instead and calls ./messages.ts and ./format.ts directly.
  */
-import { formatDate, formatKm2, formatNumber, formatPercent, formatSigned } from './format';
+import { formatDate, formatKm, formatKm2, formatNumber, formatPercent, formatSigned } from './format';
 import { translate, type Locale, type MessageKey, type Params } from './messages';
 
 class LocaleState {
@@ -27,6 +27,7 @@ export const fmt = {
   num: (x: number): string => formatNumber(x, i18n.current),
   pct: (x: number): string => formatPercent(x, i18n.current),
   km2: (x: number): string => formatKm2(x, i18n.current),
+  km: (x: number): string => formatKm(x, i18n.current),
   signed: (x: number): string => formatSigned(x, i18n.current),
   date: (iso: string): string => formatDate(iso, i18n.current),
 };

@@ -37,11 +37,11 @@ export interface VideoPage {
   map: maplibregl.Map;
   /** The snapshot dates, oldest first. */
   dates(): readonly string[];
-  /** The date shown now. */
-  date(): string | null;
   /** Show a date (resolves when its data is in the page's state). */
   show(date: string): Promise<void>;
-  /** What the map's idle marker says once the map shows `date` (see App.svelte's markIdle). */
+  /** Put back what the page showed before the export (its date, or the reader's own file). */
+  restore(): Promise<void>;
+  /** What the map's idle marker says once the map shows `date` (see Page.markIdle in state/page.svelte.ts). */
   idleMark(date: string): string;
   /** The frame's texts for the date shown now. */
   texts(): FrameTexts;
@@ -98,14 +98,23 @@ function repainted(map: maplibregl.Map): Promise<void> {
   });
 }
 
-/** Show `date` and wait until the map has drawn it. */
+/** Repaints to wait for a date's idle marker before the export gives up (one render takes up to a second). */
+const MAX_REPAINTS = 20;
+
+/**
+ * Show `date` and wait until the map has drawn it. Throws when the map never
+ * says so (the reader picked another date or plan meanwhile): a frame of
+ * something else must not go into the clip.
+ */
 async function showAndWait(page: VideoPage, date: string): Promise<void> {
   await page.show(date);
   await tick(); // the components push the date's data to the map
   const want = page.idleMark(date);
   // Each idle sets the page's marker; the first after the data arrived says the map shows this date.
   // (One render costs the software renderer about a second: no extra one for safety.)
-  for (let i = 0; i < 20 && document.body.dataset.mapIdle !== want; i++) await repainted(page.map);
+  for (let i = 0; i < MAX_REPAINTS && document.body.dataset.mapIdle !== want; i++) await repainted(page.map);
+  if (document.body.dataset.mapIdle !== want)
+    throw new Error(`the map did not show ${date} (the view changed during the export)`);
 }
 
 function aborted(): DOMException {
@@ -124,7 +133,7 @@ export async function exportVideo(page: VideoPage, req: VideoRequest): Promise<V
   const layout = frameLayout(req.size);
   const perDate = req.perDate ?? DATE_DURATIONS[0];
   const fps = Math.round(1 / perDate);
-  const before = { date: page.date(), ratio: map.getPixelRatio() };
+  const ratio = map.getPixelRatio();
   const c = map.getCenter();
   const screen = { width: map.getCanvas().clientWidth, height: map.getCanvas().clientHeight };
   const camera = {
@@ -179,10 +188,10 @@ export async function exportVideo(page: VideoPage, req: VideoRequest): Promise<V
     if (output.state !== 'finalized') await output.cancel().catch(() => {});
     throw e;
   } finally {
-    map.setPixelRatio(before.ratio);
+    map.setPixelRatio(ratio);
     restore();
     map.jumpTo(camera);
-    if (before.date) await page.show(before.date);
+    await page.restore();
   }
 }
 

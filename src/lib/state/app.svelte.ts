@@ -26,8 +26,6 @@ import type { Params } from '../i18n/messages';
 /** The strip's geometry code (Clipper2's offsetting), loaded with the first scenario that has a strip. */
 type StripLib = typeof import('../engine/strip');
 
-/** The plan's date: the page opens on the snapshot nearest to it. */
-
 /** Scenarios that mean something without a snapshot (whole regions only). */
 export const NO_SNAPSHOT_SCENARIOS = ['borders-1991', 'russia-demand'];
 
@@ -97,10 +95,10 @@ export class AppState {
   /** Whether a scenario can be shown with what is loaded. */
   available(id: string): boolean {
     if (this.status === 'nodata') return NO_SNAPSHOT_SCENARIOS.includes(id);
-    // A scenario whose rules read the pre-2022 layer (rules.ts) needs the data set's ORDLO layer.
     if (id === CUSTOM_ID && !this.custom) return false;
     const scenario = id === CUSTOM_ID ? this.custom : SCENARIOS.find((s) => s.id === id);
     if (!scenario) return true;
+    // A scenario whose rules read the pre-2022 layer (rules.ts) needs the data set's ORDLO layer.
     return !needsOrdlo(scenario) || Boolean(this.dataset?.manifest.ordlo);
   }
 
@@ -165,7 +163,10 @@ export class AppState {
       (fc) => {
         if (this.fullPending === entry.id) this.fullSnapshot = { id: entry.id, fc };
       },
-      (e: Error) => this.fail('status.snapshotError', e, { date: entry.date }),
+      (e: Error) => {
+        if (this.fullPending === entry.id) this.fullPending = null; // the next choice of this date tries again
+        this.fail('status.snapshotError', e, { date: entry.date });
+      },
     );
   }
 
@@ -223,7 +224,10 @@ export class AppState {
     const ds = this.dataset;
     if (!ds || this.historyStarted) return;
     this.historyStarted = true;
-    void statusQuoSeries(ds.manifest, ds.stats, this.series).then((points) => (this.historyPoints = points));
+    statusQuoSeries(ds.manifest, ds.stats, this.series).then(
+      (points) => (this.historyPoints = points),
+      (e: Error) => this.fail('status.error', e),
+    );
   }
 
   /** Take the URL's choices (unknown ones were already dropped by parseUrlState). */

@@ -69,14 +69,17 @@ export class Exports {
     const map = this.mapOrFail();
     const { app, texts, player } = this.s;
     player.pause();
+    // What to put back after: the date shown, or the reader's own file (showing a date would drop it).
+    const upload = app.upload;
+    const before = app.date;
     const { saveVideo } = await import('../map/exportVideo');
     return saveVideo(
       {
         map,
         scenarioId: app.scenarioId,
         dates: () => app.series.map((d) => d.date),
-        date: () => app.date,
         show: (d) => app.selectDate(d),
+        restore: async () => (upload ? app.showUpload(upload) : before ? app.selectDate(before) : undefined),
         idleMark: this.s.idleMark,
         texts: () => ({
           title: texts.title,

@@ -18,6 +18,7 @@ import { ThemeState } from './theme.svelte';
 import { isValidViewHash, type UrlState } from './url';
 import { UrlSync } from './urlSync.svelte';
 
+/** The page's state and hooks: one per page, made by App.svelte. */
 export class Page {
   readonly app: AppState;
   readonly player: Player;
@@ -51,7 +52,10 @@ export class Page {
     const app = (this.app = new AppState(initial));
     // Start loading now, not on mount: the map's WebGL set-up (mounted first) would delay it.
     void app.load();
-    void loadNeighbours().then((fc) => (this.neighbours = fc));
+    loadNeighbours().then(
+      (fc) => (this.neighbours = fc),
+      () => {}, // the land around Ukraine is context only: the map and its figures stand without it
+    );
     this.player = new Player(
       { dates: () => app.series.map((s) => s.date), current: () => app.date, show: (d) => app.selectDate(d) },
       () => app.cancelPending(),

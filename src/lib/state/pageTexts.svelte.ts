@@ -26,7 +26,7 @@ export class PageTexts {
       : '',
   );
   readonly alt = $derived.by(() =>
-    this.app.rows ? altText(this.app.scenario, this.app.rows, this.date, this.language.current) : '',
+    this.app.rows ? altText(this.app.scenario, this.app.rows, this.date, this.language.current, this.dataName) : '',
   );
   /** The plans' dates, for the marks on the timeline and chart: from the catalogue, titled in the page's language. */
   readonly plans = $derived.by(() =>

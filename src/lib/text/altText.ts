@@ -5,6 +5,7 @@ import { formatDate } from '../i18n/format';
 import { sentenceKit } from './sentenceKit';
 import { translate, type Locale, type MessageKey } from '../i18n/messages';
 import { ZONES } from '../engine/rules';
+import { SOURCE_NAME } from '../datafolder/provenance';
 import { regionNameOf, regionShortName, scenarioTexts } from '../i18n/names';
 
 /** A sentence's full stop, unless it already ends in one (a Ukrainian date ends "р."). */
@@ -12,6 +13,7 @@ const endSentence = (s: string): string => (s.endsWith('.') ? s : `${s}.`);
 
 /**
  * The alt text of the map for a scenario's rows on a date: the status quo's shares, or what the scenario moves.
+ * `data` names the line's source (DeepStateMap, or the reader's own file).
  *
  * @example altText(scenarioById('us-28-point'), report.rows, '2025-11-20', 'uk').endsWith('р.') // true
  */
@@ -20,6 +22,7 @@ export function altText(
   rows: readonly AreaRow[],
   date: string | null,
   locale: Locale = 'en',
+  data: string = SOURCE_NAME,
 ): string {
   const { by, ukraine, donbas, pct, km2 } = sentenceKit(rows, locale);
   const when = date ? translate(locale, 'alt.on', { date: formatDate(date, locale) }) : '';
@@ -35,7 +38,7 @@ export function altText(
       crimeaPct: pct(by.get('crimea')!.russia_pct),
     });
     const through = front.length ? ` ${translate(locale, 'alt.front', { regions: front.join(', ') })}` : '';
-    return `${lead}${through} ${translate(locale, 'alt.data')}`;
+    return `${lead}${through} ${translate(locale, 'alt.data', { data })}`;
   }
   const parts: string[] = [];
   // Each zone of the rule table (buffer, neutral) with its message `alt.zone.<zone>`.
@@ -54,8 +57,9 @@ export function altText(
   const body = parts.length ? parts.join('; ') : translate(locale, 'alt.russiaHolds', { km2: km2(ukraine.russia_km2) });
   const lead = translate(locale, 'alt.lead', { phrase: scenarioTexts(scenario, locale).phrase, body });
   const shares = translate(locale, buffers.length ? 'alt.sharesBuffer' : 'alt.shares', {
-    ukrainePct: pct(ukraine.russia_pct),
-    donbasPct: pct(donbas.russia_pct + donbas.buffer_pct),
+    // With a buffer the sentence says "including the buffer zone": both shares count it.
+    ukrainePct: pct(ukraine.russia_pct + (buffers.length ? ukraine.buffer_pct : 0)),
+    donbasPct: pct(donbas.russia_pct + (buffers.length ? donbas.buffer_pct : 0)),
   });
   return endSentence(`${lead} ${shares}${when ? translate(locale, 'alt.against', { when }) : ''}`);
 }

@@ -43,7 +43,8 @@ describe('altText', () => {
     const text = altText(scenarioById('us-28-point'), rows('us-28-point'), '2025-11-20');
     expect(text).toBe(
       // Crimea and Sevastopol are Ukrainian-held in these made-up figures, so Ukraine also gives up their 2,000 km².
-      `Map: under the US 28-point draft, Ukraine would leave ${fmtKm2(400)} of Donetsk Oblast, which becomes a demilitarised zone; Ukraine would give up another ${fmtKm2(2000)}; Russia would return ${fmtKm2(100)}. Russia would hold ${fmtPct((100 * 3600) / 27000)} of Ukraine and ${fmtPct(100)} of Donbas including the buffer zone, against the line of contact on 20 November 2025.`,
+      // "Including the buffer zone" counts its 400 km² in both shares: Ukraine's 3,600 + 400 of 27,000 km².
+      `Map: under the US 28-point draft, Ukraine would leave ${fmtKm2(400)} of Donetsk Oblast, which becomes a demilitarised zone; Ukraine would give up another ${fmtKm2(2000)}; Russia would return ${fmtKm2(100)}. Russia would hold ${fmtPct((100 * (3600 + 400)) / 27000)} of Ukraine and ${fmtPct(100)} of Donbas including the buffer zone, against the line of contact on 20 November 2025.`,
     );
   });
 

@@ -3,7 +3,7 @@ import type { AreaRow } from '../engine/areas';
 import type { ScenarioDefinition } from '../engine/scenarios';
 import { PLACE_ZONES, type PlacesResult, type ZoneTotal } from '../engine/places';
 import { ZONES } from '../engine/rules';
-import { formatDate, formatNumber } from '../i18n/format';
+import { formatDate, formatKm, formatNumber } from '../i18n/format';
 import { sentenceKit } from './sentenceKit';
 import { capitalise, translate, type Locale, type MessageKey } from '../i18n/messages';
 import { regionNameOf, scenarioTexts } from '../i18n/names';
@@ -79,7 +79,7 @@ export function headline(
   if (scenario.strip_km !== undefined && ukraine.strip_km2 > 0.5)
     parts.push(
       translate(locale, 'headline.strip', {
-        width: `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(scenario.strip_km)}\u00a0${translate(locale, 'unit.km')}`,
+        width: formatKm(scenario.strip_km, locale),
         km2: km2(ukraine.strip_km2),
         ukraineSide: km2(ukraine.strip_ukraine_side_km2),
       }),
