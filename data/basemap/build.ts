@@ -1,3 +1,4 @@
+// Over 300 lines: one script with one step per source (GSHHG rivers and lakes, land, GeoNames places, names), run by hand.
 /**
  * Derive the map's offline basemap into data/basemap/ (run once; the results
  * are committed, so neither the build nor an install needs GMT):

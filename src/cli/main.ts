@@ -5,6 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 import { SOURCE_NAME } from '../lib/datafolder/provenance';
+import { PLACE_ZONES } from '../lib/engine/places';
+import { CONTROL_KINDS } from '../lib/engine/rules';
+import { STRIP_MAX_KM } from '../lib/engine/scenarios';
 import { api } from './commands/api';
 import { areas } from './commands/areas';
 import { ingest } from './commands/ingest';
@@ -37,7 +40,7 @@ const DATE_OPTS: Record<string, OptionSpec> = {
   'scenario-file': { type: 'string', help: 'a scenario definition file instead of an id (its strip_km adds a strip)' },
   'strip-km': {
     type: 'string',
-    help: 'a demilitarised strip W km on each side of the line (0 < W <= 50), where the scenario keeps the line (a plan with its own strip: its regions)',
+    help: `a demilitarised strip W km on each side of the line (0 < W <= ${STRIP_MAX_KM}), where the scenario keeps the line (a plan with its own strip: its regions)`,
   },
   raw: { type: 'boolean', help: 'plain overlay: keep border and coast slivers as they are' },
   kind: { type: 'string', help: 'which snapshots: any (daily preferred), daily or raw' },
@@ -102,21 +105,19 @@ export const COMMANDS: Record<string, Command> = {
     run: (v, io) => regions(v, io),
   },
   scenario: {
-    summary: "a scenario's geometry on a date (control: ukraine|russia|buffer|contested|neutral)",
+    summary: `a scenario's geometry on a date (control: ${CONTROL_KINDS.join('|')})`,
     usage: 'frontline scenario --date YYYY-MM-DD --scenario ID [--strip-km W] [--format geojson] [--raw]',
     options: { ...DATE_OPTS, format: { type: 'string', help: 'geojson (the only format)' } },
     run: (v, io) => scenario(v, io),
   },
   places: {
-    summary:
-      'towns that change hands under a scenario on a date (zone: buffer|neutral|ceded|returned), with pre-war population',
-    usage:
-      'frontline places --date YYYY-MM-DD --scenario ID|--scenario-file F [--zone buffer|neutral|ceded|returned] [--format json|csv] [--datapackage DIR]',
+    summary: `towns that change hands under a scenario on a date (zone: ${PLACE_ZONES.join('|')}), with pre-war population`,
+    usage: `frontline places --date YYYY-MM-DD --scenario ID|--scenario-file F [--zone ${PLACE_ZONES.join('|')}] [--format json|csv] [--datapackage DIR]`,
     options: {
       date: DATE_OPTS.date,
       scenario: { type: 'string', help: 'scenario id (default status-quo, which moves no town)' },
       'scenario-file': DATE_OPTS['scenario-file'],
-      zone: { type: 'string', help: 'only this zone: buffer, neutral, ceded or returned (default: all)' },
+      zone: { type: 'string', help: `only this zone: ${PLACE_ZONES.join(', ')} (default: all)` },
       format: { type: 'string', help: 'json (default) or csv' },
       kind: DATE_OPTS.kind,
       data: DATA,

@@ -10,6 +10,7 @@ import waterUrl from '../../../data/basemap/water.geojson?url';
 
 const absolute = (url: string): string => new URL(url, location.href).href;
 
+/** The basemap's files as absolute URLs (MapLibre's worker resolves a relative one against its own URL). */
 export const BASEMAP_FILES = {
   water: absolute(waterUrl),
   land: absolute(landUrl),

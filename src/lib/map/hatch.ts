@@ -16,6 +16,7 @@ export const HATCH_COLOUR = classColour('buffer');
 
 /** The tiles' size in pixels, and each stripe's width in it. */
 export const BUFFER_TILE = { size: 12, stripe: 4 } as const;
+/** The strip's ink stripes: finer than the buffer's, so the two never read as one. */
 export const STRIP_TILE = { size: 8, stripe: 2 } as const;
 
 /**

@@ -31,7 +31,7 @@ export interface FrameLayout {
 /** The texts of one frame, already in the page's language. */
 export interface FrameTexts {
   title: string;
-  /** The snapshot's date as the reader reads it (e.g. "2025-11-20"). */
+  /** The snapshot's date as the reader reads it, formatted for the page's language (e.g. "20 November 2025"). */
   date: string;
   headline: string;
   legend: LegendEntry[];

@@ -22,6 +22,7 @@ export function frameBox(map: maplibregl.Map, box: Box | null, padding: maplibre
   map.fitBounds(bounds, { padding, maxZoom: FRAME_MAX_ZOOM, animate: false });
 }
 
+/** Frames each scenario the reader picks (see the module comment); one per page. */
 export class Framing {
   /** The scenario (and whether its strip is in) last framed, or seen while a linked view held. */
   private framed: string | null = null;
