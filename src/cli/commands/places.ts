@@ -13,7 +13,7 @@ import { insideDataFolder, openDataFolder } from '../store';
 import { placesPackage, packageJson, tableStem } from '../../lib/datafolder/datapackage';
 import { areaReport } from '../../lib/engine/report';
 import { DESCRIPTOR, writeOwnFolder } from '../packageFolder';
-import { checkKind, checkPackageFormat, chooseScenarios } from './areas';
+import { checkKind, checkPackageFormat, chooseScenarios } from '../options';
 
 /**
  * `frontline places`'s options (see COMMANDS in ../main.ts).
@@ -61,27 +61,17 @@ export async function places(opts: PlacesOptions, io: Io): Promise<void> {
   const rows = zone ? all.rows.filter((r) => r.zone === zone) : all.rows;
   // A reader's own file is credited as itself, as in `frontline areas`.
   const source = sourceOf(entry);
+  const table = (): string =>
+    placesToCsv({ date: entry.date, scenario: def.id, kind: source.kind }, rows, placesCredit(source.name, gazetteer));
   if (opts.datapackage !== undefined) {
     const csv = `${tableStem([def], [entry.date])}-places.csv`;
     // The package's provenance needs the report, not a strip (towns are counted without one).
     const { strip_km: _, ...noStrip } = def;
     const report = areaReport(ds.manifest, ds.stats, entry, noStrip);
     const descriptor = packageJson(placesPackage(report, def, gazetteer, csv));
-    const table = placesToCsv(
-      { date: entry.date, scenario: def.id, kind: source.kind },
-      rows,
-      placesCredit(source.name, gazetteer),
-    );
-    writeOwnFolder(opts.datapackage, { [csv]: table, [DESCRIPTOR]: descriptor }, '--datapackage');
+    writeOwnFolder(opts.datapackage, { [csv]: table(), [DESCRIPTOR]: descriptor }, '--datapackage');
     io.err(`wrote ${opts.datapackage}: ${csv} (${rows.length} rows) and ${DESCRIPTOR}\n`);
-  } else if (format === 'csv')
-    io.out(
-      placesToCsv(
-        { date: entry.date, scenario: def.id, kind: source.kind },
-        rows,
-        placesCredit(source.name, gazetteer),
-      ),
-    );
+  } else if (format === 'csv') io.out(table());
   else
     io.out(
       placesToJson(

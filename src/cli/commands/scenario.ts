@@ -6,7 +6,7 @@ import { scenarioStrip, stripFeatures } from '../../lib/engine/strip';
 import { checkFormat } from '../format';
 import { UsageError, type Io } from '../io';
 import { openDataFolder, loadOrdlo, readRegions, loadSnapshotLayers, loadStripInput } from '../store';
-import { checkKind, chooseScenarios, type DatedOptions } from './areas';
+import { checkKind, chooseScenarios, type DatedOptions } from '../options';
 import { scenarioMetadata } from '../../lib/datafolder/provenance';
 
 /** `frontline scenario`'s options (see COMMANDS in ../main.ts). */
