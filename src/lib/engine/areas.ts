@@ -34,6 +34,14 @@ export interface Figures extends Record<`${ControlKind}_km2` | `${ControlKind}_p
 }
 
 /**
+ * Below this many km² a change is rounding: the table shows "–", the
+ * headline and alt text leave it out, the default rows do not count it.
+ *
+ * @example ukraine.returned_km2 >= MIN_CHANGE_KM2 // the plan returns land worth saying
+ */
+export const MIN_CHANGE_KM2 = 0.5;
+
+/**
  * A region's or a group's row of an area report.
  *
  * @example computeAreas(def, inputs).find((r) => r.id === 'donbas')!.russia_pct

@@ -4,7 +4,7 @@
  * (land ceded, returned, made a zone of the rule table or a strip), so a plan's change is
  * never hidden behind "All 27 regions"; that button shows every row.
  */
-import type { AreaRow } from '../engine/areas';
+import { MIN_CHANGE_KM2, type AreaRow } from '../engine/areas';
 import { REGION_IDS } from '../engine/regionMeta';
 import { ZONES } from '../engine/rules';
 
@@ -12,9 +12,6 @@ import { ZONES } from '../engine/rules';
 export const MAIN_ROWS = ['UA-14', 'UA-09', 'donbas', 'crimea', 'UA-23', 'UA-65', 'UA-63', 'ukraine'] as const;
 /** Every row, in the table's order. */
 export const ALL_ROWS = ['donbas', 'crimea', ...REGION_IDS, 'ukraine'] as const;
-
-/** Below this a change is rounding (the table shows it as "–"). */
-const MIN_CHANGE_KM2 = 0.5;
 
 /** Whether the scenario changes anything in a row against the line of contact. */
 export function changes(r: AreaRow): boolean {

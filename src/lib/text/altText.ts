@@ -24,7 +24,7 @@ export function altText(
   locale: Locale = 'en',
   data: string = SOURCE_NAME,
 ): string {
-  const { by, ukraine, donbas, pct, km2 } = sentenceKit(rows, locale);
+  const { by, ukraine, donbas, pct, km2, moved, zoneRows } = sentenceKit(rows, locale);
   const when = date ? translate(locale, 'alt.on', { date: formatDate(date, locale) }) : '';
   if (scenario.id === 'status-quo') {
     const front = rows
@@ -42,17 +42,15 @@ export function altText(
   }
   const parts: string[] = [];
   // Each zone of the rule table (buffer, neutral) with its message `alt.zone.<zone>`.
-  const zoned = ZONES.flatMap((z) =>
-    rows.filter((r) => r.kind === 'region' && r[`${z}_km2`] > 0.5).map((r) => ({ r, km: r[`${z}_km2`], z })),
-  );
+  const zoned = ZONES.flatMap((z) => zoneRows(z).map((r) => ({ r, km: r[`${z}_km2`], z })));
   for (const { r, km, z } of zoned)
     parts.push(translate(locale, `alt.zone.${z}` as MessageKey, { km2: km2(km), region: regionNameOf(r.id, locale) }));
   const cededElsewhere = ukraine.ceded_km2 - zoned.reduce((s, x) => s + x.km, 0);
   // The buffer is recognised as Russian, so the shares count it with Russia's (a neutral zone is no one's).
   const buffers = zoned.filter((x) => x.z === 'buffer');
-  if (date && cededElsewhere > 0.5)
+  if (date && moved(cededElsewhere))
     parts.push(translate(locale, zoned.length ? 'alt.giveUpMore' : 'alt.giveUp', { km2: km2(cededElsewhere) }));
-  if (date && ukraine.returned_km2 > 0.5)
+  if (date && moved(ukraine.returned_km2))
     parts.push(translate(locale, 'alt.return', { km2: km2(ukraine.returned_km2) }));
   const body = parts.length ? parts.join('; ') : translate(locale, 'alt.russiaHolds', { km2: km2(ukraine.russia_km2) });
   const lead = translate(locale, 'alt.lead', { phrase: scenarioTexts(scenario, locale).phrase, body });

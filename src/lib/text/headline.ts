@@ -40,7 +40,7 @@ export function headline(
   locale: Locale = 'en',
   places?: PlacesResult['totals'] | null,
 ): string {
-  const { ukraine, donbas, pct, km2 } = sentenceKit(rows, locale);
+  const { ukraine, donbas, pct, km2, moved, zoneRows } = sentenceKit(rows, locale);
   if (scenario.id === 'status-quo') {
     return translate(locale, 'headline.statusQuo', {
       date: date ? formatDate(date, locale) : translate(locale, 'headline.chosenDate'),
@@ -57,12 +57,11 @@ export function headline(
     }),
   ];
   // The first zone of the rule table the scenario makes (a plan with two would name the first).
-  const zone = ZONES.find((z) => rows.some((r) => r.kind === 'region' && r[`${z}_km2`] > 0.5));
+  const zone = ZONES.find((z) => zoneRows(z).length > 0);
   // Without a snapshot there is no line to compare with.
-  if (date && ukraine.ceded_km2 > 0.5) {
+  if (date && moved(ukraine.ceded_km2)) {
     const given = { km2: km2(ukraine.ceded_km2), date: formatDate(date, locale) };
-    const list = rows
-      .filter((r) => zone && r.kind === 'region' && r[`${zone}_km2`] > 0.5)
+    const list = (zone ? zoneRows(zone) : [])
       .map((r) =>
         translate(locale, 'headline.bufferPart', { km2: km2(r[`${zone!}_km2`]), region: regionNameOf(r.id, locale) }),
       )
@@ -73,10 +72,10 @@ export function headline(
         : translate(locale, 'headline.giveUp', given),
     );
   }
-  if (date && ukraine.returned_km2 > 0.5)
+  if (date && moved(ukraine.returned_km2))
     parts.push(translate(locale, 'headline.return', { km2: km2(ukraine.returned_km2) }));
   parts.push(translate(locale, 'headline.russiaHolds', { pct: pct(ukraine.russia_pct) }));
-  if (scenario.strip_km !== undefined && ukraine.strip_km2 > 0.5)
+  if (scenario.strip_km !== undefined && moved(ukraine.strip_km2))
     parts.push(
       translate(locale, 'headline.strip', {
         width: formatKm(scenario.strip_km, locale),

@@ -3,7 +3,8 @@
  * groups it always names (Ukraine and Donbas), and the locale's formats for
  * shares and km², so the headline and the alt text say a figure the same way.
  */
-import type { AreaRow } from '../engine/areas';
+import { MIN_CHANGE_KM2, type AreaRow } from '../engine/areas';
+import type { Zone } from '../engine/rules';
 import { formatKm2, formatPercent } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
 
@@ -14,6 +15,10 @@ export interface SentenceKit {
   donbas: AreaRow;
   pct: (x: number) => string;
   km2: (x: number) => string;
+  /** Whether an area is a change worth saying (MIN_CHANGE_KM2 or more). */
+  moved: (km2: number) => boolean;
+  /** The regions the scenario makes part of a zone of the rule table (buffer, neutral), in row order. */
+  zoneRows: (zone: Zone) => AreaRow[];
 }
 
 /**
@@ -29,5 +34,7 @@ export function sentenceKit(rows: readonly AreaRow[], locale: Locale): SentenceK
     donbas: by.get('donbas')!,
     pct: (x) => formatPercent(x, locale),
     km2: (x) => formatKm2(x, locale),
+    moved: (x) => x >= MIN_CHANGE_KM2,
+    zoneRows: (zone) => rows.filter((r) => r.kind === 'region' && r[`${zone}_km2`] >= MIN_CHANGE_KM2),
   };
 }
