@@ -44,6 +44,11 @@ async function bothIdle(page: Page, a: string, b: string, dateB = REFERENCE_DATE
   });
 }
 
+/** The page's headline as it reads (the comparison's sentence while comparing). */
+async function headlineOf(page: Page): Promise<string | undefined> {
+  return (await page.getByTestId('headline').textContent())?.trim();
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   writeFileSync(join(SHOTS, `compare-${name}.png`), await page.screenshot());
 }
@@ -58,14 +63,7 @@ describe('compare', () => {
     expect(await page.locator('canvas.maplibregl-canvas').count()).toBe(2);
     const sentence = expected('us-28-point', REFERENCE_DATE, 'framework-20-point', REFERENCE_DATE);
     expect(sentence).toMatch(/^The 20-point framework leaves Kyiv [\d,]+\skm² more of Donetsk Oblast/);
-    await expect
-      .poll(() =>
-        page
-          .getByTestId('headline')
-          .textContent()
-          .then((s) => s?.trim()),
-      )
-      .toBe(sentence);
+    await expect.poll(() => headlineOf(page)).toBe(sentence);
     expect(await page.getByTestId('label-a').textContent()).toContain('US 28-point draft · 20 November 2025');
     expect(await page.getByTestId('label-b').textContent()).toContain('20-point framework · 20 November 2025');
     // The views follow each other both ways.
@@ -142,14 +140,7 @@ describe('compare', () => {
     expect(nearest).not.toBe(asked);
     const page = await app.open(`?compare_date=${asked}&date=2025-11-20&theme=dark`);
     await bothIdle(page, 'status-quo', 'status-quo', nearest);
-    await expect
-      .poll(() =>
-        page
-          .getByTestId('headline')
-          .textContent()
-          .then((s) => s?.trim()),
-      )
-      .toBe(expected('status-quo', REFERENCE_DATE, 'status-quo', nearest));
+    await expect.poll(() => headlineOf(page)).toBe(expected('status-quo', REFERENCE_DATE, 'status-quo', nearest));
     await page.waitForTimeout(300);
     await shot(page, 'desktop-dark');
     // The compared plan from the panel: the URL takes it, and the date shown.
