@@ -18,6 +18,9 @@
  * - switch_ms: scenario click to the map idle on the new scenario and the
  *   numbers updated, timed in the page (median of 12 switches);
  *   switch_harness_ms: the same seen from the test driver, with its round trips
+ * - compare_switch_ms: with compare on (the US draft beside a second plan),
+ *   a change of the second plan in its select to the compared map's idle on
+ *   it, timed in the page (median of 12 changes)
  * - timeline_step_ms: "Next snapshot" click to the map idle on the new date
  *   with the numbers updated, timed in the page (median of 20 steps over
  *   consecutive days, none of them loaded before)
@@ -37,8 +40,8 @@
  *   at 1280×720, WebM (VP9), through the page's `exportVideo` (each date
  *   shown, drawn and encoded), headless Chromium with software WebGL (one run)
  *
- * `--only browser`, `--only engine`, `--only history`, `--only strip`, `--only update`, `--only ingest` or
- * `--only video` runs one group (the video is part of `browser`, too).
+ * `--only browser`, `--only engine`, `--only history`, `--only strip`, `--only update`, `--only ingest`,
+ * `--only compare` or `--only video` runs one group (compare and the video are part of `browser`, too).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -74,18 +77,21 @@ const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf
  * In the page: ms from the performance mark `mark` (a click's or a date's handler) to the map's last idle after it.
  * (No named functions inside: tsx would wrap them in a helper the page does not have.)
  */
-function msToIdle(page: Page, mark: string): Promise<number> {
-  return page.evaluate((name) => {
-    const start = performance.getEntriesByName(name)[0].startTime;
-    return (
-      Math.max(
-        ...performance
-          .getEntriesByName('frontline:idle')
-          .map((e) => e.startTime)
-          .filter((x) => x > start),
-      ) - start
-    );
-  }, mark);
+function msToIdle(page: Page, mark: string, idle = 'frontline:idle'): Promise<number> {
+  return page.evaluate(
+    ([name, idleName]) => {
+      const start = performance.getEntriesByName(name)[0].startTime;
+      return (
+        Math.max(
+          ...performance
+            .getEntriesByName(idleName)
+            .map((e) => e.startTime)
+            .filter((x) => x > start),
+        ) - start
+      );
+    },
+    [mark, idle] as const,
+  );
 }
 
 function gzipKb(file: string): number {
@@ -142,11 +148,44 @@ async function browserFigures(data: string, figures: Record<string, number | str
       `first idle ${figures.first_idle_ms} ms, switch ${figures.switch_ms} ms, timeline step ${figures.timeline_step_ms} ms (medians)`,
     );
     await page.close();
+    await compareFigures(preview.url, browser, figures);
     await videoFigures(preview.url, browser, figures);
   } finally {
     await browser.close();
     await preview.stop();
   }
+}
+
+/** Changes of the compared plan with compare on, each timed in the page from the choice to the compared map's idle. */
+async function compareFigures(
+  url: string,
+  browser: Awaited<ReturnType<typeof launch>>,
+  figures: Record<string, number | string>,
+): Promise<void> {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(url + withDate('?scenario=us-28-point&compare=status-quo'));
+  await waitForIdle(page, 'us-28-point');
+  const date = await page.evaluate(() => (document.body.dataset.mapIdle ?? '').split('|')[1]);
+  const order = [
+    'framework-20-point',
+    'status-quo',
+    'russia-demand',
+    'europe-counter',
+    'anchorage-formula',
+    'borders-1991',
+  ];
+  const times: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    const id = order[i % order.length];
+    await page.evaluate(() => performance.clearMarks());
+    await page.getByLabel('Second plan').selectOption(id);
+    await page.waitForFunction((want) => document.body.dataset.compareIdle === want, `${id}|${date}`);
+    times.push(await msToIdle(page, 'frontline:compare-select', 'frontline:compare-idle'));
+  }
+  figures.compare_switch_ms = Math.round(median(times));
+  log(`compare switch ${figures.compare_switch_ms} ms (median of ${times.length})`);
+  await page.close();
 }
 
 /** The 365-frame export, timed in the page; the clip's frame count is checked against the request. */
@@ -382,12 +421,13 @@ async function main(): Promise<void> {
     await updateFigures(data, manifest, figures);
     return print(figures);
   }
-  if (only === 'video') {
+  if (only === 'compare' || only === 'video') {
+    // One browser group on its own: the app built and served, a browser, the group's figures.
     buildApp();
     const preview = await startPreview(data);
     const browser = await launch();
     try {
-      await videoFigures(preview.url, browser, figures);
+      await (only === 'compare' ? compareFigures : videoFigures)(preview.url, browser, figures);
     } finally {
       await browser.close();
       await preview.stop();

@@ -109,11 +109,18 @@ describe('hostile URL text', () => {
 
   it('unknown ids and garbage fall back to the defaults', async () => {
     const page = await app.open(
-      '?scenario=nope&date=2025-02-30&layers=%E2%80%AEfrontline&custom=%00~~~&lang=xx&theme=%E2%80%AE',
+      '?scenario=nope&date=2025-02-30&layers=%E2%80%AEfrontline&custom=%00~~~&lang=xx&theme=%E2%80%AE&compare=%3Cscript%3E&compare_date=2025-02-30',
     );
     // An impossible date falls back to the newest snapshot, as no date does.
     await waitForIdle(page, 'status-quo', newestDate(readDataFolder(TEST_DATA).manifest));
     expect(await page.getByRole('radio', { name: 'Status quo' }).isChecked()).toBe(true);
+    // An unknown compare id and an impossible compare_date are dropped too: one map, nothing compared.
+    expect(await page.getByTestId('compare-map').count()).toBe(0);
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { frontline: { compare: { active: boolean } } }).frontline.compare.active,
+      ),
+    ).toBe(false);
     await page.close();
   });
 });

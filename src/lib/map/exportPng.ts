@@ -11,6 +11,7 @@ import { formatDate } from '../i18n/format';
 import { translate, type Locale } from '../i18n/messages';
 import type { Theme } from '../state/url';
 import { legendEntries, type LegendEntry } from './legend';
+import { drawCompareHalves } from './exportCompare';
 import { drawSwatch } from './legendCanvas';
 import { EXPORT_INK } from './palette';
 import type { DisplayClass } from './scenarioLayers';
@@ -31,6 +32,8 @@ export interface ExportOptions {
   km?: string;
   /** The snapshot's date as the page writes it ("20 November 2025"), drawn large on the map as while playing. */
   date?: string;
+  /** A compare view's side B (its map, synced to `map`) and the halves' labels: drawn as the right half. */
+  compare?: { map: maplibregl.Map; labels: readonly [string, string] };
 }
 
 const PAD = 16;
@@ -116,15 +119,17 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
   const canvas0 = map.getCanvas();
   const screenWidth = canvas0.clientWidth;
   const resized = o.width !== undefined && o.width !== screenWidth;
+  const maps = o.compare ? [map, o.compare.map] : [map];
   if (resized) {
-    // Same shape, and the same part of the map as on screen, at the column's width.
+    // Same shape, and the same part of the map as on screen, at the column's width (side B follows side A's view).
     const height = Math.round((o.width! * canvas0.clientHeight) / screenWidth);
-    restore = resizeMap(map, o.width!, height);
+    const restores = maps.map((m) => resizeMap(m, o.width!, height));
+    restore = () => restores.forEach((r) => r());
     // Zoom by the width ratio: the same part of the map, rotation kept.
     map.jumpTo({ ...camera, zoom: camera.zoom + Math.log2(o.width! / screenWidth) });
   }
-  if (before !== o.scale) map.setPixelRatio(o.scale);
-  if (resized || before !== o.scale) await waitIdle(map);
+  if (before !== o.scale) maps.forEach((m) => m.setPixelRatio(o.scale));
+  if (resized || before !== o.scale) await Promise.all(maps.map(waitIdle));
   try {
     const mapCanvas = map.getCanvas();
     const cssW = mapCanvas.clientWidth;
@@ -166,6 +171,16 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
     for (const line of headlineLines) ctx.fillText(line, PAD, (y += 20));
 
     ctx.drawImage(mapCanvas, 0, headerH, cssW, cssH);
+    if (o.compare)
+      drawCompareHalves(
+        ctx,
+        { canvas: o.compare.map.getCanvas(), labels: o.compare.labels },
+        headerH,
+        cssW,
+        cssH,
+        CANVAS_FONT,
+        ink,
+      );
 
     // Scale bar, bottom left of the map.
     const centre = map.getCenter();
@@ -186,7 +201,8 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
     ctx.font = `11px ${CANVAS_FONT}`;
     ctx.fillText(`${bar.km} ${o.km ?? 'km'}`, PAD + bar.px + 6, by);
 
-    if (o.date) drawDate(ctx, o.date, headerH, ink);
+    // A compare view's halves carry their dates in their labels (where the large date would go).
+    if (o.date && !o.compare) drawDate(ctx, o.date, headerH, ink);
 
     // Legend.
     const legendTop = headerH + cssH + 8 + 14;
@@ -207,7 +223,7 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
     );
     return new Blob([withDescription(new Uint8Array(await blob.arrayBuffer()), o.alt)], { type: 'image/png' });
   } finally {
-    if (before !== o.scale) map.setPixelRatio(before);
+    if (before !== o.scale) maps.forEach((m) => m.setPixelRatio(before));
     if (resized) {
       restore();
       map.jumpTo(camera);
@@ -247,6 +263,8 @@ export interface PageImage {
   frontline: boolean;
   scenarioId: string;
   date: string | null;
+  /** A compare view's side B: drawn as the right half, each half labelled. */
+  compare?: ExportOptions['compare'];
 }
 
 /**
@@ -268,6 +286,7 @@ export async function savePageImage(map: maplibregl.Map, page: PageImage, scale:
     dark: theme === 'dark',
     km: translate(locale, 'unit.km'),
     date: page.date ? formatDate(page.date, locale) : undefined,
+    compare: page.compare,
   });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);

@@ -7,10 +7,11 @@
 import type * as maplibregl from 'maplibre-gl';
 import { formatDate } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
-import { savePageImage } from '../map/exportPng';
+import { savePageImage, type ExportOptions } from '../map/exportPng';
 import type { VideoRequest } from '../map/exportVideo';
 import { legendEntries, type LegendInput } from '../map/legend';
 import type { AppState } from './app.svelte';
+import type { CompareState } from './compare.svelte';
 import type { PageTexts } from './pageTexts.svelte';
 import type { Player } from './player.svelte';
 import type { Theme } from './url';
@@ -18,6 +19,8 @@ import type { Theme } from './url';
 /** What the exports read from the page, each when it runs (the page's runes). */
 export interface ExportSources {
   app: AppState;
+  /** The compared side: a compare view's PNG draws both halves. */
+  compare?: CompareState;
   texts: PageTexts;
   player: Player;
   map: () => maplibregl.Map | undefined;
@@ -58,11 +61,18 @@ export class Exports {
         ...legend,
         scenarioId: app.scenarioId,
         date: app.date,
+        compare: this.compareImage(),
       },
       scale,
       width,
     );
   };
+
+  /** Side B of a compare view, when its map is drawn (the PNG's right half). */
+  private compareImage(): ExportOptions['compare'] {
+    const c = this.s.compare;
+    return c?.active && c.map && c.labels ? { map: c.map, labels: [c.labels.a, c.labels.b] } : undefined;
+  }
 
   /** The time-lapse: the page steps through the dates itself (playback stops) and draws each frame. */
   video = async (req: VideoRequest): Promise<{ filename: string }> => {

@@ -7,6 +7,7 @@
  */
 import type * as maplibregl from 'maplibre-gl';
 import { AppState } from './app.svelte';
+import { CompareState } from './compare.svelte';
 import { loadNeighbours, type FC } from './data';
 import { Exports } from './exports.svelte';
 import { Framing } from './framing.svelte';
@@ -23,6 +24,8 @@ export class Page {
   readonly app: AppState;
   readonly player: Player;
   readonly language: Language;
+  /** The second side of a comparison (none while `compare.active` is false). */
+  readonly compare: CompareState;
   readonly theme: ThemeState;
   readonly url: UrlSync;
   readonly sheet: Sheet;
@@ -35,7 +38,7 @@ export class Page {
   locale = $derived.by(() => this.language.current);
   /** The legend's input as the page shows it: the scenario's classes, the theme, the strip, the line of contact. */
   legend = $derived.by(() => ({
-    classes: this.app.display?.classes ?? [],
+    classes: this.compare.legendClasses,
     theme: this.theme.current,
     strip: this.app.stripCollection.features.length > 0,
     frontline: this.app.frontline.features.length > 0 && this.app.layers.includes('frontline'),
@@ -62,10 +65,11 @@ export class Page {
     );
     const { theme, lang, title, subtitle } = initial;
     this.language = new Language(lang);
+    this.compare = new CompareState(app, () => this.language.current, initial);
     this.theme = new ThemeState(theme);
-    this.url = new UrlSync(app, this.language, this.player, { theme, embed: embedded, title, subtitle });
+    this.url = new UrlSync(app, this.language, this.player, { theme, embed: embedded, title, subtitle }, this.compare);
     this.sheet = new Sheet(embedded);
-    this.texts = new PageTexts(app, this.language, title);
+    this.texts = new PageTexts(app, this.language, title, this.compare);
     // A link's view (main.ts has dropped a hash that is none) holds until the reader picks another scenario.
     new Framing(
       app,
@@ -75,6 +79,7 @@ export class Page {
     );
     this.exports = new Exports({
       app,
+      compare: this.compare,
       texts: this.texts,
       player: this.player,
       map: () => this.map,
@@ -91,6 +96,7 @@ export class Page {
         (window as unknown as { frontline: object }).frontline = {
           map: this.map,
           app,
+          compare: this.compare,
           exportImage: this.exports.image,
           exportVideo: this.exports.video,
         };

@@ -9,6 +9,7 @@ import { scenarioTexts } from '../i18n/names';
 import { altText } from '../text/altText';
 import { headline } from '../text/headline';
 import type { AppState } from './app.svelte';
+import type { CompareState } from './compare.svelte';
 import type { Language } from './language.svelte';
 
 /** Derived texts of an AppState (see the module comment). */
@@ -17,13 +18,17 @@ export class PageTexts {
   private readonly app: AppState;
   private readonly language: Language;
   private readonly fixedTitle: string | undefined;
+  private readonly compare: CompareState | undefined;
   /** The date the figures are for (none on the page without data). */
   readonly date = $derived.by(() => (this.app.status === 'ready' ? this.app.date : null));
   readonly scenario = $derived.by(() => scenarioTexts(this.app.scenario, this.language.current));
-  readonly headline = $derived.by(() =>
-    this.app.rows
-      ? headline(this.app.scenario, this.app.rows, this.date, this.language.current, this.app.places?.totals)
-      : '',
+  /** The scenario's sentence; while comparing, the comparison's (the panel, the embed and the PNG lead with it). */
+  readonly headline = $derived.by(
+    () =>
+      this.compare?.sentence ||
+      (this.app.rows
+        ? headline(this.app.scenario, this.app.rows, this.date, this.language.current, this.app.places?.totals)
+        : ''),
   );
   readonly alt = $derived.by(() =>
     this.app.rows ? altText(this.app.scenario, this.app.rows, this.date, this.language.current, this.dataName) : '',
@@ -62,8 +67,9 @@ export class PageTexts {
       `${this.dataName}${this.app.date ? ` ${this.app.date}` : ''} · ${t('attribution.boundaries', { boundaries: this.boundaries })} · ${t('credits.basemap')}`,
   );
 
-  constructor(app: AppState, language: Language, fixedTitle?: string) {
+  constructor(app: AppState, language: Language, fixedTitle?: string, compare?: CompareState) {
     this.app = app;
+    this.compare = compare;
     this.language = language;
     this.fixedTitle = fixedTitle;
   }

@@ -70,6 +70,39 @@ describe('parseUrlState / formatUrlState', () => {
   });
 });
 
+describe('compare and compare_date', () => {
+  it('reads and writes a second scenario and a second date, each alone or both', () => {
+    const s = parseUrlState('?scenario=us-28-point&date=2025-11-20&compare=status-quo&compare_date=2024-11-20', IDS);
+    expect(s).toMatchObject({ scenario: 'us-28-point', compare: 'status-quo', compare_date: '2024-11-20' });
+    expect(formatUrlState(s)).toBe('?scenario=us-28-point&date=2025-11-20&compare=status-quo&compare_date=2024-11-20');
+    expect(parseUrlState(formatUrlState(s), IDS)).toEqual(s);
+    expect(parseUrlState('?compare=us-28-point', IDS)).toEqual({ embed: false, compare: 'us-28-point' });
+    expect(parseUrlState('?compare_date=2026-08-22', IDS)).toEqual({ embed: false, compare_date: '2026-08-22' });
+  });
+
+  it.each([
+    '?compare=peace-now',
+    '?compare=custom',
+    '?compare=%3Cscript%3E',
+    `?compare=${'a'.repeat(5000)}`,
+    '?compare_date=2025-02-30',
+    '?compare_date=20251120',
+    '?compare_date=2025-11-20T00:00',
+    '?compare_date=<img%20src=x>',
+  ])('drops an unknown id or a malformed date, as for scenario and date: %s', (search) => {
+    const s = parseUrlState(search, IDS);
+    expect(s).toEqual({ embed: false });
+    expect(formatUrlState(s)).toBe('');
+  });
+
+  it('keeps the valid half when the other is bad', () => {
+    expect(parseUrlState('?compare=us-28-point&compare_date=2025-13-01', IDS)).toEqual({
+      embed: false,
+      compare: 'us-28-point',
+    });
+  });
+});
+
 describe('isValidViewHash', () => {
   it.each(['#6/48.5/37.5', '#6.25/48.5/37.5/12', '#5/-10/170/0/30'])('accepts %s', (h) =>
     expect(isValidViewHash(h)).toBe(true),

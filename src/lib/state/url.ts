@@ -9,7 +9,9 @@
  * `custom=us-28-point~*:u,UA-14:b,UA-23:l~5~My+plan`; see customScenario.ts,
  * which documents the format; it is shown instead of `scenario`), `strip_km` (the width of
  * the strip of a plan that has one, one of its `strip.choices_km`: `scenario=framework-20-point&strip_km=40`;
- * any other value, or a plan with no strip, leaves the plan's default). The view lives in the hash as
+ * any other value, or a plan with no strip, leaves the plan's default), `compare` (a second scenario's id,
+ * shown beside the first on the same date) and `compare_date` (a second date, YYYY-MM-DD: the nearest
+ * snapshot, as for `date`), either or both (`custom` is never a compared side). The view lives in the hash as
  * MapLibre's `hash` option writes it: `#zoom/lat/lon[/bearing]`.
  *
  * Anything unknown, malformed or too long is dropped (the page falls back to
@@ -39,6 +41,10 @@ export interface UrlState {
   custom?: ScenarioDefinition;
   /** The reader's width of the scenario's own strip (one of its `strip.choices_km`). */
   strip_km?: number;
+  /** The compared side's scenario (a built-in id). */
+  compare?: string;
+  /** The compared side's date. */
+  compare_date?: string;
 }
 
 const MAX = 200;
@@ -83,17 +89,14 @@ export function parseUrlState(
   const stripKm = stripText && STRIP_KM.test(stripText) ? Number(stripText) : NaN;
   const choices = scenarios.find((s) => s.id === knownScenario)?.strip?.choices_km ?? [];
   const date = clean(q.get('date'));
+  const compare = clean(q.get('compare'));
+  const compareDate = clean(q.get('compare_date'));
   const lang = clean(q.get('lang'));
   const theme = clean(q.get('theme'));
   const layers = clean(q.get('layers'));
-  const validDate =
-    date &&
-    DATE.test(date) &&
-    !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) &&
-    new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
   return {
     scenario: knownScenario,
-    date: validDate ? date : undefined,
+    date: isDate(date) ? date : undefined,
     lang: lang === 'en' || lang === 'uk' ? lang : undefined,
     theme: theme === 'light' || theme === 'dark' ? theme : undefined,
     layers: parseLayers(layers),
@@ -102,7 +105,19 @@ export function parseUrlState(
     subtitle: text(q.get('subtitle')),
     custom: decodeCustomScenario(q.get('custom')),
     ...(choices.includes(stripKm) ? { strip_km: stripKm } : {}),
+    ...(compare && scenarioIds.includes(compare) ? { compare } : {}),
+    ...(isDate(compareDate) ? { compare_date: compareDate } : {}),
   };
+}
+
+/** A real calendar day written YYYY-MM-DD (not 2025-02-30). */
+function isDate(value: string | undefined): value is string {
+  return (
+    value !== undefined &&
+    DATE.test(value) &&
+    !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+    new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
+  );
 }
 
 /** Known layers, each once, in LAYERS order; `none` is the empty list; nothing valid means the default (all). */
@@ -120,6 +135,8 @@ export function formatUrlState(s: UrlState): string {
   if (s.scenario) q.set('scenario', s.scenario);
   if (s.scenario && s.strip_km !== undefined) q.set('strip_km', String(s.strip_km));
   if (s.date) q.set('date', s.date);
+  if (s.compare) q.set('compare', s.compare);
+  if (s.compare_date) q.set('compare_date', s.compare_date);
   if (s.lang) q.set('lang', s.lang);
   if (s.theme) q.set('theme', s.theme);
   if (s.layers && s.layers.length < LAYERS.length) q.set('layers', s.layers.length ? s.layers.join(',') : 'none');

@@ -7,6 +7,7 @@
 import { STATUS_QUO } from '../engine/scenarioCatalog';
 import { newestDate } from '../datafolder/manifest';
 import type { AppState } from './app.svelte';
+import type { CompareState } from './compare.svelte';
 import { CUSTOM_ID } from './customScenario';
 import type { Language } from './language.svelte';
 import type { Player } from './player.svelte';
@@ -35,6 +36,8 @@ export class UrlSync {
     private readonly language: Language,
     player: Player,
     private readonly fixed: FixedUrlState,
+    /** The compared side, whose plan and date the URL keeps (`compare`, `compare_date`). */
+    private readonly compare?: CompareState,
   ) {
     // The URL takes the date when playback stops, not at every step.
     let wasPlaying = false;
@@ -55,6 +58,7 @@ export class UrlSync {
       date: app.date ?? undefined,
       layers: app.layers.length === LAYERS.length ? undefined : app.layers,
       lang: this.language.chosen,
+      ...this.compare?.urlState(),
       ...this.fixed,
     };
   }
@@ -100,6 +104,7 @@ export class UrlSync {
     if (s.custom) app.selectCustom(s.custom);
     else app.selectScenario(s.scenario ?? STATUS_QUO, s.strip_km);
     app.layers = s.layers ?? [...LAYERS];
+    this.compare?.restore(s);
     this.language.restore(s.lang);
     const newest = app.dataset ? newestDate(app.dataset.manifest) : undefined;
     if (s.date ?? newest)
