@@ -41,7 +41,8 @@
  *   shown, drawn and encoded), headless Chromium with software WebGL (one run)
  *
  * `--only browser`, `--only engine`, `--only history`, `--only strip`, `--only update`, `--only ingest`,
- * `--only compare` or `--only video` runs one group (compare and the video are part of `browser`, too).
+ * `--only compare` or `--only video` runs one group (compare and the video are part of `browser`, too;
+ * `--no-video` leaves the video out).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -149,7 +150,8 @@ async function browserFigures(data: string, figures: Record<string, number | str
     );
     await page.close();
     await compareFigures(preview.url, browser, figures);
-    await videoFigures(preview.url, browser, figures);
+    // `--no-video`: the browser group without its longest part (minutes), e.g. to compare two commits in one hour.
+    if (!process.argv.includes('--no-video')) await videoFigures(preview.url, browser, figures);
   } finally {
     await browser.close();
     await preview.stop();
