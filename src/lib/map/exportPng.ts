@@ -9,6 +9,7 @@ import type * as maplibregl from 'maplibre-gl';
 import { withDescription } from './pngText';
 import { formatDate } from '../i18n/format';
 import { translate, type Locale } from '../i18n/messages';
+import { save } from '../state/downloads';
 import type { Theme } from '../state/url';
 import { legendEntries, type LegendEntry } from './legend';
 import { drawCompareHalves } from './exportCompare';
@@ -261,7 +262,8 @@ export interface PageImage {
   strip: boolean;
   /** Whether the map shows the line of contact. */
   frontline: boolean;
-  scenarioId: string;
+  /** The file's name without its ending: the scenario and date, as the tables are named (tableStem). */
+  stem: string;
   date: string | null;
   /** A compare view's side B: drawn as the right half, each half labelled. */
   compare?: ExportOptions['compare'];
@@ -288,9 +290,5 @@ export async function savePageImage(map: maplibregl.Map, page: PageImage, scale:
     date: page.date ? formatDate(page.date, locale) : undefined,
     compare: page.compare,
   });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = `frontline-${page.scenarioId}-${page.date ?? 'no-data'}${width ? `-${width}px` : ''}-${scale}x.png`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  save({ name: `${page.stem}${width ? `-${width}px` : ''}-${scale}x.png`, type: 'image/png', text: blob });
 }

@@ -45,7 +45,8 @@ export interface VideoPage {
   idleMark(date: string): string;
   /** The frame's texts for the date shown now. */
   texts(): FrameTexts;
-  scenarioId: string;
+  /** The file's name without its ending for a clip of these dates (tableStem: scenario and dates). */
+  stem(first: string, last: string): string;
 }
 
 /** A request the export refuses (a message key for the reader), not a failure of the browser. */
@@ -179,7 +180,7 @@ export async function exportVideo(page: VideoPage, req: VideoRequest): Promise<V
     const h = layout.height;
     return {
       blob: new Blob([buffer], { type: output.format.mimeType }),
-      filename: `frontline-${page.scenarioId}-${dates[0]}_${dates.at(-1)}-${w}x${h}.${req.format}`,
+      filename: `${page.stem(dates[0], dates.at(-1)!)}-${w}x${h}.${req.format}`,
       frames: dates.length,
       map: layout.map,
       camera: frameCamera,
@@ -198,6 +199,6 @@ export async function exportVideo(page: VideoPage, req: VideoRequest): Promise<V
 /** Export and save the clip as a download (nothing is saved when it fails or is cancelled). */
 export async function saveVideo(page: VideoPage, req: VideoRequest): Promise<Omit<VideoResult, 'blob'>> {
   const { blob, ...result } = await exportVideo(page, req);
-  save({ name: result.filename, type: blob.type, text: new Uint8Array(await blob.arrayBuffer()) });
+  save({ name: result.filename, type: blob.type, text: blob });
   return result;
 }

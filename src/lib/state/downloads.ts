@@ -21,7 +21,8 @@ import type { PieceCollection, ScenarioDisplay } from '../map/scenarioLayers';
 export interface Download {
   name: string;
   type: string;
-  text: string | Uint8Array;
+  /** The file's content: text (saved as UTF-8), bytes, or a Blob an export made. */
+  text: string | Uint8Array | Blob;
 }
 
 /**
@@ -169,7 +170,7 @@ export async function scenarioGeoJson(
 export function save(file: Download): void {
   const a = document.createElement('a');
   const type = typeof file.text === 'string' ? `${file.type};charset=utf-8` : file.type;
-  a.href = URL.createObjectURL(new Blob([file.text as BlobPart], { type }));
+  a.href = URL.createObjectURL(file.text instanceof Blob ? file.text : new Blob([file.text as BlobPart], { type }));
   a.download = file.name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);

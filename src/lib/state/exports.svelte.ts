@@ -5,6 +5,7 @@
  * first video export, not with the page.
  */
 import type * as maplibregl from 'maplibre-gl';
+import { tableStem } from '../datafolder/datapackage';
 import { formatDate } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
 import { savePageImage, type ExportOptions } from '../map/exportPng';
@@ -59,7 +60,7 @@ export class Exports {
         credits,
         locale: this.s.locale(),
         ...legend,
-        scenarioId: app.scenarioId,
+        stem: tableStem([app.scenario], app.date ? [app.date] : []),
         date: app.date,
         compare: this.compareImage(),
       },
@@ -86,7 +87,7 @@ export class Exports {
     return saveVideo(
       {
         map,
-        scenarioId: app.scenarioId,
+        stem: (first, last) => tableStem([app.scenario], [first, last]),
         dates: () => app.series.map((d) => d.date),
         show: (d) => app.selectDate(d),
         restore: async () => (upload ? app.showUpload(upload) : before ? app.selectDate(before) : undefined),
