@@ -38,7 +38,7 @@ export type Status = 'loading' | 'ready' | 'nodata' | 'error';
  * as the engine or the browser wrote it.
  */
 export interface Notice {
-  key: 'status.error' | 'status.snapshotError' | 'status.stripError';
+  key: 'status.error' | 'status.snapshotError' | 'status.stripError' | 'status.notesError';
   params: Params;
 }
 

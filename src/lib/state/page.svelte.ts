@@ -12,6 +12,7 @@ import { loadNeighbours, type FC } from './data';
 import { Exports } from './exports.svelte';
 import { Framing } from './framing.svelte';
 import { Language } from './language.svelte';
+import { loadNotes, notesIn, type DayNote } from './notes';
 import { PageTexts } from './pageTexts.svelte';
 import { Player } from './player.svelte';
 import { Sheet } from './sheet.svelte';
@@ -36,6 +37,11 @@ export class Page {
   /** The land around Ukraine, loaded beside the data set. */
   neighbours = $state.raw<FC | null>(null);
   locale = $derived.by(() => this.language.current);
+  /** DeepState's notes of the day (the data folder's notes.json), fetched after the first map; none until then. */
+  private notes = $state.raw<DayNote[]>([]);
+  private notesStarted = false;
+  /** The notes in the page's language, for the timeline's and the chart's marks. */
+  noteTexts = $derived.by(() => notesIn(this.notes, this.locale));
   /** The legend's input as the page shows it: the scenario's classes, the theme, the strip, the line of contact. */
   legend = $derived.by(() => ({
     classes: this.compare.legendClasses,
@@ -118,9 +124,21 @@ export class Page {
   markIdle = (): void => {
     performance.mark('frontline:idle');
     if (!this.embedded) this.app.loadHistory();
+    if (!this.embedded) this.loadNotes();
     this.viewShown();
     document.body.dataset.mapIdle = this.idleMark(this.app.date);
   };
+
+  /** The notes, once (a missing or damaged file: no marks and a notice; the page works on without them). */
+  private loadNotes(): void {
+    const manifest = this.app.dataset?.manifest;
+    if (!manifest || this.notesStarted) return;
+    this.notesStarted = true;
+    loadNotes(manifest).then(
+      (n) => (this.notes = n),
+      (e: Error) => this.app.fail('status.notesError', e),
+    );
+  }
 
   /** The idle marker's value for a date (tests, the bench and the video export wait for it). */
   idleMark(date: string | null): string {

@@ -1,7 +1,8 @@
 /**
  * Phones: the panel is a bottom sheet, collapsed to its handle and the
- * headline. A tap on the handle toggles it (on its click), a drag opens (up)
- * or closes (down) it (on its release), Escape closes it. The map's first view and its bottom controls
+ * headline. A tap on the handle toggles it and a drag opens (up) or closes
+ * (down) it, both on the pointer's release; a key toggles it (on its click);
+ * Escape closes it. The map's first view and its bottom controls
  * stay clear of the collapsed sheet.
  */
 import type * as maplibregl from 'maplibre-gl';
@@ -31,8 +32,8 @@ export class Sheet {
     return { top: 48, left: 48, right: 32, bottom: bottom + 32 };
   }
   private dragFrom: number | null = null;
-  /** The pointer now down (or last up) dragged the sheet: the click a browser may add after it is not a tap. */
-  private dragged = false;
+  /** The pointer's release already toggled or moved the sheet: the click a browser may add after it is not another toggle. */
+  private released = false;
 
   /** Create it while a component initialises (it follows the panel's height). */
   constructor(embedded: boolean) {
@@ -45,24 +46,26 @@ export class Sheet {
 
   dragStart = (e: PointerEvent): void => {
     this.dragFrom = e.clientY;
-    this.dragged = false;
+    this.released = false;
     (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId); // the release counts even off the handle
   };
 
   /**
-   * A drag moves the sheet on release; a tap (under 24 px) leaves it to the
-   * click that follows. Why not toggle here: a browser hit-tests the click
-   * it sends after a touch's release only after this handler has run, so a
-   * sheet opened here had already moved the panel under the finger, and the
-   * click landed on a scenario's radio button (3 taps in 4).
+   * The release acts: a drag (24 px or more) opens (up) or closes (down) the
+   * sheet, a tap toggles it. Not the click: Chrome sends none for a tap that
+   * comes within about half a second of a flick (it takes the touch for the
+   * end of a fling), so a tap right after a drag-close did nothing. The
+   * click the browser may still send is swallowed (swallowNextClick): it is
+   * hit-tested after this handler has moved the panel, and would land on a
+   * scenario's radio button under the finger.
    */
   dragEnd = (e: PointerEvent): void => {
     if (this.dragFrom === null) return;
     const dy = e.clientY - this.dragFrom;
     this.dragFrom = null;
-    if (Math.abs(dy) < 24) return;
-    this.dragged = true;
-    this.open = dy < 0;
+    this.released = true;
+    this.open = Math.abs(dy) < 24 ? !this.open : dy < 0;
+    swallowNextClick();
   };
 
   dragCancel = (): void => {
@@ -70,15 +73,15 @@ export class Sheet {
   };
 
   /**
-   * A tap, a key (detail 0) or a screen reader toggles the sheet; the click a
-   * browser may add after a drag's release is ignored, since the release did
+   * A key (detail 0) or a screen reader toggles the sheet; the click a
+   * browser adds after a pointer's release is ignored, since the release did
    * the work. The flag is cleared by the next pointer down, so a browser that
-   * sends no click after a drag cannot leave it set for the next tap.
+   * sends no click after a release cannot leave it set for the next one.
    */
   click = (e: MouseEvent): void => {
-    const afterDrag = e.detail > 0 && this.dragged;
-    this.dragged = false;
-    if (!afterDrag) this.open = !this.open;
+    const afterRelease = e.detail > 0 && this.released;
+    this.released = false;
+    if (!afterRelease) this.open = !this.open;
   };
 
   closeOnEscape = (e: KeyboardEvent): void => {
@@ -87,4 +90,28 @@ export class Sheet {
     this.open = false;
     this.handle?.focus();
   };
+}
+
+/** How long after a release its click may still come (a busy main thread delays it). */
+const GHOST_CLICK_MS = 800;
+
+/**
+ * Drop the click a browser sends after the pointer release that just acted
+ * (wherever it lands), unless a new press comes first or it does not come in
+ * GHOST_CLICK_MS: a later, real click goes through.
+ */
+function swallowNextClick(): void {
+  const stop = (e: MouseEvent): void => {
+    e.preventDefault();
+    e.stopPropagation();
+    done();
+  };
+  const done = (): void => {
+    window.removeEventListener('click', stop, true);
+    window.removeEventListener('pointerdown', done, true);
+    clearTimeout(timer);
+  };
+  window.addEventListener('click', stop, true);
+  window.addEventListener('pointerdown', done, true);
+  const timer = setTimeout(done, GHOST_CLICK_MS);
 }
