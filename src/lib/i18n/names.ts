@@ -25,6 +25,16 @@ export function regionShortName(id: string, locale: Locale): string {
   return locale === 'uk' ? name.replace(/ область$/, '').replace(/^Місто /, '') : name.replace(/ Oblast$/, '');
 }
 
+/**
+ * A region's name on a small map label (a tablet's or phone's first view): "Donetsk", "Донецька обл.",
+ * "Crimea" / "Крим" (its full name would be three lines at that size).
+ */
+export function regionMapLabel(id: string, locale: Locale): string {
+  if (id === 'UA-43') return regionShortName('crimea', locale);
+  const short = regionShortName(id, locale);
+  return locale === 'uk' && regionName(id, locale).endsWith(' область') ? `${short} обл.` : short;
+}
+
 /** Ukrainian genitives that the rule below does not make (nouns, not adjectives). */
 const GENITIVE_UK: Record<string, string> = {
   'UA-30': 'міста Києва',
