@@ -7,6 +7,8 @@
  * as the daily ones.
  */
 
+import { indexAtOrBefore } from './timeScale';
+
 /** A play speed: its id (the locale key's suffix) and the days of history shown per second. */
 export interface PlaySpeed {
   id: 'week' | 'month' | 'quarter';
@@ -87,9 +89,7 @@ export class Player {
     const dates = this.source.dates();
     const times = dates.map((d) => Date.parse(`${d}T00:00:00Z`));
     // From the latest snapshot at or before the date on show (a reader's own line may fall between two).
-    const current = this.source.current() ?? '';
-    let index = -1;
-    while (index + 1 < dates.length && dates[index + 1] <= current) index++;
+    let index = indexAtOrBefore(dates, this.source.current() ?? '');
     try {
       if (index < 0 || index >= dates.length - 1) {
         index = 0; // at the end (or before the first): start again from the beginning

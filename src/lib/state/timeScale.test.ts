@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MONTHLY_SHARE, thinLabels, TimelineScale, type DatedEntry } from './timeScale';
+import { indexAtOrBefore, MONTHLY_SHARE, thinLabels, TimelineScale, type DatedEntry } from './timeScale';
 
 /** A hand-built series like the built-in one: monthly raw files, then daily files. */
 function series(): DatedEntry[] {
@@ -83,5 +83,18 @@ describe('TimelineScale', () => {
     expect(marks.map((m) => m.events.map((e) => e.title))).toEqual([['russia'], ['us', 'europe']]);
     expect(marks[1].date).toBe('2025-11-20');
     expect(marks[0].pos).toBeCloseTo(scale.position('2024-06-14'), 9);
+  });
+});
+
+describe('indexAtOrBefore', () => {
+  const dates = ['2024-07-08', '2024-07-09', '2024-07-12'];
+  it('finds a snapshot date itself, and the one below a date between two (a reader’s own line)', () => {
+    expect(indexAtOrBefore(dates, '2024-07-09')).toBe(1);
+    expect(indexAtOrBefore(dates, '2024-07-10')).toBe(1);
+    expect(indexAtOrBefore(dates, '2030-01-01')).toBe(2);
+  });
+  it('is -1 before the first snapshot and in an empty series', () => {
+    expect(indexAtOrBefore(dates, '2024-07-07')).toBe(-1);
+    expect(indexAtOrBefore([], '2024-07-09')).toBe(-1);
   });
 });

@@ -138,3 +138,14 @@ export function thinLabels(ticks: readonly YearTick[], widthPx: number, minPx = 
     return { ...t, label };
   });
 }
+
+/**
+ * The index of the latest of `dates` (oldest first) at or before `date`, -1
+ * when it is before them all. A reader's own line may fall between two
+ * snapshots: the timeline steps, and play starts, from the one before it.
+ */
+export function indexAtOrBefore(dates: readonly string[], date: string): number {
+  let i = -1;
+  while (i + 1 < dates.length && dates[i + 1] <= date) i++;
+  return i;
+}
