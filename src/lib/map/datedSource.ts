@@ -102,16 +102,6 @@ export function byKey(fc: DatedCollection): Map<string, Feature<Geometry, DatedP
   return new Map(fc.features.map((f) => [f.properties.key, f]));
 }
 
-/**
- * A filter for the dated source's features of one kind.
- *
- * @example
- *   kindIs('frontline'); // ['==', ['get', 'kind'], 'frontline']
- */
-export function kindIs(kind: string): FilterSpecification {
-  return ['==', ['get', 'kind'], kind];
-}
-
 /** The filter for the dated source's pieces a scenario colours: all but the ORDLO outline and the line of contact. */
 export const SCENARIO_PIECES: FilterSpecification = ['match', ['get', 'kind'], ['ordlo', 'frontline'], false, true];
 

@@ -6,11 +6,27 @@
  */
 import type { FeatureCollection, Geometry, Point } from 'geojson';
 import polylabel from 'polylabel';
-import type { StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type { Locale } from '../i18n/messages';
 import { ringAreaM2 } from '../engine/ellipsoid';
 import { LIGHT_PALETTE } from './palette';
 
 export const FONT = ['Noto Sans Regular'];
+
+/**
+ * A filter for the features of one kind: every source of the map tags its features with `kind`.
+ *
+ * @example
+ *   kindIs('frontline'); // ['==', ['get', 'kind'], 'frontline']
+ */
+export function kindIs(kind: string): ExpressionSpecification {
+  return ['==', ['get', 'kind'], kind];
+}
+
+/** A name in the page's language, as every name layer reads it (each of their sources has name_en and name_uk). */
+export function nameField(locale: Locale): ExpressionSpecification {
+  return ['get', locale === 'uk' ? 'name_uk' : 'name_en'];
+}
 
 /** `pageUrl` is the page's address: glyphs are resolved against it, since the app's base is relative ('./'). */
 export function baseStyle(pageUrl: string, base: string): StyleSpecification {
