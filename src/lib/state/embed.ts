@@ -15,7 +15,7 @@ export type EmbedWidth = number;
 export const EMBED_WIDTHS: readonly EmbedWidth[] = [320, 640, 1200, 0];
 
 /** The snippet's frame height before the script fits it (also what a host without the script keeps). */
-const START_HEIGHT = 620;
+export const START_HEIGHT = 620;
 /** The script's bounds on a reported height, so a broken or hostile frame cannot collapse or blow up the article. */
 const MIN_HEIGHT = 200;
 const MAX_HEIGHT = 5000;
