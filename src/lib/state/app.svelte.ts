@@ -77,6 +77,8 @@ export class AppState {
         ),
   );
   series = $derived<SnapshotEntry[]>(this.dataset ? seriesOf(this.dataset.manifest, 'any') : []);
+  /** The series' dates, oldest first (the timeline's, the player's, the video's and compare's). */
+  dates = $derived(this.series.map((s) => s.date));
   /** A reader's own file of occupied territory, shown instead of the data set's snapshot while set. */
   upload = $state.raw<Upload | null>(null);
   entry = $derived(this.upload?.entry ?? this.series.find((s) => s.date === this.date) ?? null);

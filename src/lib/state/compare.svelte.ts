@@ -57,7 +57,7 @@ export class CompareState {
     return this.app.scenarios;
   }
   /** The snapshots' dates, for the date field. */
-  readonly dates = $derived.by(() => this.app.series.map((s) => s.date));
+  readonly dates = $derived.by(() => this.app.dates);
 
   /** The compared plan (custom is never one: with a custom plan shown and no second plan, there is no side B). */
   readonly scenario = $derived.by<ScenarioDefinition | null>(() => {

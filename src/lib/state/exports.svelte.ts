@@ -88,7 +88,7 @@ export class Exports {
       {
         map,
         stem: (first, last) => tableStem([app.scenario], [first, last]),
-        dates: () => app.series.map((d) => d.date),
+        dates: () => app.dates,
         show: (d) => app.selectDate(d),
         restore: async () => (upload ? app.showUpload(upload) : before ? app.selectDate(before) : undefined),
         idleMark: this.s.idleMark,

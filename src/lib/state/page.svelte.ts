@@ -65,9 +65,8 @@ export class Page {
       (fc) => (this.neighbours = fc),
       () => {}, // the land around Ukraine is context only: the map and its figures stand without it
     );
-    this.player = new Player(
-      { dates: () => app.series.map((s) => s.date), current: () => app.date, show: (d) => app.selectDate(d) },
-      () => app.cancelPending(),
+    this.player = new Player({ dates: () => app.dates, current: () => app.date, show: (d) => app.selectDate(d) }, () =>
+      app.cancelPending(),
     );
     const { theme, lang, title, subtitle } = initial;
     this.language = new Language(lang);
