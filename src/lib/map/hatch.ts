@@ -8,7 +8,7 @@
  * the legends draw their swatches from here.
  */
 import { ZONES, type Zone } from '../engine/rules';
-import { classColour } from './palette';
+import { classColour, mixColours, rgbOf } from './palette';
 import type { DisplayClass } from './scenarioLayers';
 
 /** The buffer's stripe colour (the default of the helpers below). */
@@ -27,12 +27,7 @@ export const STRIP_TILE = { size: 8, stripe: 2 } as const;
  *   hatchGround('#CC79A7'); // '#f5e4ed'
  */
 export function hatchGround(colour: string = HATCH_COLOUR): string {
-  const rgb = [1, 3, 5].map((i) => Math.round(parseInt(colour.slice(i, i + 2), 16) * 0.2 + 255 * 0.8));
-  return `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
-}
-
-function rgbOf(colour: string): number[] {
-  return [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+  return mixColours(colour, '#ffffff', 0.2);
 }
 
 /**
@@ -42,15 +37,6 @@ function rgbOf(colour: string): number[] {
  */
 export function isHatched(cls: DisplayClass): cls is Zone {
   return (ZONES as readonly string[]).includes(cls);
-}
-
-/**
- * The swatch colour of a class: a zone's stripes, or the tint other classes are filled with.
- *
- * @example swatchColour('buffer', 'light', classTint) // '#CC79A7'
- */
-export function swatchColour(cls: DisplayClass, tint: (c: DisplayClass) => string): string {
-  return isHatched(cls) ? classColour(cls) : tint(cls);
 }
 
 /**

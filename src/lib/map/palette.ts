@@ -100,13 +100,27 @@ export const PALETTES: Record<Theme, BasePalette> = {
 /** The light palette, for code that has no theme. */
 export const LIGHT_PALETTE = PALETTES.light;
 
+/** A `#rrggbb` colour's red, green and blue (0–255). */
+export function rgbOf(colour: string): [number, number, number] {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+  return [r, g, b];
+}
+
+/** `amount` of colour `a` over `b` (both `#rrggbb`), rounded per channel. */
+export function mixColours(a: string, b: string, amount: number): string {
+  const [ra, rb] = [rgbOf(a), rgbOf(b)];
+  return `#${ra
+    .map((c, i) =>
+      Math.round(c * amount + rb[i] * (1 - amount))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
+}
+
 /** A class's colour mixed with the theme's land colour: the opaque fill the map and legend use. */
-export function classTint(cls: DisplayClass, theme: Theme = 'light', amount = 0.8): string {
-  const c = classColour(cls);
-  const ground = theme === 'dark' ? PALETTES.dark.ukraine : '#ffffff';
-  const mix = (i: number) =>
-    Math.round(parseInt(c.slice(i, i + 2), 16) * amount + parseInt(ground.slice(i, i + 2), 16) * (1 - amount));
-  return `#${[1, 3, 5].map((i) => mix(i).toString(16).padStart(2, '0')).join('')}`;
+export function classTint(cls: DisplayClass, theme: Theme = 'light'): string {
+  return mixColours(classColour(cls), theme === 'dark' ? PALETTES.dark.ukraine : '#ffffff', 0.8);
 }
 
 /** The page's colours, each a CSS custom property `--<name>` that the components' styles read. */
