@@ -26,13 +26,11 @@ export function regionShortName(id: string, locale: Locale): string {
 }
 
 /**
- * A region's name on a small map label (a tablet's or phone's first view): "Donetsk", "Донецька обл.",
- * "Crimea" / "Крим" (its full name would be three lines at that size).
+ * A region's name on a small map label (a tablet's or phone's first view): its short name, as the table
+ * has it ("Donetsk", "Донецька"), and "Crimea" / "Крим" (the full name would be three lines at that size).
  */
 export function regionMapLabel(id: string, locale: Locale): string {
-  if (id === 'UA-43') return regionShortName('crimea', locale);
-  const short = regionShortName(id, locale);
-  return locale === 'uk' && regionName(id, locale).endsWith(' область') ? `${short} обл.` : short;
+  return regionShortName(id === 'UA-43' ? 'crimea' : id, locale);
 }
 
 /** Ukrainian genitives that the rule below does not make (nouns, not adjectives). */
