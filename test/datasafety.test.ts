@@ -234,6 +234,32 @@ describe('a run killed at any moment', () => {
     },
   );
 
+  it('kill -9 while it writes the new folder’s last files: that folder is still known as ours and tidied', async () => {
+    const data = await dataFolder();
+    const p = spawn(
+      process.execPath,
+      [join(ROOT, 'src', 'cli', 'bin.mjs'), 'ingest', '--source', more, '--data', data],
+      { stdio: 'ignore' },
+    );
+    let done = false;
+    const closed = new Promise((r) => p.on('close', r)).then(() => (done = true));
+    // The chunks are written and the folder files begin (regions.geojson comes before manifest.json).
+    const tmp = `${data}.tmp-${p.pid}`;
+    let seen: string[] = [];
+    while (!done && !(seen.includes('regions.geojson') && !seen.includes('manifest.json'))) {
+      await new Promise((r) => setTimeout(r, 1));
+      seen = existsSync(tmp) ? readdirSync(tmp) : [];
+    }
+    p.kill('SIGKILL');
+    await closed;
+    expect(done && seen.length === 0 ? 'finished before the window' : 'killed in it').toBe('killed in it');
+    expect(readDataFolder(data).manifest.snapshots).toHaveLength(2);
+    const again = await cli('ingest', '--source', more, '--data', data);
+    expect(again.code, again.err).toBe(0);
+    expect(again.err).toContain(`removed ${tmp.split('/').at(-1)}`);
+    expect(leftovers(data)).toEqual([]);
+  });
+
   it('an interrupted swap (DIR gone, DIR.old-PID whole) is put back before anything else', async () => {
     const data = await dataFolder();
     const before = snapshotOf(data);

@@ -97,7 +97,6 @@ async function ingestLocked(
     const snapshots = [...run.entries.values()].sort((a, b) => a.id.localeCompare(b.id));
     const ordlo = await writeOrdlo(snapshots, run.newestOrdlo, sources, boundaries, tmp, out, previous, reusable);
     const chunks = writeChunkSets(tmp, scratch, snapshots, reusable, out);
-    rmSync(scratch, { recursive: true, force: true });
     const manifest: Manifest = {
       format: DATASET_FORMAT,
       engine: ENGINE_VERSION,
@@ -116,6 +115,8 @@ async function ingestLocked(
     const notes = carryNotes(out, tmp, opts.notes, new Set(snapshots.map((e) => e.date)), io);
     if (notes) manifest.notes = notes;
     const gazetteer = writeFolderFiles(tmp, out, manifest, boundaries, run.overlays, reusable);
+    // Only now, with manifest.json written: until then `scratch` is what marks tmp as ours for recoverFolder.
+    rmSync(scratch, { recursive: true, force: true });
 
     // Swap the folders: the old data set stays whole until the new one is complete.
     swapIn(tmp, out);
