@@ -8,7 +8,7 @@ import type * as maplibregl from 'maplibre-gl';
 import { tableStem } from '../datafolder/datapackage';
 import { formatDate } from '../i18n/format';
 import type { Locale } from '../i18n/messages';
-import { savePageImage, type ExportOptions } from '../map/exportPng';
+import type { ExportOptions } from '../map/exportPng';
 import type { VideoRequest } from '../map/exportVideo';
 import { legendEntries, type LegendInput } from '../map/legend';
 import type { AppState } from './app.svelte';
@@ -47,6 +47,8 @@ export class Exports {
 
   /** The view as a PNG at `scale`, `width` CSS pixels wide (the screen's width when absent). */
   image = async (scale: 1 | 2, width?: number): Promise<void> => {
+    // The PNG code (canvas layout, text chunk, compare halves) loads with the first export, not the page.
+    const { savePageImage } = await import('../map/exportPng');
     const { app, texts } = this.s;
     const { title, headline, alt, credits } = texts;
     const legend = this.s.legend(); // classes, theme, strip, frontline: as the page shows them
