@@ -14,7 +14,16 @@ import { SCENARIOS, scenarioGroups } from '../../src/lib/engine/scenarioCatalog'
 import en from '../../src/lib/i18n/en.json';
 import uk from '../../src/lib/i18n/uk.json';
 import { placeholders, type MessageKey } from '../../src/lib/i18n/messages';
-import { buildApp, launch, startPreview, waitForIdle, watch, withDate, type Preview } from '../helpers/browser';
+import {
+  buildApp,
+  embedCode,
+  launch,
+  startPreview,
+  waitForIdle,
+  watch,
+  withDate,
+  type Preview,
+} from '../helpers/browser';
 import { ROOT, TEST_DATA } from '../helpers/paths';
 
 const SHOTS = join(ROOT, 'test', 'artifacts', 'screenshots');
@@ -237,7 +246,7 @@ describe('exports follow the language', () => {
       expect(bytes.toString('latin1')).toContain('iTXtDescription');
       expect(bytes.toString('utf8')).toContain('Мапа: за американським проєктом із 28 пунктів');
       await page.getByRole('button', { name: 'Вбудувати' }).click();
-      const code = await page.getByTestId('embed-code').inputValue();
+      const code = await embedCode(page);
       expect(code).toMatch(/[?&]lang=uk/);
     } finally {
       await page.close();

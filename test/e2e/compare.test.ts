@@ -15,7 +15,7 @@ import { scenarioById } from '../../src/lib/engine/scenarioCatalog';
 import { compareSentence } from '../../src/lib/text/compareSentence';
 import { readDataFolder, type DataFolder } from '../../src/cli/store';
 import { appUnderTest, SHOTS } from '../helpers/app';
-import { colourAt, decodePng, REFERENCE_DATE, waitForIdle } from '../helpers/browser';
+import { colourAt, decodePng, embedCode, REFERENCE_DATE, waitForIdle } from '../helpers/browser';
 import { TEST_DATA } from '../helpers/paths';
 
 const app = appUnderTest(TEST_DATA);
@@ -127,7 +127,7 @@ describe('compare', () => {
     expect(colourAt(img, Math.round(mapWidth / 2), Math.round(img.height / 2), 0).every((c) => c < 90)).toBe(true);
     // The embed link keeps the comparison.
     await page.getByRole('button', { name: 'Embed' }).click();
-    const code = await page.getByTestId('embed-code').inputValue({ timeout: 60_000 });
+    const code = await embedCode(page);
     embedSrc = /<iframe src="([^"]+)"/.exec(code)![1].replace(/&amp;/g, '&');
     expect(new URL(embedSrc).searchParams.get('compare')).toBe('framework-20-point');
     await page.close();

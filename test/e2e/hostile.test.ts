@@ -16,7 +16,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src/build/vitePlugins';
 import { embedSnippet } from '../../src/lib/state/embed';
 import { isValidViewHash } from '../../src/lib/state/url';
 import { appUnderTest } from '../helpers/app';
-import { REFERENCE_DATE, waitForIdle, watch, withDate } from '../helpers/browser';
+import { embedCode, REFERENCE_DATE, waitForIdle, watch, withDate } from '../helpers/browser';
 import { newestDate } from '../../src/lib/datafolder/manifest';
 import { readDataFolder } from '../../src/cli/store';
 import { ROOT, TEST_DATA } from '../helpers/paths';
@@ -131,7 +131,7 @@ describe('the embed', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(app.preview().url + withDate('?scenario=us-28-point'));
     await page.getByRole('button', { name: 'Embed' }).click();
-    const code = await page.getByTestId('embed-code').inputValue({ timeout: 60_000 });
+    const code = await embedCode(page);
     const src = /<iframe src="([^"]+)"/.exec(code)![1].replace(/&quot;/g, '"');
     const hash = new URL(src).hash;
     expect(hash).not.toBe('#3/0/0');

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { appUnderTest, SHOTS } from '../helpers/app';
-import { colourAt, decodePng, project, waitForIdle, watch, withDate } from '../helpers/browser';
+import { colourAt, decodePng, embedCode, project, waitForIdle, watch, withDate } from '../helpers/browser';
 import { TEST_DATA } from '../helpers/paths';
 
 const app = appUnderTest(TEST_DATA);
@@ -83,7 +83,7 @@ describe('embed', () => {
       const page = await open('');
       await waitForIdle(page, 'status-quo');
       await page.getByRole('button', { name: 'Embed' }).click();
-      const code = await page.getByTestId('embed-code').inputValue();
+      const code = await embedCode(page);
       expect(code).toMatch(
         /<iframe [^>]*sandbox="allow-scripts"[^>]*loading="lazy"|<iframe [^>]*loading="lazy"[^>]*sandbox="allow-scripts"/,
       );

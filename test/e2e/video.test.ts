@@ -101,8 +101,8 @@ describe('video export', { timeout: 300_000 }, () => {
       height: 720,
       nb_read_frames: String(dates.length),
     });
-    // Back on the page's date afterwards.
-    expect(await shownDate(page)).toBe('2025-11-20');
+    // Back on the page's date afterwards (the map draws it once the export has put it back).
+    await waitForIdle(page, 'status-quo', '2025-11-20');
 
     // Frame k as ffmpeg decodes it, against the page's own map canvas at that date, size and view.
     const k = 4;

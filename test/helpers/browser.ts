@@ -184,6 +184,16 @@ export function withDate(query: string): string {
   return `${path}${path.includes('?') ? '&' : '?'}date=${REFERENCE_DATE}${hash ? `#${hash}` : ''}`;
 }
 
+/**
+ * The Embed dialog's snippet, once the dialog shows it. The dialog waits for the map's first view
+ * before it opens, and its (hidden) code box is empty until then: read it only when it is visible.
+ */
+export async function embedCode(page: Page, timeout = 60_000): Promise<string> {
+  const box = page.getByTestId('embed-code');
+  await box.waitFor({ state: 'visible', timeout });
+  return box.inputValue();
+}
+
 /** Wait until the map has drawn the given scenario and date (on a page, or in an embed's frame). */
 export async function waitForIdle(
   page: Page | Frame,
