@@ -54,7 +54,7 @@ const NOT_A_TOWN = new Set(['PPLX', 'PPLH', 'PPLQ', 'PPLW', 'PPLCH']);
 /**
  * A Ukrainian town that lies in no region but this close to one is put in
  * the nearest: coarse boundaries cut coastal and riverside towns (Kherson,
- * Ochakiv and Skadovsk fall outside the built-in Natural Earth set).
+ * Ochakiv and Skadovsk fall outside Natural Earth's coarse oblasts).
  */
 const SNAP_KM = 10;
 

@@ -29,6 +29,11 @@ interface Command {
   run(values: Record<string, string | boolean | undefined>, io: Io): Promise<void | number>;
 }
 
+/** Ingest and update take the same boundaries option (update checks it is the folder's own file). */
+const BOUNDARIES: OptionSpec = {
+  type: 'string',
+  help: 'region boundaries GeoJSON (default: the built-in Minregion oblasts); a data folder keeps the file it was first ingested with',
+};
 const DATA: OptionSpec = { type: 'string', help: 'data folder (default: public/data, or $FRONTLINE_DATA)' };
 const PACKAGE: OptionSpec = {
   type: 'string',
@@ -56,7 +61,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'frontline ingest --source DIR|FILE|URL [--boundaries FILE] [--data DIR] [--replace] [--rebuild]',
     options: {
       source: { type: 'string', help: 'a folder (searched recursively), a .geojson file, or an http(s) URL' },
-      boundaries: { type: 'string', help: 'region boundaries GeoJSON (default: built-in Natural Earth set)' },
+      boundaries: BOUNDARIES,
       replace: { type: 'boolean', help: 'drop snapshots already in the data folder that this source does not have' },
       rebuild: {
         type: 'boolean',
@@ -72,10 +77,7 @@ export const COMMANDS: Record<string, Command> = {
     options: {
       api: { type: 'string', help: `${SOURCE_NAME} history API (default https://deepstatemap.live/api/history)` },
       since: { type: 'string', help: 'first day to fetch, YYYY-MM-DD (default: the day after the newest snapshot)' },
-      boundaries: {
-        type: 'string',
-        help: 'region boundaries GeoJSON: the file the data folder was ingested with (default built-in)',
-      },
+      boundaries: BOUNDARIES,
       data: DATA,
     },
     run: (v, io) => update(v, io),

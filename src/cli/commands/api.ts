@@ -9,7 +9,7 @@
  */
 import { snapshotsBetween, newestDate, type Manifest } from '../../lib/datafolder/manifest';
 import { areasPackage, packageJson } from '../../lib/datafolder/datapackage';
-import { GENERATOR, sourceOf } from '../../lib/datafolder/provenance';
+import { GENERATOR, SOURCE_NAME, sourceOf } from '../../lib/datafolder/provenance';
 import { reportsToCsv, reportsToJson } from '../../lib/datafolder/tables';
 import { SCENARIOS } from '../../lib/engine/scenarioCatalog';
 import { withoutPlanStrip } from '../../lib/engine/scenarios';
@@ -46,8 +46,7 @@ function indexOf(manifest: Manifest, dates: readonly string[], seriesBytes: numb
       series: { path: 'series.csv', bytes: seriesBytes },
       datapackage: 'datapackage.json',
     },
-    licence:
-      'Figures computed from DeepStateMap data (credit "DeepStateMap") on the boundaries named in data_set.boundaries (their credit in its attribution); see datapackage.json',
+    licence: `Figures computed from ${SOURCE_NAME} data (credit "${SOURCE_NAME}") on the boundaries named in data_set.boundaries (their credit in its attribution); see datapackage.json`,
   };
 }
 

@@ -9,7 +9,11 @@ import type { AreaRow } from './areas';
 import { areaReport, type AreaReport } from './report';
 import { withoutPlanStrip, type ScenarioDefinition } from './scenarios';
 
-/** What the comparison reads of a row: each army's km² and share. */
+/**
+ * What the comparison reads of a row: each army's km² and share.
+ *
+ * @example COMPARED_KEYS.includes('ukraine_km2') // true
+ */
 export const COMPARED_KEYS = ['ukraine_km2', 'russia_km2', 'ukraine_pct', 'russia_pct'] as const;
 /**
  * One side's compared figures (or their difference).
@@ -31,7 +35,11 @@ export interface DifferenceRow {
   diff: ComparedFigures;
 }
 
-/** Below half a km², a difference rounds to nothing on the page: it is no difference. */
+/**
+ * Below half a km², a difference rounds to nothing on the page: it is no difference.
+ *
+ * @example Math.abs(0.3) < NO_DIFFERENCE_KM2 // true: 0.3 km² is no difference
+ */
 export const NO_DIFFERENCE_KM2 = 0.5;
 
 const pick = (r: AreaRow): ComparedFigures =>

@@ -226,7 +226,11 @@ const ZONE_OF: Record<ControlKind, PlaceZone | null> = {
   contested: null,
 };
 
-/** The zone of a place under a rule, or null when it does not change hands. */
+/**
+ * The zone of a place under a rule, or null when it does not change hands.
+ *
+ * @example zoneFor('russia', 'ukraine') // 'ceded'
+ */
 export function zoneFor(rule: Rule, now: Holder, inOrdlo = false): PlaceZone | null {
   const row = RULE_TABLE[rule];
   const under = (inOrdlo && ordloControl(row)) || byHolder(row)[now];

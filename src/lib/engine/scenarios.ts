@@ -267,6 +267,8 @@ export function needsOrdlo(scenario: ScenarioDefinition): boolean {
 /**
  * Control of a region under a rule. `raw` leaves slivers as the plain overlay
  * has them; `ordloKm2` is the region's pre-2022 area held by Russia.
+ *
+ * @example applyRule('russia', overlay, 0, false).russia_km2 // the region's whole area
  */
 export function applyRule(rule: Rule, o: RegionOverlay, ordloKm2: number, raw: boolean): Control {
   const russia = Math.min(o.area_km2, o.occupied_km2 + (raw ? 0 : o.sliver_km2));
