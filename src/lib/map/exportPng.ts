@@ -83,7 +83,7 @@ export function legendLayout(
 }
 
 /** A scale bar length (km) of a round number that is at most `maxPx` CSS pixels at the map's centre. */
-export function scaleBar(metresPerPixel: number, maxPx: number): { km: number; px: number } {
+function scaleBar(metresPerPixel: number, maxPx: number): { km: number; px: number } {
   const maxKm = (metresPerPixel * maxPx) / 1000;
   const pow = 10 ** Math.floor(Math.log10(maxKm));
   const km = [5, 2, 1].map((f) => f * pow).find((v) => v <= maxKm) ?? pow;

@@ -82,7 +82,7 @@ export async function videoFormats(size: VideoSize): Promise<VideoFormat[]> {
 }
 
 /** The dates of the clip: the snapshots in [from, to]; refuses an empty or reversed range. */
-export function clipDates(dates: readonly string[], from: string, to: string): string[] {
+function clipDates(dates: readonly string[], from: string, to: string): string[] {
   const iso = /^\d{4}-\d{2}-\d{2}$/;
   if (!iso.test(from) || !iso.test(to)) throw new VideoInputError('video.badDate');
   if (from > to) throw new VideoInputError('video.reversed');

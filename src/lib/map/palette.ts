@@ -97,9 +97,6 @@ export const PALETTES: Record<Theme, BasePalette> = {
   },
 };
 
-/** The light palette, for code that has no theme. */
-export const LIGHT_PALETTE = PALETTES.light;
-
 /** A `#rrggbb` colour's red, green and blue (0–255). */
 export function rgbOf(colour: string): [number, number, number] {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));

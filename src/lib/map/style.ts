@@ -9,7 +9,7 @@ import polylabel from 'polylabel';
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Locale } from '../i18n/messages';
 import { ringAreaM2 } from '../engine/ellipsoid';
-import { LIGHT_PALETTE } from './palette';
+import { PALETTES } from './palette';
 
 export const FONT = ['Noto Sans Regular'];
 
@@ -34,7 +34,7 @@ export function baseStyle(pageUrl: string, base: string): StyleSpecification {
     version: 8,
     glyphs: `${new URL(`${base}glyphs/`, pageUrl).href}{fontstack}/{range}.pbf`,
     sources: {},
-    layers: [{ id: 'sea', type: 'background', paint: { 'background-color': LIGHT_PALETTE.sea } }],
+    layers: [{ id: 'sea', type: 'background', paint: { 'background-color': PALETTES.light.sea } }],
   };
 }
 

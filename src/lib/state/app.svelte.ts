@@ -27,7 +27,7 @@ import type { Params } from '../i18n/messages';
 type StripLib = typeof import('../engine/strip');
 
 /** Scenarios that mean something without a snapshot (whole regions only). */
-export const NO_SNAPSHOT_SCENARIOS = ['borders-1991', 'russia-demand'];
+const NO_SNAPSHOT_SCENARIOS = ['borders-1991', 'russia-demand'];
 
 export type Status = 'loading' | 'ready' | 'nodata' | 'error';
 
@@ -345,12 +345,18 @@ export class AppState {
     this.loadSeq++;
   }
 
+  /** The snapshot a date shows: that day's in the series, else the nearest (null without a data set). */
+  snapshotFor(date: string): SnapshotEntry | null {
+    const ds = this.dataset;
+    if (!ds) return null;
+    return this.series.find((s) => s.date === date) ?? nearestSnapshot(ds.manifest, date) ?? null;
+  }
+
   /** Show the snapshot of a date (the nearest one if that day has none). */
   async selectDate(date: string): Promise<void> {
     const ds = this.dataset;
-    if (!ds) return;
-    const entry = this.series.find((s) => s.date === date) ?? nearestSnapshot(ds.manifest, date);
-    if (!entry) return;
+    const entry = this.snapshotFor(date);
+    if (!ds || !entry) return;
     const seq = ++this.loadSeq;
     // The drawn features from the history chunks: a month of days per request, delta-encoded.
     const fc = await loadFrame(ds.manifest, entry);

@@ -1,14 +1,14 @@
 /**
  * The compared side (issue 14.2): a second scenario and/or a second date
  * beside the page's own (AppState is side A). Its snapshot comes from the
- * same loader (loadFrame, the nearest snapshot for a date as AppState's
- * selectDate takes it), its map classes from the same scenarioDisplay and
+ * same loader (loadFrame, the nearest snapshot for a date from AppState's
+ * snapshotFor), its map classes from the same scenarioDisplay and
  * its figures from the same engine call (areaReport, through sideReport:
  * without the plan's own strip, which the page says). The difference and
  * its sentence are engine/difference.ts and text/compareSentence.ts.
  */
 import type * as maplibregl from 'maplibre-gl';
-import { nearestSnapshot, type SnapshotEntry } from '../datafolder/manifest';
+import type { SnapshotEntry } from '../datafolder/manifest';
 import { areaDifference, sideReport, type DifferenceRow } from '../engine/difference';
 import type { AreaReport } from '../engine/report';
 import type { ScenarioDefinition } from '../engine/scenarios';
@@ -66,10 +66,8 @@ export class CompareState {
   });
   /** The compared snapshot: the wanted date's nearest, as the page's `date` takes it. */
   readonly entry = $derived.by<SnapshotEntry | null>(() => {
-    const ds = this.app.dataset;
     const date = this.wantedDate ?? this.app.date;
-    if (!ds || !date) return null;
-    return this.app.series.find((s) => s.date === date) ?? nearestSnapshot(ds.manifest, date) ?? null;
+    return date ? this.app.snapshotFor(date) : null;
   });
   /** Side B shows the page's own snapshot (same date, no reader's file): nothing to load, the pieces are shared. */
   private readonly sharesSnapshot = $derived.by(() => !this.app.upload && this.entry?.id === this.app.entry?.id);

@@ -136,7 +136,7 @@ export function reportEmbedHeight(content: HTMLElement): () => void {
 }
 
 /** The element's height with its margins, in whole pixels up (a frame a fraction short would scroll). */
-export function contentHeight(el: HTMLElement): number {
+function contentHeight(el: HTMLElement): number {
   const style = getComputedStyle(el);
   return Math.ceil(el.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom));
 }

@@ -14,10 +14,10 @@ import { UKRAINE_BOUNDS } from '../map/style';
 import type { AppState } from './app.svelte';
 
 /** The closest a framing zooms: the Kinburn Spit (135 km²) fills a good part of a phone, with its coast around. */
-export const FRAME_MAX_ZOOM = 8;
+const FRAME_MAX_ZOOM = 8;
 
 /** Fits `map` to `box` (Ukraine without one) inside `padding`, at once: a switch is drawn in one frame. */
-export function frameBox(map: maplibregl.Map, box: Box | null, padding: maplibregl.PaddingOptions): void {
+function frameBox(map: maplibregl.Map, box: Box | null, padding: maplibregl.PaddingOptions): void {
   const bounds: maplibregl.LngLatBoundsLike = box ? [box[0], box[1], box[2], box[3]] : UKRAINE_BOUNDS;
   map.fitBounds(bounds, { padding, maxZoom: FRAME_MAX_ZOOM, animate: false });
 }

@@ -23,7 +23,7 @@ export const PLAY_SPEEDS: readonly PlaySpeed[] = [
 ];
 
 /** One month a second: the daily era (two years) plays in about 25 s, the whole history in under a minute. */
-export const DEFAULT_SPEED: PlaySpeed['id'] = 'month';
+const DEFAULT_SPEED: PlaySpeed['id'] = 'month';
 
 const DAY_MS = 86_400_000;
 

@@ -14,7 +14,7 @@ export const MAIN_ROWS = ['UA-14', 'UA-09', 'donbas', 'crimea', 'UA-23', 'UA-65'
 export const ALL_ROWS = ['donbas', 'crimea', ...REGION_IDS, 'ukraine'] as const;
 
 /** Whether the scenario changes anything in a row against the line of contact. */
-export function changes(r: AreaRow): boolean {
+function changes(r: AreaRow): boolean {
   return [r.ceded_km2, r.returned_km2, ...ZONES.map((z) => r[`${z}_km2`]), r.strip_km2].some(
     (v) => v >= MIN_CHANGE_KM2,
   );
