@@ -215,7 +215,7 @@ describe('the Embed dialog', () => {
     const page = await app.open('?scenario=us-28-point', width, height);
     try {
       await waitForIdle(page, 'us-28-point');
-      if (width < 760) await page.locator('.panel .handle').click();
+      if (width < 820) await page.locator('.panel .handle').click();
       await page.getByRole('button', { name: 'Embed' }).click();
       const dialog = page.locator('dialog.embed-dialog');
       await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Donbas under the US draft');

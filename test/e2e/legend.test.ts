@@ -153,9 +153,9 @@ describe('framing', () => {
     const page = await app.open('', w, h);
     await waitForIdle(page, 'status-quo');
     const before = await spitOnScreen(page);
-    if (w < 760) await page.locator('.handle').click();
+    if (w < 820) await page.locator('.handle').click();
     await page.getByRole('radio', { name: 'European counter-proposal' }).check();
-    if (w < 760) await page.locator('.handle').click();
+    if (w < 820) await page.locator('.handle').click();
     await waitForIdle(page, 'europe-counter');
     const after = await spitOnScreen(page);
     expect(after.area).toBeGreaterThanOrEqual(2000);
@@ -164,7 +164,7 @@ describe('framing', () => {
     expect(after.right).toBeLessThanOrEqual(w);
     // Above the collapsed sheet on a phone.
     const sheetTop = await page.locator('aside.panel').evaluate((el) => el.getBoundingClientRect().top);
-    if (w < 760) expect(after.bottom).toBeLessThanOrEqual(sheetTop);
+    if (w < 820) expect(after.bottom).toBeLessThanOrEqual(sheetTop);
     writeFileSync(join(SHOTS, `legend-framing-europe-counter-${w}.png`), await page.screenshot());
     await page.close();
   });

@@ -37,7 +37,9 @@ export class Sheet {
 
   /** Create it while a component initialises (it follows the panel's height). */
   constructor(embedded: boolean) {
-    this.phone = !embedded && Boolean(window.matchMedia?.('(max-width: 760px)').matches);
+    // Phones and tablets held upright (768–820 px): beside a 440 px panel their map was a 330 px strip.
+    // The same width is in app.css, SidePanel, MapFigure and Legend (CSS media queries cannot read a constant).
+    this.phone = !embedded && Boolean(window.matchMedia?.('(max-width: 820px)').matches);
     this.fitPadding = { top: 16, left: 16, right: 16, bottom: this.phone ? 170 : 16 };
     $effect(() => {
       if (!this.open) this.collapsedHeight = this.panelHeight;
