@@ -97,6 +97,11 @@ describe('the basemap', () => {
             await page.screenshot(),
           );
 
+          // Phones and upright tablets: the map takes the whole width (beside the panel, 768 px left it 328).
+          const mapWidth = (await page.locator('.map canvas').first().boundingBox())!.width;
+          if (size.width <= 820) expect(mapWidth).toBe(size.width);
+          else expect(mapWidth).toBeGreaterThan(size.width / 2);
+
           // The Dnipro above Kyiv and its Kremenchuk reservoir, the Siverskyi Donets at Izium.
           expect(await featuresNear(page, ['water-river'], 30.45, 51.3)).toBeGreaterThan(0);
           expect(await featuresNear(page, ['water-lake'], 32.7, 49.25)).toBeGreaterThan(0);
