@@ -29,6 +29,7 @@ import type { SourceFile } from '../sources';
 import { checkOwnFolder } from '../folderGuard';
 import { BUILTIN_DATA_DIR, dataDir, dataFolderExists, readDataFolder } from '../store';
 import { ingest } from './ingest';
+import { addDays } from '../../lib/engine/calendar';
 
 /**
  * `frontline update`'s options (see COMMANDS in ../main.ts).
@@ -162,7 +163,7 @@ function defaultSince(m: Manifest | undefined): string | undefined {
   const fromApi = m!.snapshots.some(
     (e) => e.date === newest && e.kind === 'raw' && /^https?:\/\//.test(e.source) && REVISION_SOURCE.test(e.source),
   );
-  return fromApi ? newest : new Date(Date.parse(`${newest}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return fromApi ? newest : addDays(newest, 1);
 }
 
 const REVISION_SOURCE = /(?:^|\/)(\d{9,11})(?:\.geojson|\/geojson)$/;

@@ -13,6 +13,7 @@ import { InputError } from '../engine/errors';
 import type { RegionOverlay } from '../engine/overlay';
 import { REGION_IDS } from '../engine/regionMeta';
 import type { SnapshotKind } from '../engine/snapshot';
+import { isCalendarDay } from '../engine/calendar';
 
 /**
  * The data folder's format: readers refuse another (run ingest again).
@@ -165,18 +166,11 @@ export function seriesOf(m: Manifest, kind: KindChoice): SnapshotEntry[] {
   return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * `value` if it is a calendar date YYYY-MM-DD, else an InputError naming `what`.
  */
 export function checkDate(value: string, what: string): string {
-  if (
-    !DATE.test(value) ||
-    Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
-    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
-  )
-    throw new InputError(what, `"${value}" is not a date (expected YYYY-MM-DD)`);
+  if (!isCalendarDay(value)) throw new InputError(what, `"${value}" is not a date (expected YYYY-MM-DD)`);
   return value;
 }
 

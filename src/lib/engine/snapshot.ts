@@ -11,6 +11,7 @@ import { FIRST_YEAR, LAST_YEAR } from './snapshotYears';
 
 export { FIRST_YEAR, LAST_YEAR } from './snapshotYears';
 import { difference, pathsFromGeometry, repair, selfCrossingRing, type Paths } from './polygons';
+import { isCalendarDay } from './calendar';
 
 /**
  * Where a snapshot comes from: DeepState's daily merged files, its raw
@@ -49,9 +50,7 @@ const ISO_DATE = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
 /** The date if it is a real calendar date within FIRST_YEAR..LAST_YEAR, else an InputError naming the file. */
 function checkedDate(date: string, name: string): string {
   const year = Number(date.slice(0, 4));
-  const real =
-    !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
-  if (!real || year < FIRST_YEAR || year > LAST_YEAR)
+  if (!isCalendarDay(date) || year < FIRST_YEAR || year > LAST_YEAR)
     throw new InputError(
       name,
       `the date in the file name, ${date}, is not a date between ${FIRST_YEAR} and ${LAST_YEAR}`,

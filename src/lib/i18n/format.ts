@@ -4,6 +4,7 @@
  * the locale's (km² / км²).
  */
 import { translate, type Locale } from './messages';
+import { utcDay } from '../engine/calendar';
 
 interface Formats {
   whole: Intl.NumberFormat;
@@ -47,5 +48,4 @@ export const formatKm = (x: number, locale: Locale = 'en'): string =>
 /** A change with its sign, rounded: "+1,931" / "−412". */
 export const formatSigned = (x: number, locale: Locale = 'en'): string => formats(locale).signed.format(Math.round(x));
 /** A calendar date (YYYY-MM-DD, read as UTC): "20 November 2025" / "20 листопада 2025 р.". */
-export const formatDate = (iso: string, locale: Locale = 'en'): string =>
-  formats(locale).day.format(new Date(`${iso}T00:00:00Z`));
+export const formatDate = (iso: string, locale: Locale = 'en'): string => formats(locale).day.format(utcDay(iso));

@@ -51,16 +51,10 @@ export class PageTexts {
   private readonly dataName = $derived.by(() =>
     this.app.upload ? t('upload.credit', { name: this.app.upload.name }) : SOURCE_NAME,
   );
-  readonly credits = $derived.by(() =>
-    this.app.date
-      ? t('credits.withDate', {
-          data: this.dataName,
-          date: this.app.date,
-          boundaries: this.boundaries,
-          basemap: t('credits.basemap'),
-        })
-      : t('credits.noDate', { boundaries: this.boundaries, basemap: t('credits.basemap') }),
-  );
+  readonly credits = $derived.by(() => {
+    const parts = { data: this.dataName, boundaries: this.boundaries, basemap: t('credits.basemap') };
+    return this.app.date ? t('credits.withDate', { ...parts, date: this.app.date }) : t('credits.noDate', parts);
+  });
   /** The map's attribution line. */
   readonly attribution = $derived.by(
     () =>

@@ -8,6 +8,7 @@
  */
 
 import { indexAtOrBefore } from './timeScale';
+import { utcDay } from '../engine/calendar';
 
 /** A play speed: its id (the locale key's suffix) and the days of history shown per second. */
 export interface PlaySpeed {
@@ -87,7 +88,7 @@ export class Player {
     const run = ++this.run;
     this.playing = true;
     const dates = this.source.dates();
-    const times = dates.map((d) => Date.parse(`${d}T00:00:00Z`));
+    const times = dates.map((d) => utcDay(d).getTime());
     // From the latest snapshot at or before the date on show (a reader's own line may fall between two).
     let index = indexAtOrBefore(dates, this.source.current() ?? '');
     try {

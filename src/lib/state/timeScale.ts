@@ -6,6 +6,7 @@
  * stepping by snapshot squeezed them into 3.5 % (28 of ~800 steps).
  */
 import { scaleUtc, type ScaleTime } from 'd3-scale';
+import { utcDay } from '../engine/calendar';
 
 /** The share of the slider's width given to the monthly era (before the first daily snapshot). */
 export const MONTHLY_SHARE = 0.22;
@@ -36,8 +37,6 @@ export interface DateMark {
   events: DatedEvent[];
 }
 
-const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
-
 /**
  * The mapping between snapshots and slider positions (0 = first, 1 = last).
  * Positions are monotone in time; a position goes back to the nearest snapshot.
@@ -52,13 +51,15 @@ export class TimelineScale {
     private readonly entries: readonly DatedEntry[],
     monthlyShare = MONTHLY_SHARE,
   ) {
-    this.times = entries.map((e) => day(e.date).getTime());
+    this.times = entries.map((e) => utcDay(e.date).getTime());
     const first = entries[0]?.date ?? '2022-01-01';
     const last = entries.at(-1)?.date ?? first;
     const daily = entries.findIndex((e) => e.kind === 'daily');
     // A monthly era only when raw snapshots come before the daily ones (not for a daily-only or raw-only set).
     this.dailyStart = daily > 0 && daily < entries.length - 1 ? entries[daily].date : null;
-    const domain = this.dailyStart ? [day(first), day(this.dailyStart), day(last)] : [day(first), day(last)];
+    const domain = this.dailyStart
+      ? [utcDay(first), utcDay(this.dailyStart), utcDay(last)]
+      : [utcDay(first), utcDay(last)];
     const range = this.dailyStart ? [0, monthlyShare, 1] : [0, 1];
     this.scale = scaleUtc().domain(domain).range(range).clamp(true);
   }
@@ -66,7 +67,7 @@ export class TimelineScale {
   /** The position (0…1) of a date; 0 for a series of one snapshot. */
   position(date: string): number {
     if (this.times.length < 2 || this.times[0] === this.times.at(-1)) return 0;
-    return this.scale(day(date));
+    return this.scale(utcDay(date));
   }
 
   /** The index of the snapshot nearest in time to a position (0…1); -1 for an empty series. */

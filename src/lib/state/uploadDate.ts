@@ -4,6 +4,7 @@
  * no DOM.
  */
 import { FIRST_YEAR, LAST_YEAR } from '../engine/snapshotYears';
+import { isCalendarDay } from '../engine/calendar';
 
 /** Property names that date a file, most telling first (compared without case). */
 export const DATE_KEYS = ['date', 'datetime', 'valid_from', 'updated', 'updated_at', 'last_updated', 'timestamp'];
@@ -14,8 +15,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?
 function realDate(date: string): string | null {
   const year = Number(date.slice(0, 4));
   if (year < FIRST_YEAR || year > LAST_YEAR) return null;
-  const d = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date ? date : null;
+  return isCalendarDay(date) ? date : null;
 }
 
 /**

@@ -21,6 +21,7 @@
 import type { ScenarioDefinition } from '../engine/scenarios';
 import { stripUnsafe } from '../text/safeText';
 import { decodeCustomScenario, encodeCustomScenario } from './customScenario';
+import { isCalendarDay } from '../engine/calendar';
 
 export const LAYERS = ['frontline', 'labels', 'places'] as const;
 export type LayerId = (typeof LAYERS)[number];
@@ -48,7 +49,6 @@ export interface UrlState {
 }
 
 const MAX = 200;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function clean(value: string | null): string | undefined {
   if (value === null) return undefined;
@@ -112,12 +112,7 @@ export function parseUrlState(
 
 /** A real calendar day written YYYY-MM-DD (not 2025-02-30). */
 function isDate(value: string | undefined): value is string {
-  return (
-    value !== undefined &&
-    DATE.test(value) &&
-    !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-    new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
-  );
+  return value !== undefined && isCalendarDay(value);
 }
 
 /** Known layers, each once, in LAYERS order; `none` is the empty list; nothing valid means the default (all). */
