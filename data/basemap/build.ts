@@ -32,7 +32,8 @@ import mapLabels from '../map-labels.json';
 import { difference, intersect, pathsFromGeometry, repair, toMultiPolygon } from '../../src/lib/engine/polygons';
 import { gazetteerRows, ukrainianName } from '../../src/cli/gazetteer';
 import { romanizeUk } from '../../src/lib/engine/romanize';
-import { BASEMAP, MAP_BOUNDS, NEIGHBOUR_RECT, WATER_EXTENT, type Box } from '../../src/lib/map/basemapExtent';
+import type { Box } from '../../src/lib/engine/box';
+import { BASEMAP, MAP_BOUNDS, NEIGHBOUR_RECT, WATER_EXTENT } from '../../src/lib/map/basemapExtent';
 
 const OUT = 'data/basemap';
 const worldAtlas = process.argv[2] ?? '/tmp/wa/node_modules/world-atlas';

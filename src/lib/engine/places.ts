@@ -28,6 +28,7 @@ import {
   type Zone,
 } from './rules';
 import { ruleFor, type Rule, type ScenarioDefinition } from './scenarios';
+import type { Box } from './box';
 
 /**
  * One town of the gazetteer (the data folder's places.json).
@@ -124,8 +125,6 @@ export interface PlacesResult {
   totals: Record<PlaceZone | 'all', ZoneTotal>;
 }
 
-type Bounds = [number, number, number, number];
-
 /** Even-odd ray casting over every ring: right for valid (multi)polygons, whose holes and parts do not overlap. */
 function inRings(rings: readonly Position[][], x: number, y: number): boolean {
   let inside = false;
@@ -140,13 +139,13 @@ function inRings(rings: readonly Position[][], x: number, y: number): boolean {
 
 /** A MultiPolygon ready for point tests: its rings and the bounding box of each part. */
 interface IndexedShape {
-  parts: { bounds: Bounds; rings: Position[][] }[];
+  parts: { bounds: Box; rings: Position[][] }[];
 }
 
 function indexShape(geometry: MultiPolygon): IndexedShape {
   return {
     parts: geometry.coordinates.map((rings) => {
-      const b: Bounds = [Infinity, Infinity, -Infinity, -Infinity];
+      const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
       for (const [x, y] of rings[0] ?? []) {
         if (x < b[0]) b[0] = x;
         if (y < b[1]) b[1] = y;

@@ -4,8 +4,7 @@
  * land and water for exactly these extents).
  */
 
-/** West, south, east, north in degrees. */
-export type Box = readonly [number, number, number, number];
+import type { Box } from '../engine/box';
 
 /** The rectangle data/boundaries/neighbours-ne10m.geojson is clipped to (its derive.ts). */
 export const NEIGHBOUR_RECT: Box = [12, 39, 48, 57.5];

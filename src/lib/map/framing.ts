@@ -7,10 +7,8 @@
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { DrawClass, PieceCollection, ScenarioDisplay } from './scenarioLayers';
+import type { Box } from '../engine/box';
 import { ZONES } from '../engine/rules';
-
-/** West, south, east, north in degrees. */
-export type Box = [number, number, number, number];
 
 /** The classes that mark land a scenario moves (the grey zone and Russian-held land are the status quo's too). */
 export const CHANGE_CLASSES: readonly DrawClass[] = ['ceded', 'returned', ...ZONES];

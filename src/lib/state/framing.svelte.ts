@@ -9,7 +9,8 @@
  */
 import type * as maplibregl from 'maplibre-gl';
 import { untrack } from 'svelte';
-import { changedBox, type Box } from '../map/framing';
+import type { Box } from '../engine/box';
+import { changedBox } from '../map/framing';
 import { UKRAINE_BOUNDS } from '../map/style';
 import type { AppState } from './app.svelte';
 
