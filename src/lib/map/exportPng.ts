@@ -28,7 +28,8 @@ export interface ExportOptions {
   legend: LegendEntry[];
   credits: string;
   alt: string;
-  dark: boolean;
+  /** The page's theme: the export's ink and ground. */
+  theme: Theme;
   /** The scale bar's unit ("km", "км"). */
   km?: string;
   /** The snapshot's date as the page writes it ("20 November 2025"), drawn large on the map as while playing. */
@@ -102,8 +103,9 @@ export function resizeMap(map: maplibregl.Map, width: number, height: number): (
   };
 }
 
-async function waitIdle(map: maplibregl.Map): Promise<void> {
-  await new Promise<void>((resolve) => {
+/** The map's next idle after a forced repaint (it comes once every source has loaded): the PNG and each video frame wait for it. */
+export function repainted(map: maplibregl.Map): Promise<void> {
+  return new Promise((resolve) => {
     map.once('idle', () => resolve());
     map.triggerRepaint();
   });
@@ -130,7 +132,7 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
     map.jumpTo({ ...camera, zoom: camera.zoom + Math.log2(o.width! / screenWidth) });
   }
   if (before !== o.scale) maps.forEach((m) => m.setPixelRatio(o.scale));
-  if (resized || before !== o.scale) await Promise.all(maps.map(waitIdle));
+  if (resized || before !== o.scale) await Promise.all(maps.map(repainted));
   try {
     const mapCanvas = map.getCanvas();
     const cssW = mapCanvas.clientWidth;
@@ -152,7 +154,7 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
     out.height = Math.round(height * o.scale);
     const ctx = out.getContext('2d')!;
     ctx.scale(o.scale, o.scale);
-    const ink = EXPORT_INK[o.dark ? 'dark' : 'light'];
+    const ink = EXPORT_INK[o.theme];
     const { fg, muted } = ink;
     ctx.fillStyle = ink.ground;
     ctx.fillRect(0, 0, width, height);
@@ -285,7 +287,7 @@ export async function savePageImage(map: maplibregl.Map, page: PageImage, scale:
     legend,
     credits: page.credits,
     alt: page.alt,
-    dark: theme === 'dark',
+    theme,
     km: translate(locale, 'unit.km'),
     date: page.date ? formatDate(page.date, locale) : undefined,
     compare: page.compare,

@@ -10,7 +10,7 @@ import type * as maplibregl from 'maplibre-gl';
 import { tick } from 'svelte';
 import type { MessageKey } from '../i18n/messages';
 import { save } from '../state/downloads';
-import { resizeMap } from './exportPng';
+import { repainted, resizeMap } from './exportPng';
 import { drawFrame, frameLayout, type FrameTexts, type VideoSize } from './videoFrame';
 
 /** The containers the reader can pick; `mp4` only where H.264 encodes. */
@@ -89,14 +89,6 @@ function clipDates(dates: readonly string[], from: string, to: string): string[]
   const picked = dates.filter((d) => d >= from && d <= to);
   if (!picked.length) throw new VideoInputError('video.noSnapshots');
   return picked;
-}
-
-/** The map's next idle after a forced repaint (it comes once every source has loaded). */
-function repainted(map: maplibregl.Map): Promise<void> {
-  return new Promise((resolve) => {
-    map.once('idle', () => resolve());
-    map.triggerRepaint();
-  });
 }
 
 /** Repaints to wait for a date's idle marker before the export gives up (one render takes up to a second). */

@@ -9,6 +9,7 @@ import { CANVAS_FONT, wrap } from './exportPng';
 import type { LegendEntry } from './legend';
 import { drawSwatch } from './legendCanvas';
 import { EXPORT_INK } from './palette';
+import type { Theme } from '../state/url';
 
 /** The two frame sizes the reader can pick: 16:9, and square for social media. */
 export const VIDEO_SIZES = [
@@ -36,7 +37,8 @@ export interface FrameTexts {
   headline: string;
   legend: LegendEntry[];
   credits: string;
-  dark: boolean;
+  /** The page's theme: the frame's ink and ground. */
+  theme: Theme;
 }
 
 const PAD = 24;
@@ -79,7 +81,7 @@ export function drawFrame(
   texts: FrameTexts,
 ): void {
   const { width, height, map } = layout;
-  const ink = EXPORT_INK[texts.dark ? 'dark' : 'light'];
+  const ink = EXPORT_INK[texts.theme];
   ctx.fillStyle = ink.ground;
   ctx.fillRect(0, 0, width, height);
   ctx.drawImage(mapCanvas, map.x, map.y, map.width, map.height);

@@ -100,7 +100,7 @@ export class Exports {
           headline: texts.headline,
           legend: legendEntries({ ...this.s.legend(), locale: this.s.locale() }),
           credits: texts.credits,
-          dark: this.s.theme() === 'dark',
+          theme: this.s.theme(),
         }),
       },
       req,
