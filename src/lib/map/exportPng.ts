@@ -60,25 +60,37 @@ export function wrap(ctx: Pick<CanvasRenderingContext2D, 'measureText'>, text: s
 
 const LEGEND_ROW = 18;
 
+/** A legend's spacing in CSS pixels: the margins, the label's start after its swatch, the gap to the next entry. */
+export interface LegendMetrics {
+  pad: number;
+  text: number;
+  gap: number;
+}
+
+/** The PNG's legend: a 12 px swatch. */
+const PNG_LEGEND: LegendMetrics = { pad: PAD, text: 17, gap: 14 };
+
 /**
  * Where each legend entry goes below the map: its x and row, left to right,
- * a new row when the next would pass the right margin.
+ * a new row when the next would pass the right margin (the PNG's spacing
+ * unless told otherwise; the video's frames are larger).
  */
 export function legendLayout(
   ctx: Pick<CanvasRenderingContext2D, 'measureText'>,
   entries: readonly LegendEntry[],
   width: number,
+  m: LegendMetrics = PNG_LEGEND,
 ): { entry: LegendEntry; x: number; row: number }[] {
-  let x = PAD;
+  let x = m.pad;
   let row = 0;
   return entries.map((entry) => {
     const w = ctx.measureText(entry.label).width;
-    if (x > PAD && x + 18 + w > width - PAD) {
-      x = PAD;
+    if (x > m.pad && x + m.text + 1 + w > width - m.pad) {
+      x = m.pad;
       row++;
     }
     const at = { entry, x, row };
-    x += 17 + w + 14;
+    x += m.text + w + m.gap;
     return at;
   });
 }

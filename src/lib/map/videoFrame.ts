@@ -5,7 +5,7 @@
  * around the map. The texts and the legend come from the caller (the page's,
  * in its language); wrapping and the legend's items are exportPng's.
  */
-import { CANVAS_FONT, wrap } from './exportPng';
+import { CANVAS_FONT, legendLayout, wrap, type LegendMetrics } from './exportPng';
 import type { LegendEntry } from './legend';
 import { drawSwatch } from './legendCanvas';
 import { EXPORT_INK } from './palette';
@@ -42,6 +42,9 @@ export interface FrameTexts {
 }
 
 const PAD = 24;
+/** The frame's legend: a 16 px swatch, rows 24 px apart. */
+const VIDEO_LEGEND: LegendMetrics = { pad: PAD, text: 22, gap: 18 };
+const LEGEND_ROW = 24;
 
 /**
  * The layout of a frame of `size`: a header (title, date, headline), the map,
@@ -106,20 +109,15 @@ export function drawFrame(
   }
 
   // Legend, then credits, under the map.
-  let x = PAD;
   y = map.y + map.height + 28;
   ctx.font = `16px ${CANVAS_FONT}`;
-  for (const item of texts.legend) {
-    const w = ctx.measureText(item.label).width;
-    if (x + 24 + w > width - PAD) {
-      x = PAD;
-      y += 24;
-    }
-    drawSwatch(ctx, item.symbol, x, y - 14, 16);
+  const placed = legendLayout(ctx, texts.legend, width, VIDEO_LEGEND);
+  for (const { entry, x, row } of placed) {
+    drawSwatch(ctx, entry.symbol, x, y + row * LEGEND_ROW - 14, 16);
     ctx.fillStyle = ink.fg;
-    ctx.fillText(item.label, x + 22, y);
-    x += 22 + w + 18;
+    ctx.fillText(entry.label, x + VIDEO_LEGEND.text, y + row * LEGEND_ROW);
   }
+  y += (placed.at(-1)?.row ?? 0) * LEGEND_ROW;
   ctx.font = `14px ${CANVAS_FONT}`;
   ctx.fillStyle = ink.muted;
   for (const line of clamp(ctx, wrap(ctx, texts.credits, width - 2 * PAD), 2, width - 2 * PAD))
