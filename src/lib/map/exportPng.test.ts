@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatKm2 } from '../i18n/format';
-import { drawDate, legendLayout, wrap } from './exportPng';
+import { drawDate, PNG_LEGEND, wrap } from './exportPng';
+import { legendLayout } from './legendCanvas';
 import { legendEntries } from './legend';
 import { EXPORT_INK } from './palette';
 
@@ -29,11 +30,11 @@ describe('legendLayout (PNG legend rows)', () => {
       strip: true,
       frontline: true,
     });
-    const placed = legendLayout(ctx, entries, 400);
+    const placed = legendLayout(ctx, entries, 400, PNG_LEGEND);
     expect(placed.map((p) => p.entry.id)).toEqual(entries.map((e) => e.id));
     expect(placed.at(-1)!.row).toBeGreaterThan(0);
     for (const p of placed) expect(p.x + 17 + p.entry.label.length * 10).toBeLessThanOrEqual(400 - 16);
-    expect(legendLayout(ctx, entries, 100_000).every((p) => p.row === 0)).toBe(true);
+    expect(legendLayout(ctx, entries, 100_000, PNG_LEGEND).every((p) => p.row === 0)).toBe(true);
   });
 });
 

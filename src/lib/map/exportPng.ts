@@ -13,7 +13,7 @@ import { save } from '../state/downloads';
 import type { Theme } from '../state/url';
 import { legendEntries, type LegendEntry } from './legend';
 import { drawCompareHalves } from './exportCompare';
-import { drawSwatch } from './legendCanvas';
+import { drawSwatch, legendLayout, type LegendMetrics } from './legendCanvas';
 import { EXPORT_INK } from './palette';
 import type { DisplayClass } from './scenarioLayers';
 
@@ -60,40 +60,8 @@ export function wrap(ctx: Pick<CanvasRenderingContext2D, 'measureText'>, text: s
 
 const LEGEND_ROW = 18;
 
-/** A legend's spacing in CSS pixels: the margins, the label's start after its swatch, the gap to the next entry. */
-export interface LegendMetrics {
-  pad: number;
-  text: number;
-  gap: number;
-}
-
 /** The PNG's legend: a 12 px swatch. */
-const PNG_LEGEND: LegendMetrics = { pad: PAD, text: 17, gap: 14 };
-
-/**
- * Where each legend entry goes below the map: its x and row, left to right,
- * a new row when the next would pass the right margin (the PNG's spacing
- * unless told otherwise; the video's frames are larger).
- */
-export function legendLayout(
-  ctx: Pick<CanvasRenderingContext2D, 'measureText'>,
-  entries: readonly LegendEntry[],
-  width: number,
-  m: LegendMetrics = PNG_LEGEND,
-): { entry: LegendEntry; x: number; row: number }[] {
-  let x = m.pad;
-  let row = 0;
-  return entries.map((entry) => {
-    const w = ctx.measureText(entry.label).width;
-    if (x > m.pad && x + m.text + 1 + w > width - m.pad) {
-      x = m.pad;
-      row++;
-    }
-    const at = { entry, x, row };
-    x += m.text + w + m.gap;
-    return at;
-  });
-}
+export const PNG_LEGEND: LegendMetrics = { pad: PAD, text: 17, gap: 14 };
 
 /** A scale bar length (km) of a round number that is at most `maxPx` CSS pixels at the map's centre. */
 function scaleBar(metresPerPixel: number, maxPx: number): { km: number; px: number } {
@@ -156,7 +124,7 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
     const headerH = PAD + 26 + (o.subtitle ? 20 : 0) + headlineLines.length * 20 + 8;
     measure.font = `12px ${CANVAS_FONT}`;
     const creditLines = wrap(measure, o.credits, width - 2 * PAD);
-    const placed = legendLayout(measure, o.legend, width);
+    const placed = legendLayout(measure, o.legend, width, PNG_LEGEND);
     const legendRows = (placed.at(-1)?.row ?? 0) + 1;
     const footerH = 8 + 20 + (legendRows - 1) * LEGEND_ROW + 8 + creditLines.length * 16 + PAD;
     const height = headerH + cssH + footerH;

@@ -1,10 +1,42 @@
 /**
- * The legend's swatches on a canvas, for the PNG export: each symbol of
- * map/legend.ts drawn as the page's legend (Legend.svelte) and the map draw
- * it, at the same colours, stripes and line widths.
+ * The legend on a canvas, for the PNG export and the video's frames: where
+ * its entries go (legendLayout), and each symbol of map/legend.ts drawn as
+ * the page's legend (Legend.svelte) and the map draw it, at the same
+ * colours, stripes and line widths.
  */
 import { drawStripes } from './hatch';
-import type { LegendSymbol } from './legend';
+import type { LegendEntry, LegendSymbol } from './legend';
+
+/** A legend's spacing in CSS pixels: the margins, the label's start after its swatch, the gap to the next entry. */
+export interface LegendMetrics {
+  pad: number;
+  text: number;
+  gap: number;
+}
+
+/**
+ * Where each legend entry goes below a map (the PNG's, a video frame's): its
+ * x and row, left to right, a new row when the next would pass the right margin.
+ */
+export function legendLayout(
+  ctx: Pick<CanvasRenderingContext2D, 'measureText'>,
+  entries: readonly LegendEntry[],
+  width: number,
+  m: LegendMetrics,
+): { entry: LegendEntry; x: number; row: number }[] {
+  let x = m.pad;
+  let row = 0;
+  return entries.map((entry) => {
+    const w = ctx.measureText(entry.label).width;
+    if (x > m.pad && x + m.text + 1 + w > width - m.pad) {
+      x = m.pad;
+      row++;
+    }
+    const at = { entry, x, row };
+    x += m.text + w + m.gap;
+    return at;
+  });
+}
 
 /** A square of `fill`, with `inside` drawn over it, and a 1 px `edge`. */
 function edged(

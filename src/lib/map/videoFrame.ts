@@ -5,9 +5,9 @@
  * around the map. The texts and the legend come from the caller (the page's,
  * in its language); wrapping and the legend's items are exportPng's.
  */
-import { CANVAS_FONT, legendLayout, wrap, type LegendMetrics } from './exportPng';
+import { CANVAS_FONT, wrap } from './exportPng';
 import type { LegendEntry } from './legend';
-import { drawSwatch } from './legendCanvas';
+import { drawSwatch, legendLayout, type LegendMetrics } from './legendCanvas';
 import { EXPORT_INK } from './palette';
 import type { Theme } from '../state/url';
 
