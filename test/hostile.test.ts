@@ -30,7 +30,7 @@ import { redactUrl } from '../src/cli/net';
 import { safeText } from '../src/cli/terminal';
 import { formatCsv } from '../src/lib/datafolder/tables';
 import { placesToCsv } from '../src/lib/datafolder/placesTable';
-import { csvText, stripUnsafe } from '../src/lib/text/safeText';
+import { csvText, htmlText, stripUnsafe } from '../src/lib/text/safeText';
 import { loadBoundaries } from '../src/cli/boundaries';
 import { Overlayer } from '../src/lib/engine/overlay';
 import { parseSnapshot } from '../src/lib/engine/snapshot';
@@ -758,6 +758,17 @@ describe('the failure handler', () => {
     );
     expect(redactUrl('https://user:pass@example.org/a.geojson?token=s#frag')).toBe('https://example.org/a.geojson');
     expect(redactUrl('https://example.org/a.geojson')).toBe('https://example.org/a.geojson');
+  });
+});
+
+describe('text for an HTML sink is never markup', () => {
+  it('a file name with markup and entities reads back as the same text', () => {
+    const name = `<img src=x onerror="alert(1)">&amp;'.geojson`;
+    const html = htmlText(name);
+    expect(html).not.toMatch(/[<>"']/);
+    // Decoding the entities gives back exactly the name: nothing dropped, nothing doubled.
+    const decoded = html.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+    expect(decoded).toBe(name);
   });
 });
 

@@ -404,6 +404,9 @@ describe('phone', () => {
         attrib.y + attrib.height <= scale.y
       );
       expect(overlap, `scale ${JSON.stringify(scale)} attribution ${JSON.stringify(attrib)}`).toBe(false);
+      // One line (it was two, over the map), still naming the data's and the boundaries' sources.
+      expect(attrib.height).toBeLessThan(30);
+      expect(await page.locator('.maplibregl-ctrl-attrib').innerText()).toMatch(/^DeepStateMap · © Minregion · /);
 
       await handle.tap();
       expect(await handle.getAttribute('aria-expanded')).toBe('true');

@@ -1,6 +1,7 @@
 /**
  * The offline basemap in real Chromium (issue 13): at the opening view the
- * Dnipro and the Siverskyi Donets are drawn and the four front-line oblasts
+ * Dnipro and the Siverskyi Donets are drawn, the Dnipro is named (from zoom
+ * 4.5, which desktops and tablets open at), and the four front-line oblasts
  * keep their labels, villages appear near the front as one zooms in, the
  * view can never leave the land (so no straight edge shows), and every
  * basemap file comes from the page's own origin. Screenshots at three sizes,
@@ -122,6 +123,8 @@ describe('the basemap', () => {
             const ids = (await rendered(page, 'region-label')).map((p) => p.id);
             for (const id of FRONT_OBLASTS) expect(ids, id).toContain(id);
             expect(new Set(ids).size).toBe(27);
+            // The river names start at 4.5: the Dnipro is named, beside the oblast labels, not under them.
+            expect((await rendered(page, 'name-river')).map((p) => p.name_en)).toContain('Dnipro');
           }
           // Oblast centres from the first view.
           expect((await rendered(page, 'place-label')).length).toBeGreaterThanOrEqual(8);

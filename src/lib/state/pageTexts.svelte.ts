@@ -7,6 +7,7 @@ import { MINREGION_CREDIT, SOURCE_NAME } from '../datafolder/provenance';
 import { t } from '../i18n/locale.svelte';
 import { scenarioTexts } from '../i18n/names';
 import { altText } from '../text/altText';
+import { htmlText } from '../text/safeText';
 import { headline } from '../text/headline';
 import type { AppState } from './app.svelte';
 import type { CompareState } from './compare.svelte';
@@ -55,11 +56,17 @@ export class PageTexts {
     const parts = { data: this.dataName, boundaries: this.boundaries, basemap: t('credits.basemap') };
     return this.app.date ? t('credits.withDate', { ...parts, date: this.app.date }) : t('credits.noDate', parts);
   });
-  /** The map's attribution line. */
-  readonly attribution = $derived.by(
-    () =>
-      `${this.dataName}${this.app.date ? ` ${this.app.date}` : ''} · ${t('attribution.boundaries', { boundaries: this.boundaries })} · ${t('credits.basemap')}`,
-  );
+  /**
+   * The map's attribution box, as HTML (MapLibre sets it as innerHTML, so each
+   * line is escaped): the full line, and the short one that maps of phone width
+   * show instead (MapFigure.svelte), which names the same sources without their
+   * labels or the date (the headline gives it), on one line at 360 px.
+   */
+  readonly attribution = $derived.by(() => {
+    const full = `${this.dataName}${this.app.date ? ` ${this.app.date}` : ''} · ${t('attribution.boundaries', { boundaries: this.boundaries })} · ${t('credits.basemap')}`;
+    const short = t('attribution.short', { data: this.dataName, boundaries: this.boundaries });
+    return `<span class="credit-full">${htmlText(full)}</span><span class="credit-short">${htmlText(short)}</span>`;
+  });
 
   constructor(app: AppState, language: Language, fixedTitle?: string, compare?: CompareState) {
     this.app = app;

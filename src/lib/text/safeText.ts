@@ -52,6 +52,16 @@ export function shownName(name: string, max = 120, fallback = 'file'): string {
 }
 
 /**
+ * Text for a place that takes HTML (MapLibre's attribution box sets its
+ * text as innerHTML): &, <, >, " and ' written as entities.
+ *
+ * @example htmlText('a <b> & "c"') // 'a &lt;b&gt; &amp; &quot;c&quot;'
+ */
+export function htmlText(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
  * A string cell for a CSV file: one that a spreadsheet would run as a formula
  * (starting with = + - @, or a tab or carriage return that some strip before
  * looking) gets a leading apostrophe, OWASP's advice for CSV injection.
