@@ -1,13 +1,14 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { sourceDataOnce } from './src/build/sourceDataOnce.ts';
 import { contentSecurityPolicy, dataFolder, glyphs } from './src/build/vitePlugins.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   base: './',
-  plugins: [svelte(), glyphs(root), dataFolder(root), contentSecurityPolicy()],
+  plugins: [sourceDataOnce(), svelte(), glyphs(root), dataFolder(root), contentSecurityPolicy()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,

@@ -129,6 +129,29 @@ describe('the map', () => {
     await expect.poll(() => page.locator('.maplibregl-popup [data-region]').getAttribute('data-region')).toBe('UA-53');
   });
 
+  it("sends each basemap source's data to MapLibre's worker once (src/build/sourceDataOnce.ts)", async () => {
+    const counted = await browser.newPage();
+    // Count the worker's "load data" messages (MapLibre's MessageType.loadData) per source, from the first one.
+    await counted.addInitScript(() => {
+      const loads: Record<string, number> = ((window as unknown as { loads: Record<string, number> }).loads = {});
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (
+        this: Worker,
+        m: { type?: string; data?: { source?: string } },
+        ...rest
+      ) {
+        if (m?.type === 'LD') loads[m.data?.source ?? '?'] = (loads[m.data?.source ?? '?'] ?? 0) + 1;
+        return post.apply(this, [m, ...rest] as unknown as Parameters<typeof post>);
+      } as typeof post;
+    });
+    await counted.goto(preview.url + withDate(''));
+    await waitForIdle(counted, 'status-quo');
+    const loads = await counted.evaluate(() => (window as unknown as { loads: Record<string, number> }).loads);
+    // Their data never changes: svelte-maplibre-gl alone sent names, land and water two or three times.
+    for (const source of ['names', 'land', 'water', 'places']) expect(loads[source], source).toBe(1);
+    await counted.close();
+  });
+
   it('made no request outside its origin and logged no error or warning (glyphs load from the app)', () => {
     expect(log.foreign).toEqual([]);
     expect(log.errors).toEqual([]);
