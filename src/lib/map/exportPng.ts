@@ -58,10 +58,8 @@ export function wrap(ctx: Pick<CanvasRenderingContext2D, 'measureText'>, text: s
   return lines;
 }
 
-const LEGEND_ROW = 18;
-
 /** The PNG's legend: a 12 px swatch. */
-export const PNG_LEGEND: LegendMetrics = { pad: PAD, text: 17, gap: 14 };
+export const PNG_LEGEND: LegendMetrics = { pad: PAD, text: 17, gap: 14, row: 18 };
 
 /** A scale bar length (km) of a round number that is at most `maxPx` CSS pixels at the map's centre. */
 function scaleBar(metresPerPixel: number, maxPx: number): { km: number; px: number } {
@@ -126,7 +124,7 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
     const creditLines = wrap(measure, o.credits, width - 2 * PAD);
     const placed = legendLayout(measure, o.legend, width, PNG_LEGEND);
     const legendRows = (placed.at(-1)?.row ?? 0) + 1;
-    const footerH = 8 + 20 + (legendRows - 1) * LEGEND_ROW + 8 + creditLines.length * 16 + PAD;
+    const footerH = 8 + 20 + (legendRows - 1) * PNG_LEGEND.row + 8 + creditLines.length * 16 + PAD;
     const height = headerH + cssH + footerH;
 
     const out = document.createElement('canvas');
@@ -191,7 +189,7 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
     const legendTop = headerH + cssH + 8 + 14;
     ctx.font = `12px ${CANVAS_FONT}`;
     for (const { entry, x, row } of placed) {
-      y = legendTop + row * LEGEND_ROW;
+      y = legendTop + row * PNG_LEGEND.row;
       drawSwatch(ctx, entry.symbol, x, y - 11, 12);
       ctx.fillStyle = fg;
       ctx.fillText(entry.label, x + 17, y);

@@ -7,11 +7,15 @@
 import { drawStripes } from './hatch';
 import type { LegendEntry, LegendSymbol } from './legend';
 
-/** A legend's spacing in CSS pixels: the margins, the label's start after its swatch, the gap to the next entry. */
+/**
+ * A legend's spacing in CSS pixels: the margins, the label's start after its
+ * swatch, the gap to the next entry, and the height of a row.
+ */
 export interface LegendMetrics {
   pad: number;
   text: number;
   gap: number;
+  row: number;
 }
 
 /**

@@ -43,8 +43,7 @@ export interface FrameTexts {
 
 const PAD = 24;
 /** The frame's legend: a 16 px swatch, rows 24 px apart. */
-const VIDEO_LEGEND: LegendMetrics = { pad: PAD, text: 22, gap: 18 };
-const LEGEND_ROW = 24;
+const VIDEO_LEGEND: LegendMetrics = { pad: PAD, text: 22, gap: 18, row: 24 };
 
 /**
  * The layout of a frame of `size`: a header (title, date, headline), the map,
@@ -113,11 +112,11 @@ export function drawFrame(
   ctx.font = `16px ${CANVAS_FONT}`;
   const placed = legendLayout(ctx, texts.legend, width, VIDEO_LEGEND);
   for (const { entry, x, row } of placed) {
-    drawSwatch(ctx, entry.symbol, x, y + row * LEGEND_ROW - 14, 16);
+    drawSwatch(ctx, entry.symbol, x, y + row * VIDEO_LEGEND.row - 14, 16);
     ctx.fillStyle = ink.fg;
-    ctx.fillText(entry.label, x + VIDEO_LEGEND.text, y + row * LEGEND_ROW);
+    ctx.fillText(entry.label, x + VIDEO_LEGEND.text, y + row * VIDEO_LEGEND.row);
   }
-  y += (placed.at(-1)?.row ?? 0) * LEGEND_ROW;
+  y += (placed.at(-1)?.row ?? 0) * VIDEO_LEGEND.row;
   ctx.font = `14px ${CANVAS_FONT}`;
   ctx.fillStyle = ink.muted;
   for (const line of clamp(ctx, wrap(ctx, texts.credits, width - 2 * PAD), 2, width - 2 * PAD))
