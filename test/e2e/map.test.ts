@@ -140,7 +140,8 @@ describe('the map', () => {
         m: { type?: string; data?: { source?: string } },
         ...rest
       ) {
-        if (m?.type === 'LD') loads[m.data?.source ?? '?'] = (loads[m.data?.source ?? '?'] ?? 0) + 1;
+        const source = m?.type === 'LD' ? (m.data?.source ?? '?') : null;
+        if (source) loads[source] = (loads[source] ?? 0) + 1;
         return post.apply(this, [m, ...rest] as unknown as Parameters<typeof post>);
       } as typeof post;
     });

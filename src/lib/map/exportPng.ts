@@ -192,7 +192,7 @@ export async function exportPng(map: maplibregl.Map, o: ExportOptions): Promise<
       y = legendTop + row * PNG_LEGEND.row;
       drawSwatch(ctx, entry.symbol, x, y - 11, 12);
       ctx.fillStyle = fg;
-      ctx.fillText(entry.label, x + 17, y);
+      ctx.fillText(entry.label, x + PNG_LEGEND.text, y);
     }
     ctx.font = `12px ${CANVAS_FONT}`;
     ctx.fillStyle = muted;

@@ -53,9 +53,9 @@ export function shownName(name: string, max = 120, fallback = 'file'): string {
 
 /**
  * Text for a place that takes HTML (MapLibre's attribution box sets its
- * text as innerHTML): &, <, >, " and ' written as entities.
+ * text as innerHTML): &, <, >, " and ' written as numeric entities.
  *
- * @example htmlText('a <b> & "c"') // 'a &lt;b&gt; &amp; &quot;c&quot;'
+ * @example htmlText('a <b> & "c"') // 'a &#60;b&#62; &#38; &#34;c&#34;'
  */
 export function htmlText(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
