@@ -129,11 +129,14 @@ describe('the map', () => {
     await expect.poll(() => page.locator('.maplibregl-popup [data-region]').getAttribute('data-region')).toBe('UA-53');
   });
 
-  it("sends each basemap source's data to MapLibre's worker once (src/build/sourceDataOnce.ts)", async () => {
+  it("sends each basemap source's data to MapLibre's worker once, and paints the first view when it is complete", async () => {
     const counted = await browser.newPage();
-    // Count the worker's "load data" messages (MapLibre's MessageType.loadData) per source, from the first one.
+    // Count the worker's "load data" messages (MapLibre's MessageType.loadData)
+    // per source, and the frames MapLibre paints (each starts with a clear of
+    // the colour buffer), from the first one.
     await counted.addInitScript(() => {
-      const loads: Record<string, number> = ((window as unknown as { loads: Record<string, number> }).loads = {});
+      const seen: { loads: Record<string, number>; frames: number } = { loads: {}, frames: 0 };
+      (window as unknown as { seen: typeof seen }).seen = seen;
       const post = Worker.prototype.postMessage;
       Worker.prototype.postMessage = function (
         this: Worker,
@@ -141,15 +144,26 @@ describe('the map', () => {
         ...rest
       ) {
         const source = m?.type === 'LD' ? (m.data?.source ?? '?') : null;
-        if (source) loads[source] = (loads[source] ?? 0) + 1;
+        if (source) seen.loads[source] = (seen.loads[source] ?? 0) + 1;
         return post.apply(this, [m, ...rest] as unknown as Parameters<typeof post>);
       } as typeof post;
+      const clear = WebGL2RenderingContext.prototype.clear;
+      WebGL2RenderingContext.prototype.clear = function (this: WebGL2RenderingContext, mask: number) {
+        if (mask & this.COLOR_BUFFER_BIT) seen.frames++;
+        clear.call(this, mask);
+      };
     });
     await counted.goto(preview.url + withDate(''));
     await waitForIdle(counted, 'status-quo');
-    const loads = await counted.evaluate(() => (window as unknown as { loads: Record<string, number> }).loads);
+    const { loads, frames } = await counted.evaluate(
+      () => (window as unknown as { seen: { loads: Record<string, number>; frames: number } }).seen,
+    );
     // Their data never changes: svelte-maplibre-gl alone sent names, land and water two or three times.
     for (const source of ['names', 'land', 'water', 'places']) expect(loads[source], source).toBe(1);
+    // The whole map, then MapLibre's frame for its placed labels (src/lib/map/firstPaint.ts);
+    // painting as each source came in took 12 software renders.
+    expect(frames).toBeGreaterThanOrEqual(1);
+    expect(frames).toBeLessThanOrEqual(3);
     await counted.close();
   });
 

@@ -44,6 +44,8 @@ export interface Notice {
 
 export class AppState {
   status = $state<Status>('loading');
+  /** The first view's data is in (or failed): the map may paint its first frame. */
+  settled = $state(false);
   /** The last failure the reader should see, or null. */
   notice = $state.raw<Notice | null>(null);
   dataset = $state.raw<Dataset | null>(null);
@@ -282,6 +284,8 @@ export class AppState {
     } catch (e) {
       this.status = 'error';
       this.fail('status.error', e);
+    } finally {
+      this.settled = true;
     }
   }
 

@@ -36,6 +36,11 @@ export class Page {
   map = $state.raw<maplibregl.Map>();
   /** The land around Ukraine, loaded beside the data set. */
   neighbours = $state.raw<FC | null>(null);
+  private neighboursSettled = $state(false);
+  /** The first view's data has come (or failed to): the map paints its first frame then (map/firstPaint.ts). */
+  get firstViewReady(): boolean {
+    return this.app.settled && this.neighboursSettled;
+  }
   locale = $derived.by(() => this.language.current);
   /** DeepState's notes of the day (the data folder's notes.json), fetched after the first map; none until then. */
   private notes = $state.raw<DayNote[]>([]);
@@ -61,10 +66,12 @@ export class Page {
     const app = (this.app = new AppState(initial));
     // Start loading now, not on mount: the map's WebGL set-up (mounted first) would delay it.
     void app.load();
-    loadNeighbours().then(
-      (fc) => (this.neighbours = fc),
-      () => {}, // the land around Ukraine is context only: the map and its figures stand without it
-    );
+    loadNeighbours()
+      .then(
+        (fc) => (this.neighbours = fc),
+        () => {}, // the land around Ukraine is context only: the map and its figures stand without it
+      )
+      .finally(() => (this.neighboursSettled = true));
     this.player = new Player({ dates: () => app.dates, current: () => app.date, show: (d) => app.selectDate(d) }, () =>
       app.cancelPending(),
     );
