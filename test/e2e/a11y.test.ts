@@ -404,9 +404,11 @@ describe('phone', () => {
         attrib.y + attrib.height <= scale.y
       );
       expect(overlap, `scale ${JSON.stringify(scale)} attribution ${JSON.stringify(attrib)}`).toBe(false);
-      // One line (it was two, over the map), still naming the data's and the boundaries' sources.
+      // One line (it was two, over the map), still naming every source: data, boundaries, rivers, places.
       expect(attrib.height).toBeLessThan(30);
-      expect(await page.locator('.maplibregl-ctrl-attrib').innerText()).toMatch(/^DeepStateMap · © Minregion · /);
+      expect(await page.locator('.maplibregl-ctrl-attrib').innerText()).toBe(
+        'DeepStateMap · © Minregion · GSHHG · GeoNames',
+      );
 
       await handle.tap();
       expect(await handle.getAttribute('aria-expanded')).toBe('true');

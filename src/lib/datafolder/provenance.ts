@@ -34,6 +34,13 @@ export const ATTRIBUTION = `${SOURCE_NAME} (deepstatemap.live), via the public a
 export const MINREGION_CREDIT = '© Minregion';
 
 /**
+ * The basemap's sources, named as their licences ask: rivers, reservoirs and
+ * coast from GSHHG, places from GeoNames. The credit lines put them in the
+ * page's language around these names (`credits.basemap`).
+ */
+export const BASEMAP_SOURCES = { rivers: 'GSHHG', places: 'GeoNames' } as const;
+
+/**
  * What made a file: the app and its version (also the CLI's).
  *
  * @example `${GENERATOR.name} ${GENERATOR.version}` // 'frontline-scenarios 0.1.0'

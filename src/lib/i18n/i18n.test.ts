@@ -13,10 +13,9 @@ import uk from './uk.json';
 
 /**
  * Values that are the same in both languages on purpose (proper names, symbols, product names): share.png
- * is a file format's name; timeline.planOn only punctuation between a title and a date, each already translated;
- * attribution.short only sources' names (GSHHG, GeoNames) between placeholders that are translated.
+ * is a file format's name; timeline.planOn only punctuation between a title and a date, each already translated.
  */
-const SAME_IN_BOTH = new Set<MessageKey>(['share.png', 'timeline.planOn', 'attribution.short']);
+const SAME_IN_BOTH = new Set<MessageKey>(['share.png', 'timeline.planOn']);
 
 describe('locale files', () => {
   it('have the same keys', () => {

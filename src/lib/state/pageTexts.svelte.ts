@@ -3,7 +3,7 @@
  * title and clause, the headline, the alt text and the credits. One place,
  * so the panel, the embed, the live region and the PNG say the same.
  */
-import { MINREGION_CREDIT, SOURCE_NAME } from '../datafolder/provenance';
+import { BASEMAP_SOURCES, MINREGION_CREDIT, SOURCE_NAME } from '../datafolder/provenance';
 import { t } from '../i18n/locale.svelte';
 import { scenarioTexts } from '../i18n/names';
 import { altText } from '../text/altText';
@@ -53,7 +53,7 @@ export class PageTexts {
     this.app.upload ? t('upload.credit', { name: this.app.upload.name }) : SOURCE_NAME,
   );
   readonly credits = $derived.by(() => {
-    const parts = { data: this.dataName, boundaries: this.boundaries, basemap: t('credits.basemap') };
+    const parts = { data: this.dataName, boundaries: this.boundaries, basemap: t('credits.basemap', BASEMAP_SOURCES) };
     return this.app.date ? t('credits.withDate', { ...parts, date: this.app.date }) : t('credits.noDate', parts);
   });
   /**
@@ -63,8 +63,8 @@ export class PageTexts {
    * labels or the date (the headline gives it), on one line at 360 px.
    */
   readonly attribution = $derived.by(() => {
-    const full = `${this.dataName}${this.app.date ? ` ${this.app.date}` : ''} · ${t('attribution.boundaries', { boundaries: this.boundaries })} · ${t('credits.basemap')}`;
-    const short = t('attribution.short', { data: this.dataName, boundaries: this.boundaries });
+    const full = `${this.dataName}${this.app.date ? ` ${this.app.date}` : ''} · ${t('attribution.boundaries', { boundaries: this.boundaries })} · ${t('credits.basemap', BASEMAP_SOURCES)}`;
+    const short = [this.dataName, this.boundaries, BASEMAP_SOURCES.rivers, BASEMAP_SOURCES.places].join(' · ');
     return `<span class="credit-full">${htmlText(full)}</span><span class="credit-short">${htmlText(short)}</span>`;
   });
 
