@@ -68,7 +68,8 @@ type Ring = Position[];
 
 /** GMT's multi-segment text (`>` starts a segment, then `lon lat` lines) as segments. */
 function gmt(args: string[]): Ring[] {
-  const r = spawnSync('gmt', args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  // Otherwise gmt writes a gmt.history file into the working directory (`--GMT_HISTORY=false` does not stop it in GMT 6.4).
+  const r = spawnSync('gmt', [...args, '--GMT_HISTORY=readonly'], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status !== 0) throw new Error(`gmt ${args.join(' ')}: ${r.stderr || r.error}`);
   const segs: Ring[] = [];
   for (const line of r.stdout.split('\n')) {
