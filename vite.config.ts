@@ -2,13 +2,13 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { sourceDataOnce } from './src/build/sourceDataOnce.ts';
-import { contentSecurityPolicy, dataFolder, glyphs } from './src/build/vitePlugins.ts';
+import { contentSecurityPolicy, customMedia, dataFolder, glyphs } from './src/build/vitePlugins.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   base: './',
-  plugins: [sourceDataOnce(), svelte(), glyphs(root), dataFolder(root), contentSecurityPolicy()],
+  plugins: [sourceDataOnce(), customMedia(), svelte(), glyphs(root), dataFolder(root), contentSecurityPolicy()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,

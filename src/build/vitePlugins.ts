@@ -9,12 +9,14 @@
  *   it at /data/; the build copies it into dist/data/ (Vite already copies
  *   public/, so only the other two need copying), and writes the site's
  *   static API from it into dist/api/v1/ (`frontline api`, see README "API").
+ * - customMedia: the page's named media queries (`@media (--phone)`) in CSS.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize, resolve, sep } from 'node:path';
 import type { Connect, Plugin } from 'vite';
+import { CUSTOM_MEDIA } from '../lib/state/breakpoints.ts';
 
 /** The glyph folder the map's labels ask for (lib/map/style.ts `FONT`). */
 const GLYPHS_FONT = 'Noto Sans Regular';
@@ -161,6 +163,35 @@ export function contentSecurityPolicy(): Plugin {
           injectTo: 'head-prepend',
         },
       ],
+    },
+  };
+}
+
+/**
+ * `@media (--name)` in a stylesheet as the query `CUSTOM_MEDIA` names (the draft CSS custom media, which no
+ * browser reads yet): the breakpoint's width is written once, for the CSS and for `matchMedia`.
+ *
+ * @example expandCustomMedia('@media (--phone) { a {} }', 'x.css') // '@media (max-width: 820px) { a {} }'
+ */
+export function expandCustomMedia(css: string, file: string): string {
+  return css.replace(/@media[^{;]*/g, (prelude) =>
+    prelude.replace(/\((--[\w-]+)\)/g, (whole, name: string) => {
+      if (!(name in CUSTOM_MEDIA))
+        throw new Error(`${file}: unknown media query ${whole} (known: ${Object.keys(CUSTOM_MEDIA).join(', ')})`);
+      return CUSTOM_MEDIA[name as keyof typeof CUSTOM_MEDIA];
+    }),
+  );
+}
+
+/** Expands `@media (--name)` in the app's CSS, and in components' styles, before Vite reads them. */
+export function customMedia(): Plugin {
+  return {
+    name: 'frontline-custom-media',
+    enforce: 'pre',
+    transform(code, id) {
+      if (id.includes('/node_modules/') || !/\.css($|\?)|[?&]type=style/.test(id)) return null;
+      if (!code.includes('@media')) return null;
+      return { code: expandCustomMedia(code, id.split('?')[0]), map: null };
     },
   };
 }

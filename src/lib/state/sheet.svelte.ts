@@ -6,6 +6,7 @@
  * stay clear of the collapsed sheet.
  */
 import type * as maplibregl from 'maplibre-gl';
+import { CUSTOM_MEDIA } from './breakpoints';
 
 /** The collapsed sheet's height on a 360 px phone once its headline and legend are in (measured: 220–235 px). */
 const COLLAPSED_ESTIMATE = 230;
@@ -37,9 +38,8 @@ export class Sheet {
 
   /** Create it while a component initialises (it follows the panel's height). */
   constructor(embedded: boolean) {
-    // Phones and tablets held upright (768–820 px): beside a 440 px panel their map was a 330 px strip.
-    // The same width is in app.css, SidePanel, MapFigure and Legend (CSS media queries cannot read a constant).
-    this.phone = !embedded && Boolean(window.matchMedia?.('(max-width: 820px)').matches);
+    // The same query as the CSS's `@media (--phone)`.
+    this.phone = !embedded && Boolean(window.matchMedia?.(CUSTOM_MEDIA['--phone']).matches);
     this.fitPadding = { top: 16, left: 16, right: 16, bottom: this.phone ? 170 : 16 };
     $effect(() => {
       if (!this.open) this.collapsedHeight = this.panelHeight;
