@@ -8,4 +8,6 @@ export const CUSTOM_MEDIA = {
    * a bottom sheet. Beside a 440 px panel their map was a 330 px strip.
    */
   '--phone': '(max-width: 820px)',
+  /** Phones: too narrow for two maps side by side, so compare shows one side at a time (an A | B toggle). */
+  '--narrow': '(max-width: 767px)',
 } as const;
