@@ -2,7 +2,8 @@
  * Compare in real Chromium (issue 14.2): two plans side by side on one date,
  * both maps drawn, synced, the divider moved by keyboard, the sentence the
  * engine's; two dates (the nearest snapshot, in dark); the phone's A | B
- * toggle; the embed keeps the comparison. Screenshots:
+ * toggle; the embed keeps the comparison; side B draws its plan's own strip
+ * with the CLI's km². Screenshots:
  * test/artifacts/screenshots/compare-*.png.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { scenarioById } from '../../src/lib/engine/scenarioCatalog';
 import { compareSentence } from '../../src/lib/text/compareSentence';
 import { readDataFolder, type DataFolder } from '../../src/cli/store';
 import { appUnderTest, SHOTS } from '../helpers/app';
+import { cli } from '../helpers/cli';
 import { colourAt, decodePng, embedCode, REFERENCE_DATE, waitForIdle } from '../helpers/browser';
 import { TEST_DATA } from '../helpers/paths';
 
@@ -66,6 +68,24 @@ describe('compare', () => {
     await expect.poll(() => headlineOf(page)).toBe(sentence);
     expect(await page.getByTestId('label-a').textContent()).toContain('US 28-point draft · 20 November 2025');
     expect(await page.getByTestId('label-b').textContent()).toContain('20-point framework · 20 November 2025');
+    // Side B draws its plan's own strip (the page's plan, the US draft, has none): the four oblasts it names, at
+    // the plan's default 10 km, each with the km² the CLI gives; the legend shows the strip.
+    const stripB = async () =>
+      page.evaluate(() => {
+        const m = (window as unknown as Handle).frontline.compare.map;
+        const data = (m.getSource('strip') as import('maplibre-gl').GeoJSONSource).serialize()
+          .data as import('geojson').FeatureCollection;
+        return data.features.map((f) => [f.properties!.region, f.properties!.width_km, f.properties!.area_km2]);
+      });
+    await expect.poll(async () => (await stripB()).length, { timeout: 60_000 }).toBe(4);
+    const r = await cli('areas', '--date', REFERENCE_DATE, '--scenario', 'framework-20-point', '--data', TEST_DATA);
+    expect(r.code, r.err).toBe(0);
+    const cliStrip = (JSON.parse(r.out).rows as { id: string; kind: string; strip_km2: number }[])
+      .filter((x) => x.kind === 'region' && x.strip_km2 > 0)
+      .map((x) => [x.id, 10, x.strip_km2]);
+    const drawn = (await stripB()).map(([id, km, area]) => [id, km, Math.round(Number(area) * 100) / 100]);
+    expect(drawn.sort()).toEqual(cliStrip.sort());
+    expect(await page.locator('.legend [data-class="strip"]').count()).toBe(1);
     // The views follow each other both ways.
     type Handle = { frontline: { map: import('maplibre-gl').Map; compare: { map: import('maplibre-gl').Map } } };
     const centre = (which: 'map' | 'compareMap') =>

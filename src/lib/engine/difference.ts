@@ -85,7 +85,8 @@ export function largestDifference(rows: readonly DifferenceRow[]): DifferenceRow
  * The compared side's report: the page's own engine call (areaReport) on the
  * plan without its own strip (withoutPlanStrip). The strip would need the
  * date's full snapshot and its geometry code for a figure the comparison
- * does not state; the land each army holds does not depend on it.
+ * does not state; the land each army holds does not depend on it. (The
+ * compared map draws the strip: state/stripLoader.svelte.ts.)
  *
  * @example sideReport(manifest, stats, snapshotOn(manifest, '2025-11-20'), scenarioById('framework-20-point')).rows
  */

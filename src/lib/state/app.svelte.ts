@@ -11,20 +11,18 @@ import { nearestSnapshot, newestDate, packOverlays, seriesOf, type SnapshotEntry
 import type { RegionOverlay } from '../engine/overlay';
 import { areaReport, type AreaReport } from '../engine/report';
 import { SCENARIOS, STATUS_QUO, scenarioById } from '../engine/scenarioCatalog';
-import { needsOrdlo, stripRegions, withStripWidth, type ScenarioDefinition } from '../engine/scenarios';
+import { needsOrdlo, withStripWidth, type ScenarioDefinition } from '../engine/scenarios';
 import type { Strip } from '../engine/strip';
 import { collectPieces, frontlineOf, scenarioDisplay } from '../map/scenarioLayers';
 import { CUSTOM_ID } from './customScenario';
 import { loadBuiltinBoundaries, loadDataset, loadPlaces, type Dataset, type FC } from './data';
 import { ControlIndex, placesChangingHands, type PlacesFile, type PlacesResult } from '../engine/places';
-import { loadFrame, loadSnapshot } from './history';
+import { loadFrame } from './history';
+import { StripLoader, stripKey } from './stripLoader.svelte';
 import { statusQuoSeries, type SeriesPoint } from './timeSeries';
 import type { Upload } from './upload';
 import { LAYERS, type LayerId, type UrlState } from './url';
 import type { Params } from '../i18n/messages';
-
-/** The strip's geometry code (Clipper2's offsetting), loaded with the first scenario that has a strip. */
-type StripLib = typeof import('../engine/strip');
 
 /** Scenarios that mean something without a snapshot (whole regions only). */
 const NO_SNAPSHOT_SCENARIOS = ['borders-1991', 'russia-demand'];
@@ -106,72 +104,35 @@ export class AppState {
     return !needsOrdlo(scenario) || Boolean(this.dataset?.manifest.ordlo);
   }
 
+  /** Loads and computes the shown plan's strip. */
+  private strips = new StripLoader((key, e, params) => this.fail(key, e, params));
+  private stripKey = $derived(stripKey(this.scenario));
   /**
-   * The strip's width and regions as one string: its own derived, so an edit
-   * of a custom scenario's rules recomputes the strip only when it changes
-   * where the strip may lie (stripRegions).
-   */
-  private stripKey = $derived(
-    this.scenario.strip_km === undefined ? '' : `${this.scenario.strip_km}|${stripRegions(this.scenario).join(',')}`,
-  );
-  /**
-   * The scenario's demilitarised strip on the date, if it has one: the same
-   * computeStrip the CLI calls (through scenarioStrip), on the same files
-   * (the snapshot and regions-display.geojson), so the figures match. Null
-   * until loadStrip() has brought what it needs.
+   * The scenario's demilitarised strip on the date, if it has one (StripLoader: the CLI's computeStrip on the
+   * same files). Null until loadStrip() has brought what it needs.
    */
   strip = $derived.by<Strip | null>(() => {
-    const [width, regions] = this.stripKey.split('|');
     const ds = this.dataset;
     const entry = this.entry;
-    const lib = this.stripLib;
-    if (!this.stripKey || !ds || !entry || !lib) return null;
-    const at = (fc: FC): Strip => lib.computeStrip(lib.stripInputOf(fc, ds.regions), Number(width), regions.split(','));
-    // The map reads dates from the history chunks, which hold only what it draws;
-    // the strip's sides need the snapshot's occupied and contested layers too.
-    if (this.upload?.entry.id === entry.id) return at(this.upload.fc);
-    if (this.fullSnapshot?.id !== entry.id) return null;
-    return at(this.fullSnapshot.fc);
+    if (!ds || !entry) return null;
+    return this.strips.strip(
+      this.stripKey,
+      ds.regions,
+      entry,
+      this.upload?.entry.id === entry.id ? this.upload.fc : null,
+    );
   });
-  private stripLib = $state.raw<StripLib | null>(null);
-  private stripLibPending = false;
   /** The strip as map features (empty without one). */
   stripCollection = $derived<FeatureCollection>({
     type: 'FeatureCollection',
-    features: this.strip && this.stripLib ? this.stripLib.stripFeatures(this.strip) : [],
+    features: this.strips.features(this.strip),
   });
-  private fullSnapshot = $state.raw<{ id: string; fc: FC } | null>(null);
-  private fullPending: string | null = null;
 
-  /**
-   * Loads what the strip of the shown scenario and date needs (its geometry
-   * code, the date's full snapshot), if it has a strip and they are not
-   * loaded yet. Every choice of scenario or date calls it; errors go to
-   * `message`.
-   */
+  /** Loads what the strip of the shown scenario and date needs. Every choice of scenario or date calls it. */
   private loadStrip(): void {
     const ds = this.dataset;
     const entry = this.entry;
-    if (!this.stripKey || !ds || !entry) return;
-    if (!this.stripLib && !this.stripLibPending) {
-      this.stripLibPending = true;
-      import('../engine/strip').then(
-        (lib) => (this.stripLib = lib),
-        (e: Error) => ((this.stripLibPending = false), this.fail('status.stripError', e)),
-      );
-    }
-    if (this.upload?.entry.id === entry.id || this.fullSnapshot?.id === entry.id || this.fullPending === entry.id)
-      return;
-    this.fullPending = entry.id;
-    loadSnapshot(ds.manifest, entry).then(
-      (fc) => {
-        if (this.fullPending === entry.id) this.fullSnapshot = { id: entry.id, fc };
-      },
-      (e: Error) => {
-        if (this.fullPending === entry.id) this.fullPending = null; // the next choice of this date tries again
-        this.fail('status.snapshotError', e, { date: entry.date });
-      },
-    );
+    if (ds && entry) this.strips.load(this.stripKey, ds.manifest, entry, this.upload?.entry.id === entry.id);
   }
 
   /** The figures, or why there are none (a data set whose files disagree, such as a half-updated cache). */

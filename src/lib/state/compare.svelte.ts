@@ -4,9 +4,11 @@
  * same loader (loadFrame, the nearest snapshot for a date from AppState's
  * snapshotFor), its map classes from the same scenarioDisplay and
  * its figures from the same engine call (areaReport, through sideReport:
- * without the plan's own strip, which the page says). The difference and
- * its sentence are engine/difference.ts and text/compareSentence.ts.
+ * the compared figures do not depend on a plan's own strip), its strip from
+ * the page's StripLoader. The difference and its sentence are
+ * engine/difference.ts and text/compareSentence.ts.
  */
+import type { FeatureCollection } from 'geojson';
 import type * as maplibregl from 'maplibre-gl';
 import type { SnapshotEntry } from '../datafolder/manifest';
 import { areaDifference, sideReport, type DifferenceRow } from '../engine/difference';
@@ -18,6 +20,7 @@ import { compareSentence, sideLabel, type CompareSide } from '../text/compareSen
 import type { AppState } from './app.svelte';
 import type { FC } from './data';
 import { loadFrame } from './history';
+import { StripLoader, stripKey } from './stripLoader.svelte';
 import type { UrlState } from './url';
 
 export class CompareState {
@@ -30,6 +33,8 @@ export class CompareState {
   /** Side B's map while it is mounted (CompareMap binds it; the PNG export draws it). */
   map = $state.raw<maplibregl.Map | undefined>(undefined);
   private loaded = $state.raw<{ id: string; fc: FC } | null>(null);
+  /** Side B's own strip (a second loader: its date may differ from the page's). */
+  private readonly strips = new StripLoader((key, e, params) => this.app.fail(key, e, params));
 
   private readonly app: AppState;
   private readonly locale: () => Locale;
@@ -39,6 +44,11 @@ export class CompareState {
     this.app = app;
     this.locale = locale;
     this.restore(initial);
+    $effect(() => {
+      const entry = this.entry;
+      const ds = this.app.dataset;
+      if (this.active && entry && ds) this.strips.load(this.stripKey, ds.manifest, entry, false);
+    });
     $effect(() => {
       const entry = this.entry;
       const ds = this.app.dataset;
@@ -121,10 +131,19 @@ export class CompareState {
     const b = (this.active && this.display?.classes) || [];
     return DISPLAY_CLASSES.filter((c) => this.app.display?.classes.includes(c) || b.includes(c));
   });
+  private readonly stripKey = $derived(this.active && this.scenario ? stripKey(this.scenario) : '');
+  /** Side B's plan's own strip on its date, as side A's (null until it is loaded, or without one). */
+  private readonly strip = $derived.by(() => {
+    const ds = this.app.dataset;
+    return ds && this.entry ? this.strips.strip(this.stripKey, ds.regions, this.entry, null) : null;
+  });
+  /** The strip as map features (empty without one). */
+  readonly stripCollection = $derived<FeatureCollection>({
+    type: 'FeatureCollection',
+    features: this.strips.features(this.strip),
+  });
   /** The idle marker of side B's map (tests and the bench wait for it), as AppState's `scenario|date`. */
   readonly idleMark = $derived(this.scenario && this.entry ? `${this.scenario.id}|${this.entry.date}` : '');
-  /** The shown plan has its own strip, which side B leaves out (the page says so). */
-  readonly leavesOutStrip = $derived(Boolean(this.active && this.scenario?.strip));
 
   /** Compare with a built-in plan (null: the page's plan); an unknown id changes nothing. */
   selectScenario(id: string | null): void {

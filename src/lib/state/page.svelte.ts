@@ -51,7 +51,7 @@ export class Page {
   legend = $derived.by(() => ({
     classes: this.compare.legendClasses,
     theme: this.theme.current,
-    strip: this.app.stripCollection.features.length > 0,
+    strip: this.app.stripCollection.features.length > 0 || this.compare.stripCollection.features.length > 0,
     frontline: this.app.frontline.features.length > 0 && this.app.layers.includes('frontline'),
   }));
   /** Resolves with the first drawn view: links and embed code made before it would carry MapLibre's default view. */
