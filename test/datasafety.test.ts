@@ -20,6 +20,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recoverFolder, removeOurs } from '../src/cli/folderGuard';
 import { readDataFolder } from '../src/cli/store';
 import { cli } from './helpers/cli';
 import { ROOT } from './helpers/paths';
@@ -233,6 +234,30 @@ describe('a run killed at any moment', () => {
       expect(leftovers(data)).toEqual([]);
     },
   );
+
+  it('a removal of the old folder cut short at any entry: the next run still knows the rest as ours and removes it', async () => {
+    const data = await dataFolder();
+    const before = snapshotOf(data);
+    const gone = spawnSync(process.execPath, ['-e', '']).pid; // a process that has ended: its folders are leftovers
+    const entries = readdirSync(data).length;
+    expect(entries).toBeGreaterThan(3); // the check removes a real folder entry by entry
+    for (let k = 0; k <= entries; k++) {
+      const old = `${data}.old-${gone}`;
+      cpSync(data, old, { recursive: true });
+      let left = k;
+      const stop = new Error('killed');
+      const rm = (p: string): void => {
+        if (left-- === 0) throw stop;
+        rmSync(p, { recursive: true, force: true });
+      };
+      expect(() => removeOurs(old, rm), `after ${k} entries`).toThrow(stop);
+      expect(recoverFolder(data), `after ${k} entries`).toEqual([
+        `removed ${old.split('/').at(-1)}, left by a run that ended early`,
+      ]);
+      expect(leftovers(data), `after ${k} entries`).toEqual([]);
+    }
+    expect(snapshotOf(data)).toEqual(before);
+  });
 
   it('kill -9 while it writes the new folder’s last files: that folder is still known as ours and tidied', async () => {
     const data = await dataFolder();

@@ -167,21 +167,43 @@ export function recoverFolder(dir: string): string[] {
     }
   }
   for (const l of leftovers) {
-    rmSync(l.path, { recursive: true, force: true });
+    removeOurs(l.path);
     said.push(`removed ${safeText(basename(l.path))}, left by a run that ended early`);
   }
   return said;
 }
 
-/** A folder a writer of ours made: a data folder, or a temporary one with its scratch folder. */
+/** What marks a folder beside DIR as one a writer of ours made: a data folder's manifest, a temporary one's scratch folder. */
+const OUR_MARKS = ['manifest.json', 'scratch'];
+
+/** A folder a writer of ours made: empty, or with one of OUR_MARKS. */
 function isOurs(path: string): boolean {
   try {
     if (!statSync(path).isDirectory()) return false;
     const names = readdirSync(path);
-    return names.length === 0 || names.includes('manifest.json') || names.includes('scratch');
+    return names.length === 0 || names.some((n) => OUR_MARKS.includes(n));
   } catch {
     return false;
   }
+}
+
+/**
+ * Remove a folder of ours so that a kill at any moment leaves what is left
+ * still known as ours, for the next run's recoverFolder to finish: its other
+ * entries go first, OUR_MARKS last, then the folder itself. (One recursive
+ * removal deletes in no set order: killed after the manifest went, it left a
+ * folder of chunks that no later run would touch.) `rm` removes one entry:
+ * tests pass one that stops part way.
+ */
+export function removeOurs(
+  path: string,
+  rm: (p: string) => void = (p) => rmSync(p, { recursive: true, force: true }),
+): void {
+  if (!existsSync(path)) return;
+  const names = readdirSync(path);
+  for (const n of names.filter((n) => !OUR_MARKS.includes(n))) rm(join(path, n));
+  for (const n of names.filter((n) => OUR_MARKS.includes(n))) rm(join(path, n));
+  rm(path);
 }
 
 function escapeRe(s: string): string {
@@ -197,7 +219,7 @@ export function swapIn(tmp: string, dir: string): void {
   const old = siblingOf(dir, 'old');
   if (existsSync(dir)) renameSync(dir, old);
   renameSync(tmp, dir);
-  rmSync(old, { recursive: true, force: true });
+  removeOurs(old);
 }
 
 /**
