@@ -19,6 +19,12 @@ describe('custom media queries', () => {
     expect(CUSTOM_MEDIA['--phone']).toMatch(/^\(max-width: \d+px\)$/);
   });
 
+  it('reads @container and spaces inside the brackets, and leaves comments alone', () => {
+    expect(expandCustomMedia('/* @media (--tablet) */ @container card ( --narrow ) { }', 'x.css')).toBe(
+      `/* @media (--tablet) */ @container card ${CUSTOM_MEDIA['--narrow']} { }`,
+    );
+  });
+
   it('names the file and the unknown query', () => {
     expect(() => expandCustomMedia('@media (--tablet) { }', 'src/x.svelte')).toThrow(
       'src/x.svelte: unknown media query (--tablet) (known: --phone, --narrow)',

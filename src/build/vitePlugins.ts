@@ -174,12 +174,15 @@ export function contentSecurityPolicy(): Plugin {
  * @example expandCustomMedia('@media (--phone) { a {} }', 'x.css') // '@media (max-width: 820px) { a {} }'
  */
 export function expandCustomMedia(css: string, file: string): string {
-  return css.replace(/@media[^{;]*/g, (prelude) =>
-    prelude.replace(/\((--[\w-]+)\)/g, (whole, name: string) => {
-      if (!(name in CUSTOM_MEDIA))
-        throw new Error(`${file}: unknown media query ${whole} (known: ${Object.keys(CUSTOM_MEDIA).join(', ')})`);
-      return CUSTOM_MEDIA[name as keyof typeof CUSTOM_MEDIA];
-    }),
+  // A comment is left as it is; in the preludes of @media, @import and @container each `(--name)` is expanded.
+  return css.replace(/\/\*[\s\S]*?\*\/|@(?:media|import|container)\b[^{;]*/g, (prelude) =>
+    prelude.startsWith('/*')
+      ? prelude
+      : prelude.replace(/\(\s*(--[\w-]+)\s*\)/g, (whole, name: string) => {
+          if (!(name in CUSTOM_MEDIA))
+            throw new Error(`${file}: unknown media query ${whole} (known: ${Object.keys(CUSTOM_MEDIA).join(', ')})`);
+          return CUSTOM_MEDIA[name as keyof typeof CUSTOM_MEDIA];
+        }),
   );
 }
 
@@ -190,7 +193,7 @@ export function customMedia(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (id.includes('/node_modules/') || !/\.css($|\?)|[?&]type=style/.test(id)) return null;
-      if (!code.includes('@media')) return null;
+      if (!/\(\s*--/.test(code)) return null;
       return { code: expandCustomMedia(code, id.split('?')[0]), map: null };
     },
   };

@@ -219,7 +219,10 @@ export function swapIn(tmp: string, dir: string): void {
   const old = siblingOf(dir, 'old');
   if (existsSync(dir)) renameSync(dir, old);
   renameSync(tmp, dir);
-  removeOurs(old);
+  if (!existsSync(old)) return;
+  // Removed under a temporary name: a removal cut short leaves a folder the next run removes, never one it puts back.
+  renameSync(old, tmp);
+  removeOurs(tmp);
 }
 
 /**

@@ -46,6 +46,18 @@ async function bothIdle(page: Page, a: string, b: string, dateB = REFERENCE_DATE
   });
 }
 
+/** The strip a map draws: [region, width km, km²] per feature (`compare`: side B's map). */
+async function stripOf(page: Page, which: 'map' | 'compare'): Promise<[string, number, number][]> {
+  return page.evaluate((w) => {
+    type Maps = { frontline: { map: import('maplibre-gl').Map; compare: { map: import('maplibre-gl').Map } } };
+    const f = (window as unknown as Maps).frontline;
+    const m = w === 'map' ? f.map : f.compare.map;
+    const data = (m.getSource('strip') as import('maplibre-gl').GeoJSONSource).serialize()
+      .data as import('geojson').FeatureCollection;
+    return data.features.map((x) => [x.properties!.region, x.properties!.width_km, x.properties!.area_km2]);
+  }, which) as Promise<[string, number, number][]>;
+}
+
 /** The page's headline as it reads (the comparison's sentence while comparing). */
 async function headlineOf(page: Page): Promise<string | undefined> {
   return (await page.getByTestId('headline').textContent())?.trim();
@@ -70,13 +82,7 @@ describe('compare', () => {
     expect(await page.getByTestId('label-b').textContent()).toContain('20-point framework · 20 November 2025');
     // Side B draws its plan's own strip (the page's plan, the US draft, has none): the four oblasts it names, at
     // the plan's default 10 km, each with the km² the CLI gives; the legend shows the strip.
-    const stripB = async () =>
-      page.evaluate(() => {
-        const m = (window as unknown as Handle).frontline.compare.map;
-        const data = (m.getSource('strip') as import('maplibre-gl').GeoJSONSource).serialize()
-          .data as import('geojson').FeatureCollection;
-        return data.features.map((f) => [f.properties!.region, f.properties!.width_km, f.properties!.area_km2]);
-      });
+    const stripB = () => stripOf(page, 'compare');
     await expect.poll(async () => (await stripB()).length, { timeout: 60_000 }).toBe(4);
     const r = await cli('areas', '--date', REFERENCE_DATE, '--scenario', 'framework-20-point', '--data', TEST_DATA);
     expect(r.code, r.err).toBe(0);
@@ -171,6 +177,15 @@ describe('compare', () => {
     await page.getByRole('button', { name: 'Stop comparing' }).click();
     await expect.poll(() => page.locator('canvas.maplibregl-canvas').count()).toBe(1);
     expect(new URL(page.url()).searchParams.get('compare')).toBeNull();
+    await page.close();
+  });
+
+  it('one plan on two dates: side B draws the strip at the width the reader picked', async () => {
+    const page = await app.open('?scenario=framework-20-point&strip_km=40&compare_date=2025-06-10');
+    await bothIdle(page, 'framework-20-point', 'framework-20-point', '2025-06-10');
+    const widths = async (which: 'map' | 'compare') => [...new Set((await stripOf(page, which)).map((x) => x[1]))];
+    await expect.poll(() => widths('map'), { timeout: 60_000 }).toEqual([40]);
+    await expect.poll(() => widths('compare'), { timeout: 60_000 }).toEqual([40]);
     await page.close();
   });
 

@@ -83,9 +83,9 @@ export function largestDifference(rows: readonly DifferenceRow[]): DifferenceRow
 
 /**
  * The compared side's report: the page's own engine call (areaReport) on the
- * plan without its own strip (withoutPlanStrip). The strip would need the
- * date's full snapshot and its geometry code for a figure the comparison
- * does not state; the land each army holds does not depend on it. (The
+ * plan without its own strip (withoutPlanStrip): the comparison states what
+ * each army holds, which does not depend on the strip, and the strip's
+ * figures need the date's full snapshot and the strip's geometry code. (The
  * compared map draws the strip: state/stripLoader.svelte.ts.)
  *
  * @example sideReport(manifest, stats, snapshotOn(manifest, '2025-11-20'), scenarioById('framework-20-point')).rows

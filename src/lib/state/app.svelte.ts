@@ -123,10 +123,7 @@ export class AppState {
     );
   });
   /** The strip as map features (empty without one). */
-  stripCollection = $derived<FeatureCollection>({
-    type: 'FeatureCollection',
-    features: this.strips.features(this.strip),
-  });
+  stripCollection = $derived<FeatureCollection>(this.strips.collection(this.strip));
 
   /** Loads what the strip of the shown scenario and date needs. Every choice of scenario or date calls it. */
   private loadStrip(): void {

@@ -10,6 +10,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type * as maplibregl from 'maplibre-gl';
+import { untrack } from 'svelte';
 import type { SnapshotEntry } from '../datafolder/manifest';
 import { areaDifference, sideReport, type DifferenceRow } from '../engine/difference';
 import type { AreaReport } from '../engine/report';
@@ -20,6 +21,7 @@ import { compareSentence, sideLabel, type CompareSide } from '../text/compareSen
 import type { AppState } from './app.svelte';
 import type { FC } from './data';
 import { loadFrame } from './history';
+import { CUSTOM_ID } from './customScenario';
 import { StripLoader, stripKey } from './stripLoader.svelte';
 import type { UrlState } from './url';
 
@@ -47,7 +49,9 @@ export class CompareState {
     $effect(() => {
       const entry = this.entry;
       const ds = this.app.dataset;
-      if (this.active && entry && ds) this.strips.load(this.stripKey, ds.manifest, entry, false);
+      const key = this.stripKey;
+      // Only the side's choice reruns it: the loader's own state (its code, its snapshot) is not a reason to load.
+      if (this.active && entry && ds) untrack(() => this.strips.load(key, ds.manifest, entry, false));
     });
     $effect(() => {
       const entry = this.entry;
@@ -69,9 +73,13 @@ export class CompareState {
   /** The snapshots' dates, for the date field. */
   readonly dates = $derived.by(() => this.app.dates);
 
-  /** The compared plan (custom is never one: with a custom plan shown and no second plan, there is no side B). */
+  /**
+   * The compared plan. The page's own plan is taken as the page shows it, with the reader's strip width. Custom is
+   * never one: with a custom plan shown and no second plan, there is no side B.
+   */
   readonly scenario = $derived.by<ScenarioDefinition | null>(() => {
     const id = this.scenarioId ?? this.app.scenarioId;
+    if (id === this.app.scenarioId && id !== CUSTOM_ID) return this.app.scenario;
     return this.app.scenarios.find((s) => s.id === id) ?? null;
   });
   /** The compared snapshot: the wanted date's nearest, as the page's `date` takes it. */
@@ -138,10 +146,7 @@ export class CompareState {
     return ds && this.entry ? this.strips.strip(this.stripKey, ds.regions, this.entry, null) : null;
   });
   /** The strip as map features (empty without one). */
-  readonly stripCollection = $derived<FeatureCollection>({
-    type: 'FeatureCollection',
-    features: this.strips.features(this.strip),
-  });
+  readonly stripCollection = $derived<FeatureCollection>(this.strips.collection(this.strip));
   /** The idle marker of side B's map (tests and the bench wait for it), as AppState's `scenario|date`. */
   readonly idleMark = $derived(this.scenario && this.entry ? `${this.scenario.id}|${this.entry.date}` : '');
 

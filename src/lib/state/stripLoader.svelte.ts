@@ -10,7 +10,7 @@
  * it draws; the strip's sides need the occupied and contested layers too. A
  * reader's own file is whole already.
  */
-import type { Feature, MultiPolygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { Manifest, SnapshotEntry } from '../datafolder/manifest';
 import { stripRegions, type ScenarioDefinition } from '../engine/scenarios';
 import type { Strip } from '../engine/strip';
@@ -32,6 +32,12 @@ export function stripKey(scenario: ScenarioDefinition): string {
   return scenario.strip_km === undefined ? '' : `${scenario.strip_km}|${stripRegions(scenario).join(',')}`;
 }
 
+/**
+ * One side's strip: `load` on each choice of plan or date (the page's explicit loaders, side B's effect),
+ * `strip` and `collection` in deriveds. It keeps one full snapshot, the last one asked for.
+ *
+ * @example const strips = new StripLoader((key, e) => app.fail(key, e)); strips.load(stripKey(plan), manifest, entry, false)
+ */
 export class StripLoader {
   private lib = $state.raw<StripLib | null>(null);
   private libPending = false;
@@ -46,7 +52,7 @@ export class StripLoader {
 
   /**
    * Loads what the strip `key` on `entry` needs, unless it is in or on its way (nothing for a plan without a
-   * strip; no snapshot for a reader's file). A failed snapshot is tried again at the next call for its date.
+   * strip; no snapshot for a reader's file). After a failed snapshot, the next call for its date tries again.
    */
   load(key: string, manifest: Manifest, entry: SnapshotEntry, readersFile: boolean): void {
     if (!key) return;
@@ -80,8 +86,8 @@ export class StripLoader {
     return lib.computeStrip(lib.stripInputOf(fc, regions), Number(width), only.split(','));
   }
 
-  /** The strip as map features (none without one). */
-  features(strip: Strip | null): Feature<MultiPolygon>[] {
-    return strip && this.lib ? this.lib.stripFeatures(strip) : [];
+  /** The strip as map features (an empty collection without one). */
+  collection(strip: Strip | null): FeatureCollection<MultiPolygon> {
+    return { type: 'FeatureCollection', features: strip && this.lib ? this.lib.stripFeatures(strip) : [] };
   }
 }
