@@ -4,6 +4,9 @@
  * on one date and for one plan on two dates; and the sentence names the
  * engine's number.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AreaRow } from '../src/lib/engine/areas';
 import { areaDifference, COMPARED_KEYS, largestDifference, sideReport } from '../src/lib/engine/difference';
@@ -11,7 +14,10 @@ import { snapshotOn } from '../src/lib/datafolder/manifest';
 import { scenarioById } from '../src/lib/engine/scenarioCatalog';
 import { formatKm2 } from '../src/lib/i18n/format';
 import { compareSentence } from '../src/lib/text/compareSentence';
-import { readDataFolder, type DataFolder } from '../src/cli/store';
+import { loadStripInput, readDataFolder, type DataFolder } from '../src/cli/store';
+import { stripRegions } from '../src/lib/engine/scenarios';
+import { computeStrip } from '../src/lib/engine/strip';
+import { customScenario, scenarioFileOf } from '../src/lib/state/customScenario';
 import { cli } from './helpers/cli';
 import { TEST_DATA } from './helpers/paths';
 
@@ -47,6 +53,26 @@ function expectCliDifference(
 }
 
 describe('compare figures against two CLI runs', () => {
+  it('a custom plan with its own 5 km strip as side B: its figures need the strip, and equal the CLI run of its file', async () => {
+    const plan = customScenario(
+      'Donbas buffer',
+      'us-28-point',
+      { default: 'ukraine', regions: { 'UA-14': 'buffer', 'UA-23': 'line' } },
+      5,
+    );
+    const entry = snapshotOn(ds.manifest, '2025-11-20');
+    expect(() => sideReport(ds.manifest, ds.stats, entry, plan)).toThrow(/5 km strip: pass its areas/);
+    const strip = computeStrip(loadStripInput(ds, entry), 5, stripRegions(plan)).areas;
+    const rows = sideReport(ds.manifest, ds.stats, entry, plan, strip).rows;
+    const file = join(mkdtempSync(join(tmpdir(), 'frontline-compare-')), 'custom.json');
+    writeFileSync(file, scenarioFileOf(plan));
+    const b = await cliRows('--date', '2025-11-20', '--scenario-file', file);
+    const a = await cliRows('--date', '2025-11-20', '--scenario', 'us-28-point');
+    expectCliDifference(areaDifference(pageRows('2025-11-20', 'us-28-point'), rows), a, b);
+    expect(Number(b.get('UA-23')!.strip_km2)).toBeGreaterThan(0); // the strip lies where the line is kept
+    for (const r of rows) expect(r.strip_km2, r.id).toBeCloseTo(Number(b.get(r.id)!.strip_km2), 1);
+  });
+
   it('two plans on 2025-11-20: framework-20-point against us-28-point', async () => {
     const [a, b] = await Promise.all([
       cliRows('--date', '2025-11-20', '--scenario', 'us-28-point'),

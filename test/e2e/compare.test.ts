@@ -12,9 +12,12 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nearestSnapshot, snapshotOn } from '../../src/lib/datafolder/manifest';
 import { areaDifference, sideReport } from '../../src/lib/engine/difference';
-import { scenarioById } from '../../src/lib/engine/scenarioCatalog';
+import { SCENARIOS, scenarioById } from '../../src/lib/engine/scenarioCatalog';
+import { stripRegions, type ScenarioDefinition } from '../../src/lib/engine/scenarios';
+import { computeStrip } from '../../src/lib/engine/strip';
+import { parseUrlState } from '../../src/lib/state/url';
 import { compareSentence } from '../../src/lib/text/compareSentence';
-import { readDataFolder, type DataFolder } from '../../src/cli/store';
+import { loadStripInput, readDataFolder, type DataFolder } from '../../src/cli/store';
 import { appUnderTest, SHOTS } from '../helpers/app';
 import { cli } from '../helpers/cli';
 import { colourAt, decodePng, embedCode, REFERENCE_DATE, waitForIdle } from '../helpers/browser';
@@ -28,12 +31,26 @@ beforeAll(() => {
 });
 
 /** The sentence the engine gives for side A and side B (the page must show exactly it). */
-function expected(a: string, dateA: string, b: string, dateB: string): string {
-  const rows = (id: string, d: string) =>
-    sideReport(ds.manifest, ds.stats, snapshotOn(ds.manifest, d), scenarioById(id)).rows;
+function expected(
+  a: string | ScenarioDefinition,
+  dateA: string,
+  b: string | ScenarioDefinition,
+  dateB: string,
+): string {
+  const plan = (s: string | ScenarioDefinition) => (typeof s === 'string' ? scenarioById(s) : s);
+  const rows = (s: string | ScenarioDefinition, d: string) => {
+    const p = plan(s);
+    const entry = snapshotOn(ds.manifest, d);
+    // A custom plan's own strip is part of its figures (a catalogue plan's is left out: sideReport).
+    const strip =
+      p.strip_km !== undefined && !p.strip
+        ? computeStrip(loadStripInput(ds, entry), p.strip_km, stripRegions(p)).areas
+        : undefined;
+    return sideReport(ds.manifest, ds.stats, entry, p, strip).rows;
+  };
   return compareSentence(
-    { scenario: scenarioById(a), date: dateA },
-    { scenario: scenarioById(b), date: dateB },
+    { scenario: plan(a), date: dateA },
+    { scenario: plan(b), date: dateB },
     areaDifference(rows(a, dateA), rows(b, dateB)),
   );
 }
@@ -186,6 +203,34 @@ describe('compare', () => {
     const widths = async (which: 'map' | 'compare') => [...new Set((await stripOf(page, which)).map((x) => x[1]))];
     await expect.poll(() => widths('map'), { timeout: 60_000 }).toEqual([40]);
     await expect.poll(() => widths('compare'), { timeout: 60_000 }).toEqual([40]);
+    await page.close();
+  });
+
+  it('a custom plan from the link as the second plan: its map and strip, its label, the engine sentence', async () => {
+    const custom = 'us-28-point~*:u,UA-14:b,UA-23:l~5~My+plan';
+    const page = await app.open(`?scenario=us-28-point&compare=custom&custom=${custom}`);
+    await bothIdle(page, 'us-28-point', 'custom');
+    const plan = parseUrlState(
+      `?custom=${custom}`,
+      SCENARIOS.map((s) => s.id),
+    ).custom!;
+    expect(plan.title).toBe('My plan');
+    await expect.poll(() => headlineOf(page)).toBe(expected('us-28-point', REFERENCE_DATE, plan, REFERENCE_DATE));
+    expect(await page.getByTestId('label-b').textContent()).toContain('My plan · 20 November 2025');
+    expect(await page.getByLabel('Second plan').inputValue()).toBe('custom');
+    await expect.poll(async () => [...new Set((await stripOf(page, 'compare')).map((x) => x[1]))]).toEqual([5]);
+    // The page's own plan has no strip. A second date, chosen in the panel: the link the page writes keeps both plans.
+    expect(await stripOf(page, 'map')).toEqual([]);
+    await page.getByLabel('Second date').fill('2025-06-10');
+    await page.getByLabel('Second date').dispatchEvent('change');
+    await bothIdle(page, 'us-28-point', 'custom', '2025-06-10');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('compare_date') === '2025-06-10');
+    const q = new URL(page.url()).searchParams;
+    expect([q.get('scenario'), q.get('compare'), q.get('custom')]).toEqual([
+      'us-28-point',
+      'custom',
+      custom.replace(/\+/g, ' '),
+    ]);
     await page.close();
   });
 

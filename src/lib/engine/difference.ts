@@ -6,7 +6,7 @@
  */
 import type { Manifest, SnapshotEntry, Stats } from '../datafolder/manifest';
 import type { AreaRow } from './areas';
-import { areaReport, type AreaReport } from './report';
+import { areaReport, type AreaReport, type ReportOptions } from './report';
 import { withoutPlanStrip, type ScenarioDefinition } from './scenarios';
 
 /**
@@ -86,7 +86,9 @@ export function largestDifference(rows: readonly DifferenceRow[]): DifferenceRow
  * plan without its own strip (withoutPlanStrip): the comparison states what
  * each army holds, which does not depend on the strip, and the strip's
  * figures need the date's full snapshot and the strip's geometry code. (The
- * compared map draws the strip: state/stripLoader.svelte.ts.)
+ * compared map draws the strip: state/stripLoader.svelte.ts.) A custom
+ * plan's strip is part of the plan itself (its `strip_km`): its figures need
+ * the strip's areas, `strip`, and throw without them, as areaReport does.
  *
  * @example sideReport(manifest, stats, snapshotOn(manifest, '2025-11-20'), scenarioById('framework-20-point')).rows
  */
@@ -95,6 +97,8 @@ export function sideReport(
   stats: Stats,
   snapshot: SnapshotEntry,
   scenario: ScenarioDefinition,
+  strip?: ReportOptions['strip'],
 ): AreaReport {
-  return areaReport(manifest, stats, snapshot, withoutPlanStrip(scenario));
+  const plan = withoutPlanStrip(scenario);
+  return areaReport(manifest, stats, snapshot, plan, plan.strip_km === undefined ? {} : { strip });
 }

@@ -198,7 +198,7 @@ export class AppState {
     if (initial?.scenario) this.stripPick = this.stripChoiceOf(initial.scenario, initial.strip_km);
     if (initial?.custom) {
       this.custom = initial.custom;
-      this.scenarioId = CUSTOM_ID;
+      if (initial.compare !== CUSTOM_ID) this.scenarioId = CUSTOM_ID;
     }
     if (initial?.date) this.wantedDate = initial.date;
     if (initial?.layers) this.layers = initial.layers;
@@ -274,6 +274,11 @@ export class AppState {
   private stripChoiceOf(id: string, km: number | undefined): number | null {
     const spec = this.scenarios.find((s) => s.id === id)?.strip;
     return spec && km !== undefined && spec.choices_km.includes(km) && km !== spec.default_km ? km : null;
+  }
+
+  /** Keep a custom scenario without showing it (the compared side's, from a link). */
+  keepCustom(def: ScenarioDefinition): void {
+    this.custom = def;
   }
 
   /** Show a custom scenario (the editor calls this on every edit; the figures and the strip follow). */

@@ -30,8 +30,6 @@ export class CompareState {
   scenarioId = $state<string | null>(null);
   /** The compared date as asked (the nearest snapshot is shown), or null: the page's date. */
   wantedDate = $state<string | null>(null);
-  /** Whether a second side is asked for (the second map exists only then). */
-  readonly active = $derived(this.scenarioId !== null || this.wantedDate !== null);
   /** Side B's map while it is mounted (CompareMap binds it; the PNG export draws it). */
   map = $state.raw<maplibregl.Map | undefined>(undefined);
   private loaded = $state.raw<{ id: string; fc: FC } | null>(null);
@@ -74,14 +72,23 @@ export class CompareState {
   readonly dates = $derived.by(() => this.app.dates);
 
   /**
-   * The compared plan. The page's own plan is taken as the page shows it, with the reader's strip width. Custom is
-   * never one: with a custom plan shown and no second plan, there is no side B.
+   * The compared plan. The page's own plan is taken as the page shows it, with the reader's strip width. The
+   * custom plan is one when it is chosen as the second plan while the page shows another; with a custom plan
+   * shown and no second plan, there is no side B.
    */
   readonly scenario = $derived.by<ScenarioDefinition | null>(() => {
     const id = this.scenarioId ?? this.app.scenarioId;
-    if (id === this.app.scenarioId && id !== CUSTOM_ID) return this.app.scenario;
+    if (id === CUSTOM_ID)
+      return this.scenarioId === CUSTOM_ID && this.app.scenarioId !== CUSTOM_ID ? this.app.custom : null;
+    if (id === this.app.scenarioId) return this.app.scenario;
     return this.app.scenarios.find((s) => s.id === id) ?? null;
   });
+  /** Whether a second side is asked for and has a plan (the second map exists only then). */
+  readonly active = $derived((this.scenarioId !== null || this.wantedDate !== null) && this.scenario !== null);
+  /** The reader's custom plan, which the second plan may be while the page shows another (else null). */
+  get custom(): ScenarioDefinition | null {
+    return this.app.scenarioId === CUSTOM_ID ? null : this.app.custom;
+  }
   /** The compared snapshot: the wanted date's nearest, as the page's `date` takes it. */
   readonly entry = $derived.by<SnapshotEntry | null>(() => {
     const date = this.wantedDate ?? this.app.date;
@@ -102,12 +109,12 @@ export class CompareState {
       ? scenarioDisplay(this.scenario, this.app.regionIds, this.pieces, true)
       : null,
   );
-  /** Side B's figures: the engine's, or null while loading or when they cannot be computed. */
+  /** Side B's figures: the engine's, or null while loading (a custom plan's strip too) or when they cannot be computed. */
   readonly report = $derived.by<AreaReport | null>(() => {
     const ds = this.app.dataset;
     if (!this.active || !ds || !this.entry || !this.scenario || !this.app.available(this.scenario.id)) return null;
     try {
-      return sideReport(ds.manifest, ds.stats, this.entry, this.scenario);
+      return sideReport(ds.manifest, ds.stats, this.entry, this.scenario, this.strip?.areas);
     } catch {
       return null; // the page's own notice says why a data set cannot be computed
     }
@@ -150,10 +157,11 @@ export class CompareState {
   /** The idle marker of side B's map (tests and the bench wait for it), as AppState's `scenario|date`. */
   readonly idleMark = $derived(this.scenario && this.entry ? `${this.scenario.id}|${this.entry.date}` : '');
 
-  /** Compare with a built-in plan (null: the page's plan); an unknown id changes nothing. */
+  /** Compare with a built-in plan or the reader's custom one (null: the page's plan); an unknown id changes nothing. */
   selectScenario(id: string | null): void {
     performance.mark('frontline:compare-select');
-    if (id === null || this.app.scenarios.some((s) => s.id === id)) this.scenarioId = id;
+    if (id === null || this.app.scenarios.some((s) => s.id === id) || (id === CUSTOM_ID && this.app.custom))
+      this.scenarioId = id;
   }
 
   /** Compare with a date (null: the page's date); the nearest snapshot is shown. */

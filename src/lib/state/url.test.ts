@@ -80,6 +80,13 @@ describe('compare and compare_date', () => {
     expect(parseUrlState('?compare_date=2026-08-22', IDS)).toEqual({ embed: false, compare_date: '2026-08-22' });
   });
 
+  it('compare=custom: the link’s custom plan beside its scenario, kept through a round trip', () => {
+    const search = '?scenario=us-28-point&compare=custom&custom=us-28-point~*:u,UA-14:b,UA-23:l~5~My+plan';
+    const s = parseUrlState(search, IDS);
+    expect(s).toMatchObject({ scenario: 'us-28-point', compare: 'custom', custom: { title: 'My plan', strip_km: 5 } });
+    expect(parseUrlState(formatUrlState(s), IDS)).toEqual(s);
+  });
+
   it.each([
     '?compare=peace-now',
     '?compare=custom',

@@ -7,11 +7,11 @@
  * `title` and `subtitle` (the embed's headings), `custom` (a custom scenario,
  * `<based_on>~<rules>~<strip_km>~<name>`, e.g.
  * `custom=us-28-point~*:u,UA-14:b,UA-23:l~5~My+plan`; see customScenario.ts,
- * which documents the format; it is shown instead of `scenario`), `strip_km` (the width of
+ * which documents the format; it is shown instead of `scenario`, or beside it with `compare=custom`), `strip_km` (the width of
  * the strip of a plan that has one, one of its `strip.choices_km`: `scenario=framework-20-point&strip_km=40`;
  * any other value, or a plan with no strip, leaves the plan's default), `compare` (a second scenario's id,
  * shown beside the first on the same date) and `compare_date` (a second date, YYYY-MM-DD: the nearest
- * snapshot, as for `date`), either or both (`custom` is never a compared side). The view lives in the hash as
+ * snapshot, as for `date`), either or both (`compare=custom` with a `custom` plan: that plan beside `scenario`). The view lives in the hash as
  * MapLibre's `hash` option writes it: `#zoom/lat/lon[/bearing]`.
  *
  * Anything unknown, malformed or too long is dropped (the page falls back to
@@ -20,7 +20,7 @@
  */
 import type { ScenarioDefinition } from '../engine/scenarios';
 import { stripUnsafe } from '../text/safeText';
-import { decodeCustomScenario, encodeCustomScenario } from './customScenario';
+import { CUSTOM_ID, decodeCustomScenario, encodeCustomScenario } from './customScenario';
 import { isCalendarDay } from '../engine/calendar';
 
 export const LAYERS = ['frontline', 'labels', 'places'] as const;
@@ -38,11 +38,11 @@ export interface UrlState {
   embed: boolean;
   title?: string;
   subtitle?: string;
-  /** A custom scenario (id `custom`), decoded and validated. */
+  /** A custom scenario (id `custom`), decoded and validated: the page's plan, or the compared one with `compare=custom`. */
   custom?: ScenarioDefinition;
   /** The reader's width of the scenario's own strip (one of its `strip.choices_km`). */
   strip_km?: number;
-  /** The compared side's scenario (a built-in id). */
+  /** The compared side's scenario (a built-in id, or `custom`: the URL's custom plan). */
   compare?: string;
   /** The compared side's date. */
   compare_date?: string;
@@ -94,6 +94,7 @@ export function parseUrlState(
   const lang = clean(q.get('lang'));
   const theme = clean(q.get('theme'));
   const layers = clean(q.get('layers'));
+  const custom = decodeCustomScenario(q.get('custom'));
   return {
     scenario: knownScenario,
     date: isDate(date) ? date : undefined,
@@ -103,9 +104,9 @@ export function parseUrlState(
     embed: q.get('embed') === '1',
     title: text(q.get('title')),
     subtitle: text(q.get('subtitle')),
-    custom: decodeCustomScenario(q.get('custom')),
+    custom,
     ...(choices.includes(stripKm) ? { strip_km: stripKm } : {}),
-    ...(compare && scenarioIds.includes(compare) ? { compare } : {}),
+    ...(compare && (scenarioIds.includes(compare) || (compare === CUSTOM_ID && custom)) ? { compare } : {}),
     ...(isDate(compareDate) ? { compare_date: compareDate } : {}),
   };
 }

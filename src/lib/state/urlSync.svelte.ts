@@ -53,7 +53,8 @@ export class UrlSync {
     const app = this.app;
     return {
       scenario: app.scenarioId === STATUS_QUO || app.scenarioId === CUSTOM_ID ? undefined : app.scenarioId,
-      custom: app.scenarioId === CUSTOM_ID && app.custom ? app.custom : undefined,
+      custom:
+        (app.scenarioId === CUSTOM_ID || this.compare?.scenarioId === CUSTOM_ID) && app.custom ? app.custom : undefined,
       strip_km: app.stripPick ?? undefined,
       date: app.date ?? undefined,
       layers: app.layers.length === LAYERS.length ? undefined : app.layers,
@@ -101,8 +102,11 @@ export class UrlSync {
       app.scenarios.map((x) => x.id),
       app.scenarios,
     );
-    if (s.custom) app.selectCustom(s.custom);
-    else app.selectScenario(s.scenario ?? STATUS_QUO, s.strip_km);
+    if (s.custom && s.compare !== CUSTOM_ID) app.selectCustom(s.custom);
+    else {
+      if (s.custom) app.keepCustom(s.custom); // the compared side's
+      app.selectScenario(s.scenario ?? STATUS_QUO, s.strip_km);
+    }
     app.layers = s.layers ?? [...LAYERS];
     this.compare?.restore(s);
     this.language.restore(s.lang);
