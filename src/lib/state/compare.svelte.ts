@@ -78,8 +78,7 @@ export class CompareState {
    */
   readonly scenario = $derived.by<ScenarioDefinition | null>(() => {
     const id = this.scenarioId ?? this.app.scenarioId;
-    if (id === CUSTOM_ID)
-      return this.scenarioId === CUSTOM_ID && this.app.scenarioId !== CUSTOM_ID ? this.app.custom : null;
+    if (id === CUSTOM_ID) return this.scenarioId === CUSTOM_ID ? this.custom : null;
     if (id === this.app.scenarioId) return this.app.scenario;
     return this.app.scenarios.find((s) => s.id === id) ?? null;
   });

@@ -14,10 +14,9 @@ import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { Manifest, SnapshotEntry } from '../datafolder/manifest';
 import { stripRegions, type ScenarioDefinition } from '../engine/scenarios';
 import type { Strip } from '../engine/strip';
-import type { Notice } from './app.svelte';
+import type { AppState } from './app.svelte';
 import type { FC } from './data';
 import { loadSnapshot } from './history';
-import type { Params } from '../i18n/messages';
 
 /** The strip's geometry code, loaded with the first scenario that has a strip. */
 type StripLib = typeof import('../engine/strip');
@@ -43,10 +42,10 @@ export class StripLoader {
   private libPending = false;
   private full = $state.raw<{ id: string; fc: FC } | null>(null);
   private fullPending: string | null = null;
-  private readonly fail: (key: Notice['key'], e: unknown, params?: Params) => void;
+  private readonly fail: AppState['fail'];
 
-  /** `fail` reports a load that failed (the page's notice). */
-  constructor(fail: (key: Notice['key'], e: unknown, params?: Params) => void) {
+  /** `fail` reports a load that failed (the page's notice: AppState's `fail`). */
+  constructor(fail: AppState['fail']) {
     this.fail = fail;
   }
 
